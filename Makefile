@@ -1,0 +1,100 @@
+# claimrec: tokenize -> extract -> normalize -> reconcile.  See README.md.
+BUILD ?= build
+IN ?= seeds
+OUT ?= out
+CONFIG ?= config
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/claimrec
+STAGES := tokenize extract normalize reconcile
+CSV_LIBS ?= -lcsv
+STEM_LIBS ?= -lstemmer
+PKGS := jansson gsl libutf8proc libexttextcat
+WARN := -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes -Wshadow -Wpointer-arith \
+	-Wformat=2 -Wvla
+CFLAGS ?= -O2 -g
+override CPPFLAGS += -Icommon -Istages -D_POSIX_C_SOURCE=200809L -MMD -MP \
+	-DCLAIMREC_CONFIG_DIR='"$(DATADIR)/config"'
+override CFLAGS += -std=c11 $(WARN) $(if $(WERROR),-Werror) $(SAN) \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+override LDFLAGS += $(SAN)
+LDLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(CSV_LIBS) $(STEM_LIBS) -lm
+TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+# A missing library stops the build with the one command that installs it.
+NODEPS_GOALS := clean format-check help deps
+ifneq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
+MISSING := $(shell sh scripts/deps.sh --missing)
+ifneq ($(MISSING),)
+$(error missing: $(MISSING); install with: sudo sh scripts/deps.sh)
+endif
+endif
+
+COMMON_SRC := $(wildcard common/*.c)
+COMMON_OBJ := $(COMMON_SRC:%.c=$(BUILD)/%.o)
+BINS := $(STAGES:%=$(BUILD)/bin/%)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+STAGE_LIBS := $(STAGES:%=$(BUILD)/lib%.a)
+
+all: $(BINS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libcommon.a: $(COMMON_OBJ)
+	$(AR) rcs $@ $^
+$(foreach s,$(STAGES),$(eval $(BUILD)/lib$(s).a: \
+  $(patsubst %.c,$(BUILD)/%.o,$(wildcard stages/$(s)/*.c)) ; $$(AR) rcs $$@ $$^))
+$(foreach s,$(STAGES),$(eval $(BUILD)/bin/$(s): $(BUILD)/stages/$(s).o \
+  $(BUILD)/lib$(s).a $(BUILD)/libcommon.a))
+$(BUILD)/bin/%:
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(STAGE_LIBS) $(BUILD)/libcommon.a
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $< -Wl,--start-group $(STAGE_LIBS) $(BUILD)/libcommon.a \
+	  -Wl,--end-group $(TEST_LIBS) $(LDLIBS)
+
+# ---- tests: unit (cmocka), then end to end
+test: unit e2e
+unit: $(UNIT_BINS)
+	@sh tests/run-unit.sh $(UNIT_BINS)
+e2e: $(BINS)
+	@BIN=$(abspath $(BUILD)/bin) CONFIG=$(abspath $(CONFIG)) TOP=$(CURDIR) \
+	  sh tests/e2e/run.sh
+sanitize:
+	$(MAKE) BUILD=build-san WERROR=$(WERROR) \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" test
+valgrind: $(UNIT_BINS) $(BINS)
+	@VALGRIND=1 sh tests/run-unit.sh $(UNIT_BINS)
+	@BIN=$(abspath $(BUILD)/bin) CONFIG=$(abspath $(CONFIG)) TOP=$(CURDIR) \
+	  WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	  sh tests/e2e/run.sh
+
+# ---- the pipeline: one file target per stage output
+include mk/pipeline.mk
+
+# ---- install, housekeeping
+install: $(BINS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	install -m 0755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 0644 $(wildcard stages/*.1) $(DESTDIR)$(MANDIR)/man1
+	cp -R $(CONFIG) $(DESTDIR)$(DATADIR)/config
+clean:
+	rm -rf $(BUILD) build-san
+format-check:
+	clang-format --dry-run --Werror $(wildcard common/*.[ch] stages/*.c stages/*/*.[ch] \
+	  tests/unit/*.[ch] tests/fuzz/*.c)
+deps:
+	sh scripts/deps.sh
+help:
+	@sed -n 's/^## //p' README.md
+
+.PHONY: all test unit e2e sanitize valgrind install clean format-check deps help pipeline
+.DELETE_ON_ERROR:
+-include $(COMMON_OBJ:.o=.d) $(wildcard $(BUILD)/stages/*.d $(BUILD)/stages/*/*.d \
+  $(BUILD)/tests/unit/*.d)

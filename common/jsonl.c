@@ -1,0 +1,76 @@
+#include "jsonl.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+
+int jsonl_open(struct jsonl_reader *r, const char *path)
+{
+    memset(r, 0, sizeof(*r));
+    if (strcmp(path, "-") == 0) {
+        r->fp = stdin;
+        r->name = "<stdin>";
+        return 0;
+    }
+    r->name = path;
+    r->fp = fopen(path, "rb");
+    if (!r->fp)
+        return error_at(path, 0, "cannot open: %s", strerror(errno));
+    return 0;
+}
+
+static int jsonl_parse(struct jsonl_reader *r, size_t len, json_t **rec)
+{
+    json_error_t jerr;
+
+    *rec = json_loadb(r->buf, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!*rec)
+        return error_at(r->name, r->line, "column %d: %s", jerr.column, jerr.text);
+    if (!json_is_object(*rec)) {
+        json_decref(*rec);
+        *rec = NULL;
+        return error_at(r->name, r->line, "record is not a JSON object");
+    }
+    return 1;
+}
+
+int jsonl_next(struct jsonl_reader *r, json_t **rec)
+{
+    *rec = NULL;
+    for (;;) {
+        errno = 0;
+        ssize_t n = getline(&r->buf, &r->cap, r->fp);
+        if (n < 0) {
+            if (ferror(r->fp))
+                return error_at(r->name, r->line, "read failed: %s", strerror(errno)) - 1;
+            return 0;
+        }
+        r->line++;
+        size_t len = (size_t)n;
+        if (len && r->buf[len - 1] == '\n')
+            len--;
+        else if (len)
+            return error_at(r->name, r->line, "last line is truncated (no newline)");
+        if (len == 0)
+            continue;
+        return jsonl_parse(r, len, rec);
+    }
+}
+
+void jsonl_close(struct jsonl_reader *r)
+{
+    if (r->fp && r->fp != stdin)
+        fclose(r->fp);
+    free(r->buf);
+    r->fp = NULL;
+    r->buf = NULL;
+}
+
+int jsonl_write(FILE *fp, const json_t *rec)
+{
+    if (json_dumpf(rec, fp, JSON_COMPACT | JSON_SORT_KEYS) != 0)
+        return -1;
+    return fputc('\n', fp) == EOF ? -1 : 0;
+}

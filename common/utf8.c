@@ -1,0 +1,90 @@
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+static size_t utf8_seq_len(unsigned char c, int32_t *min)
+{
+    if (c < 0x80) {
+        *min = 0;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+        *min = 0x80;
+        return 2;
+    }
+    if (c >= 0xE0 && c <= 0xEF) {
+        *min = 0x800;
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        *min = 0x10000;
+        return 4;
+    }
+    return 0;
+}
+
+size_t utf8_decode(const char *s, size_t n, int32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int32_t min;
+
+    *cp = 0xFFFD;
+    if (n == 0)
+        return 0;
+    size_t len = utf8_seq_len(u[0], &min);
+    if (len == 0 || len > n)
+        return 0;
+    int32_t v = len == 1 ? u[0] : u[0] & (0x7F >> len);
+    for (size_t i = 1; i < len; i++) {
+        if ((u[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (u[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return len;
+}
+
+size_t utf8_encode(int32_t cp, char *out)
+{
+    utf8proc_ssize_t n = utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+    if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return (size_t)n;
+}
+
+size_t utf8_count_invalid(const char *s, size_t n)
+{
+    size_t bad = 0;
+    int32_t cp;
+
+    for (size_t i = 0; i < n;) {
+        size_t len = utf8_decode(s + i, n - i, &cp);
+        if (len == 0) {
+            bad++;
+            len = 1;
+        }
+        i += len;
+    }
+    return bad;
+}
+
+char *utf8_fold(const char *s, size_t n, size_t *outlen)
+{
+    utf8proc_uint8_t *dst = NULL;
+
+    if (memchr(s, '\0', n))
+        return NULL;
+    utf8proc_ssize_t len =
+        utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
+                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    if (len < 0)
+        return NULL;
+    if (outlen)
+        *outlen = (size_t)len;
+    return (char *)dst;
+}

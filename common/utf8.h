@@ -1,0 +1,34 @@
+/*
+ * utf8: strict UTF-8 decoding and the folded form used for matching.
+ *
+ * utf8_decode() follows RFC 3629: overlong forms, surrogates and code points
+ * above U+10FFFF are invalid. utf8_fold() returns NFC, case-folded text
+ * (utf8proc) in a new malloc'd string the caller frees.
+ */
+#ifndef UTF8_H
+#define UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Decode the character at s (n bytes available). Returns its length (1-4)
+ * and sets *cp, or 0 when the bytes there are not valid UTF-8 (*cp is then
+ * U+FFFD and the caller should skip one byte).
+ */
+size_t utf8_decode(const char *s, size_t n, int32_t *cp);
+
+/* Encode cp into out (at least 4 bytes). Returns the length, or 0 for an invalid cp. */
+size_t utf8_encode(int32_t cp, char *out);
+
+/* Number of invalid bytes in s[0..n) (each would be skipped by utf8_decode's rule). */
+size_t utf8_count_invalid(const char *s, size_t n);
+
+/*
+ * NFC-normalise and case-fold s[0..n), which must be valid UTF-8 without
+ * NUL bytes. Returns a new string (free it), or NULL when s is not valid
+ * or memory ran out. *outlen, when not NULL, gets its length.
+ */
+char *utf8_fold(const char *s, size_t n, size_t *outlen);
+
+#endif
