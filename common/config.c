@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "err.h"
@@ -208,4 +209,32 @@ int config_get_strings(const struct config_file *cf, const json_t *obj, const ch
     }
     *out = v;
     return 0;
+}
+
+#ifndef CLAIMREC_CONFIG_DIR
+#define CLAIMREC_CONFIG_DIR "/usr/local/share/claimrec/config"
+#endif
+
+const char *config_dir(const char *opt)
+{
+    const char *env = getenv("CLAIMREC_CONFIG");
+    struct stat sb;
+
+    if (opt)
+        return opt;
+    if (env && *env)
+        return env;
+    if (stat(CLAIMREC_CONFIG_DIR, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return CLAIMREC_CONFIG_DIR;
+    return "config";
+}
+
+char *config_path(const char *dir, const char *name)
+{
+    size_t len = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(len);
+
+    if (p)
+        snprintf(p, len, "%s/%s", dir, name);
+    return p;
 }

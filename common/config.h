@@ -59,6 +59,18 @@ int config_get_bool(const struct config_file *cf, const json_t *obj, const char 
 int config_get_strings(const struct config_file *cf, const json_t *obj, const char *key,
                        bool required, const json_t **out);
 
+/*
+ * The config folder to use: opt when not NULL, else $CLAIMREC_CONFIG, else
+ * the installed folder when it exists, else "config". Borrowed string.
+ */
+const char *config_dir(const char *opt);
+
+/*
+ * Join dir and name into a new string "dir/name" (free it); NULL when
+ * memory ran out.
+ */
+char *config_path(const char *dir, const char *name);
+
 /* Report a problem with key in cf: "path:line: key 'k' what". Returns -1. */
 int config_error(const struct config_file *cf, const char *key, const char *what);
 

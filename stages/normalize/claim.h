@@ -1,0 +1,36 @@
+/*
+ * claim: turn resolved numbers into claims (DESIGN.md "Claims").
+ *
+ * normalize resolves every number of a document first, then hands the whole
+ * document to claim_annotate_doc(), which sets on each number record the
+ * claim fields of docs/FORMATS.md: category (string or null), subject,
+ * victim, side, scope, place, attribution, date, as_of, quote, source.
+ * Numbers that count nothing (years, dates, ordinals, ...) get category null
+ * and "" for the rest, but still a quote and date.
+ *
+ * struct claim_config is opaque; claim_config_load() reads config/claims/,
+ * config/places.json and Debian's iso-codes, and reports errors as
+ * "file:line: what". The config is read-only afterwards.
+ */
+#ifndef CLAIM_H
+#define CLAIM_H
+
+#include <jansson.h>
+
+struct claim_config;
+
+/* Load from the config folder. Returns a new config (free with claim_config_free), or NULL. */
+struct claim_config *claim_config_load(const char *config_dir);
+
+void claim_config_free(struct claim_config *cfg);
+
+/*
+ * Annotate one document. doc is its "doc" record (borrowed), sentences an
+ * array of its "sentence" records in order (borrowed), numbers an array of
+ * its number records (borrowed; modified in place). Returns 0, or -1 with a
+ * message (only for running out of memory: odd text is never an error).
+ */
+int claim_annotate_doc(const struct claim_config *cfg, const json_t *doc,
+                       const json_t *sentences, json_t *numbers);
+
+#endif
