@@ -45,9 +45,10 @@ $(BUILD)/%.o: %.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/libcommon.a: $(COMMON_OBJ)
+	@mkdir -p $(@D)
 	$(AR) rcs $@ $^
 $(foreach s,$(STAGES),$(eval $(BUILD)/lib$(s).a: \
-  $(patsubst %.c,$(BUILD)/%.o,$(wildcard stages/$(s)/*.c)) ; $$(AR) rcs $$@ $$^))
+  $(patsubst %.c,$(BUILD)/%.o,$(wildcard stages/$(s)/*.c)) ; @mkdir -p $$(@D) && $$(AR) rcs $$@ $$^))
 $(foreach s,$(STAGES),$(eval $(BUILD)/bin/$(s): $(BUILD)/stages/$(s).o \
   $(BUILD)/lib$(s).a $(BUILD)/libcommon.a))
 $(BUILD)/bin/%:

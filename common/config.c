@@ -134,8 +134,8 @@ int config_keys(const struct config_file *cf, const json_t *obj, const char *whe
     return 0;
 }
 
-static const json_t *config_lookup(const struct config_file *cf, const json_t *obj,
-                                   const char *key, bool required, int *rc)
+static const json_t *config_lookup(const struct config_file *cf, const json_t *obj, const char *key,
+                                   bool required, int *rc)
 {
     const json_t *v = json_object_get(obj, key);
     *rc = 0;
@@ -174,8 +174,8 @@ int config_get_string(const struct config_file *cf, const json_t *obj, const cha
     return 0;
 }
 
-int config_get_bool(const struct config_file *cf, const json_t *obj, const char *key,
-                    bool required, bool def, bool *out)
+int config_get_bool(const struct config_file *cf, const json_t *obj, const char *key, bool required,
+                    bool def, bool *out)
 {
     int rc;
     const json_t *v = config_lookup(cf, obj, key, required, &rc);

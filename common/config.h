@@ -49,8 +49,8 @@ int config_get_number(const struct config_file *cf, const json_t *obj, const cha
                       bool required, double def, double *out);
 int config_get_string(const struct config_file *cf, const json_t *obj, const char *key,
                       bool required, const char *def, const char **out);
-int config_get_bool(const struct config_file *cf, const json_t *obj, const char *key,
-                    bool required, bool def, bool *out);
+int config_get_bool(const struct config_file *cf, const json_t *obj, const char *key, bool required,
+                    bool def, bool *out);
 
 /*
  * obj[key] as an array whose items are all strings (borrowed; NULL and 0

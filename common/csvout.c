@@ -20,8 +20,7 @@ static int csvout_sep(struct csvout *c)
 
 static bool csvout_is_formula(const char *s)
 {
-    return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-           s[0] == '\r';
+    return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r';
 }
 
 int csvout_text(struct csvout *c, const char *s)

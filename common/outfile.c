@@ -70,8 +70,7 @@ int outfile_commit(struct outfile *out)
         return -1;
     }
     if (rename(out->tmppath, out->path) != 0) {
-        error_at(out->path, 0, "cannot rename '%s' into place: %s", out->tmppath,
-                 strerror(errno));
+        error_at(out->path, 0, "cannot rename '%s' into place: %s", out->tmppath, strerror(errno));
         outfile_abort(out);
         return -1;
     }

@@ -68,11 +68,11 @@ json_t *stats_json(const struct stats *st)
     double wall = stats_clock(CLOCK_MONOTONIC) - st->wall_start;
     double cpu = stats_clock(CLOCK_PROCESS_CPUTIME_ID) - st->cpu_start;
 
-    return json_pack("{s:s,s:I,s:I,s:I,s:I,s:I,s:O,s:f,s:f,s:I}", "stage", st->stage,
-                     "documents", (json_int_t)st->documents, "records_in",
-                     (json_int_t)st->records_in, "records_out", (json_int_t)st->records_out,
-                     "bytes_in", (json_int_t)st->bytes_in, "warnings", (json_int_t)st->warnings,
-                     "skipped", st->skipped, "seconds", wall, "cpu_seconds", cpu, "peak_rss_kb",
+    return json_pack("{s:s,s:I,s:I,s:I,s:I,s:I,s:O,s:f,s:f,s:I}", "stage", st->stage, "documents",
+                     (json_int_t)st->documents, "records_in", (json_int_t)st->records_in,
+                     "records_out", (json_int_t)st->records_out, "bytes_in",
+                     (json_int_t)st->bytes_in, "warnings", (json_int_t)st->warnings, "skipped",
+                     st->skipped, "seconds", wall, "cpu_seconds", cpu, "peak_rss_kb",
                      (json_int_t)stats_peak_rss_kb());
 }
 
