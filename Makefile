@@ -93,7 +93,7 @@ format-check:
 deps:
 	sh scripts/deps.sh
 help:
-	@sed -n 's/^## //p' README.md
+	@echo 'make [all|test|sanitize|valgrind|pipeline IN=dir OUT=dir [STRICT=1] [WAIT=1]|bench|install|clean|format-check|deps]'
 
 .PHONY: all test unit e2e sanitize valgrind install clean format-check deps help pipeline
 .DELETE_ON_ERROR:
