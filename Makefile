@@ -79,6 +79,11 @@ valgrind: $(UNIT_BINS) $(BINS)
 # ---- the pipeline: one file target per stage output
 include mk/pipeline.mk
 
+# ---- benchmark: bench/run.sh on a generated corpus (SIZES="10 50 200" MB)
+$(BUILD)/bin/gencorpus: $(BUILD)/bench/gencorpus.o $(BUILD)/libcommon.a
+bench: $(BINS) $(BUILD)/bin/gencorpus
+	BIN=$(BUILD)/bin CONFIG=$(CONFIG) OUT=$(OUT) BENCH_DIR=$(BUILD)/bench sh bench/run.sh
+
 # ---- install, housekeeping
 install: $(BINS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
@@ -89,13 +94,13 @@ clean:
 	rm -rf $(BUILD) build-san
 format-check:
 	clang-format --dry-run --Werror $(wildcard common/*.[ch] stages/*.c stages/*/*.[ch] \
-	  tests/unit/*.[ch] tests/fuzz/*.c)
+	  tests/unit/*.[ch] bench/*.c)
 deps:
 	sh scripts/deps.sh
 help:
 	@echo 'make [all|test|sanitize|valgrind|pipeline IN=dir OUT=dir [STRICT=1] [WAIT=1]|bench|install|clean|format-check|deps]'
 
-.PHONY: all test unit e2e sanitize valgrind install clean format-check deps help pipeline
+.PHONY: all test unit e2e sanitize valgrind install clean format-check deps help pipeline bench
 .DELETE_ON_ERROR:
 -include $(COMMON_OBJ:.o=.d) $(wildcard $(BUILD)/stages/*.d $(BUILD)/stages/*/*.d \
   $(BUILD)/tests/unit/*.d)
