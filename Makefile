@@ -60,10 +60,30 @@ $(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(STAGE_LIBS) $(BUILD)/libco
 	$(CC) $(LDFLAGS) -o $@ $< -Wl,--start-group $(STAGE_LIBS) $(BUILD)/libcommon.a \
 	  -Wl,--end-group $(TEST_LIBS) $(LDLIBS)
 
-# ---- tests: unit (cmocka), then end to end
-test: unit e2e
+# Fuzz targets (tests/fuzz/fuzz_*.c): replayed on every kept input by `make
+# test`; run under libFuzzer by `make fuzz` (clang), crashes kept in regress/.
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+REPLAY_BINS := $(FUZZ_NAMES:%=$(BUILD)/tests/replay_%)
+FUZZ_SECONDS ?= 600
+ALL_LIBS := -Wl,--start-group $(STAGE_LIBS) $(BUILD)/libcommon.a -Wl,--end-group
+
+$(BUILD)/tests/replay_%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/replay.o $(STAGE_LIBS) \
+		$(BUILD)/libcommon.a
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(ALL_LIBS) $(LDLIBS)
+$(BUILD)/fuzz/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(STAGE_LIBS) $(BUILD)/libcommon.a
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $< $(ALL_LIBS) $(LDLIBS)
+
+# ---- tests: unit (cmocka), fuzz regressions, then end to end
+test: unit replay e2e
 unit: $(UNIT_BINS)
 	@sh tests/run-unit.sh $(UNIT_BINS)
+replay: $(REPLAY_BINS)
+	@sh tests/fuzz/run-replay.sh $(BUILD)/tests $(FUZZ_NAMES)
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=clang SAN="-fsanitize=fuzzer-no-link,address,undefined" \
+	  $(FUZZ_NAMES:%=build-fuzz/fuzz/fuzz_%)
+	@sh tests/fuzz/run-fuzz.sh build-fuzz/fuzz $(FUZZ_SECONDS) $(FUZZ_NAMES)
 e2e: $(BINS)
 	@BIN=$(abspath $(BUILD)/bin) CONFIG=$(abspath $(CONFIG)) TOP=$(CURDIR) \
 	  sh tests/e2e/run.sh
@@ -91,7 +111,7 @@ install: $(BINS)
 	install -m 0644 $(wildcard stages/*.1) $(DESTDIR)$(MANDIR)/man1
 	cp -R $(CONFIG) $(DESTDIR)$(DATADIR)/config
 clean:
-	rm -rf $(BUILD) build-san
+	rm -rf $(BUILD) build-san build-fuzz
 format-check:
 	clang-format --dry-run --Werror $(wildcard common/*.[ch] stages/*.c stages/*/*.[ch] \
 	  tests/unit/*.[ch] bench/*.c)
@@ -100,7 +120,7 @@ deps:
 help:
 	@echo 'make [all|test|sanitize|valgrind|pipeline IN=dir OUT=dir [STRICT=1] [WAIT=1]|bench|install|clean|format-check|deps]'
 
-.PHONY: all test unit e2e sanitize valgrind install clean format-check deps help pipeline bench
+.PHONY: all test unit replay fuzz e2e sanitize valgrind install clean format-check deps help pipeline bench
 .DELETE_ON_ERROR:
 -include $(COMMON_OBJ:.o=.d) $(wildcard $(BUILD)/stages/*.d $(BUILD)/stages/*/*.d \
-  $(BUILD)/tests/unit/*.d)
+  $(BUILD)/tests/unit/*.d $(BUILD)/tests/fuzz/*.d $(BUILD)/bench/*.d)

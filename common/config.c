@@ -9,7 +9,7 @@
 #include "buf.h"
 #include "err.h"
 
-static char *config_slurp(const char *path)
+static char *config_slurp(const char *path, size_t *len)
 {
     FILE *fp = fopen(path, "rb");
     struct buf b = BUF_INIT;
@@ -31,6 +31,7 @@ static char *config_slurp(const char *path)
         goto fail;
     }
     fclose(fp);
+    *len = b.len;
     return buf_detach(&b);
 fail:
     fclose(fp);
@@ -40,24 +41,39 @@ fail:
 
 int config_load(struct config_file *cf, const char *path)
 {
+    size_t len = 0;
+    char *text = config_slurp(path, &len);
+
+    cf->root = NULL;
+    cf->path = NULL;
+    cf->text = NULL;
+    if (!text)
+        return -1;
+    int rc = config_load_text(cf, path, text, len);
+    free(text);
+    return rc;
+}
+
+int config_load_text(struct config_file *cf, const char *name, const char *text, size_t len)
+{
     json_error_t jerr;
 
     cf->root = NULL;
-    cf->path = strdup(path);
-    cf->text = config_slurp(path);
+    cf->path = strdup(name);
+    cf->text = strndup(text, len);
     if (!cf->path || !cf->text) {
         config_file_release(cf);
-        return -1;
+        return error_at(name, 0, "out of memory");
     }
-    cf->root = json_loads(cf->text, JSON_REJECT_DUPLICATES, &jerr);
+    cf->root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!cf->root) {
-        error_at(path, (size_t)(jerr.line > 0 ? jerr.line : 0), "column %d: %s", jerr.column,
+        error_at(name, (size_t)(jerr.line > 0 ? jerr.line : 0), "column %d: %s", jerr.column,
                  jerr.text);
         config_file_release(cf);
         return -1;
     }
     if (!json_is_object(cf->root)) {
-        error_at(path, 1, "top level is not a JSON object");
+        error_at(name, 1, "top level is not a JSON object");
         config_file_release(cf);
         return -1;
     }

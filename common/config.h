@@ -27,6 +27,9 @@ struct config_file {
 /* Load path into cf. Returns 0, or -1 with "path:line:col: what". */
 int config_load(struct config_file *cf, const char *path);
 
+/* As config_load(), from len bytes of text; name is used in messages. */
+int config_load_text(struct config_file *cf, const char *name, const char *text, size_t len);
+
 void config_file_release(struct config_file *cf);
 
 /* The line in cf's text where "key" first appears as a key, or 0. */
