@@ -2,7 +2,8 @@
 # Install what claimrec needs to build, test and run, from Debian's packages.
 #
 #   sh scripts/deps.sh            install what is missing (as root, or through sudo)
-#   sh scripts/deps.sh --ci       the same, plus the tools CI uses (clang-format, valgrind, ...)
+#   sh scripts/deps.sh --test     the same, plus what the tests use (python3, LibreOffice, ...)
+#   sh scripts/deps.sh --ci       --test, plus the tools CI uses (clang-format, valgrind, ...)
 #   sh scripts/deps.sh --missing  only print the missing packages (empty when none)
 #
 # Exits 0 when everything is there afterwards, 1 when it could not install
@@ -14,8 +15,8 @@ BUILD_PKGS='gcc:cmd:cc make:cmd:make pkg-config:cmd:pkg-config libc6-dev:hdr:std
 libjansson-dev:pc:jansson libgsl-dev:pc:gsl libutf8proc-dev:pc:libutf8proc
 libexttextcat-dev:pc:libexttextcat libcsv-dev:hdr:csv.h libstemmer-dev:hdr:libstemmer.h
 libcmocka-dev:pc:cmocka iso-codes:file:/usr/share/iso-codes/json/iso_3166-1.json'
-CI_PKGS='clang-format:cmd:clang-format valgrind:cmd:valgrind diffutils:cmd:diff
-python3:cmd:python3 git:cmd:git'
+TEST_PKGS='python3:cmd:python3 diffutils:cmd:diff util-linux:cmd:flock'
+CI_PKGS='clang-format:cmd:clang-format valgrind:cmd:valgrind git:cmd:git'
 
 has() {
     kind=$1 what=$2
@@ -40,9 +41,10 @@ missing() {
 want=$BUILD_PKGS
 case ${1:-} in
 --missing) missing "$BUILD_PKGS"; exit 0 ;;
---ci) want="$BUILD_PKGS $CI_PKGS" ;;
+--test) want="$BUILD_PKGS $TEST_PKGS" ;;
+--ci) want="$BUILD_PKGS $TEST_PKGS $CI_PKGS" ;;
 '') ;;
-*) echo "usage: sh scripts/deps.sh [--ci | --missing]" >&2; exit 2 ;;
+*) echo "usage: sh scripts/deps.sh [--test | --ci | --missing]" >&2; exit 2 ;;
 esac
 
 pkgs=$(missing "$want")
