@@ -1,0 +1,220 @@
+#include "recclaim.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "err.h"
+
+static const char *const recclaim_qualifiers[] = {"exact", "approx", "min", "max", "range", NULL};
+
+static bool recclaim_listed(const char *s, const char *const *names)
+{
+    for (; *names; names++)
+        if (strcmp(s, *names) == 0)
+            return true;
+    return false;
+}
+
+static int recclaim_bad(const char *file, size_t line, const char *field, const char *what)
+{
+    return error_at(file, line, "field '%s' %s", field, what);
+}
+
+static int recclaim_str(json_t *rec, const char *field, const char **out, const char *file,
+                        size_t line)
+{
+    json_t *v = json_object_get(rec, field);
+
+    if (!v)
+        return recclaim_bad(file, line, field, "is missing");
+    if (!json_is_string(v))
+        return recclaim_bad(file, line, field, "is not a string");
+    *out = json_string_value(v);
+    return 0;
+}
+
+static int recclaim_size(json_t *rec, const char *field, size_t *out, const char *file, size_t line)
+{
+    json_t *v = json_object_get(rec, field);
+
+    if (!v)
+        return recclaim_bad(file, line, field, "is missing");
+    if (!json_is_integer(v) || json_integer_value(v) < 0)
+        return recclaim_bad(file, line, field, "is not a non-negative integer");
+    *out = (size_t)json_integer_value(v);
+    return 0;
+}
+
+/* A number, or null (NAN) when nullable. */
+static int recclaim_num(json_t *rec, const char *field, bool nullable, double *out,
+                        const char *file, size_t line)
+{
+    json_t *v = json_object_get(rec, field);
+
+    if (!v)
+        return recclaim_bad(file, line, field, "is missing");
+    if (nullable && json_is_null(v)) {
+        *out = NAN;
+        return 0;
+    }
+    if (!json_is_number(v))
+        return recclaim_bad(file, line, field,
+                            nullable ? "is not a number or null" : "is not a number");
+    *out = json_number_value(v);
+    return 0;
+}
+
+/* The fields DESIGN.md requires of every number record. */
+static int recclaim_base(struct recclaim *c, json_t *rec, const char *file, size_t line)
+{
+    const char *kind;
+
+    if (recclaim_str(rec, "doc", &c->doc, file, line) < 0 ||
+        recclaim_size(rec, "start", &c->start, file, line) < 0 ||
+        recclaim_size(rec, "end", &c->end, file, line) < 0 ||
+        recclaim_str(rec, "text", &c->text, file, line) < 0 ||
+        recclaim_num(rec, "value", false, &c->value, file, line) < 0 ||
+        recclaim_num(rec, "low", true, &c->low, file, line) < 0 ||
+        recclaim_num(rec, "high", true, &c->high, file, line) < 0 ||
+        recclaim_str(rec, "qualifier", &c->qualifier, file, line) < 0 ||
+        recclaim_str(rec, "kind", &kind, file, line) < 0 ||
+        recclaim_str(rec, "unit", &c->unit, file, line) < 0 ||
+        recclaim_str(rec, "lang", &c->lang, file, line) < 0)
+        return -1;
+    if (c->end < c->start)
+        return recclaim_bad(file, line, "end", "is before 'start'");
+    if (!recclaim_listed(c->qualifier, recclaim_qualifiers))
+        return error_at(file, line, "field 'qualifier' has unknown value '%s'", c->qualifier);
+    return 0;
+}
+
+/* The claim fields docs/FORMATS.md adds. */
+static int recclaim_fields(struct recclaim *c, json_t *rec, const char *file, size_t line)
+{
+    json_t *amb = json_object_get(rec, "ambiguous");
+
+    if (recclaim_size(rec, "sid", &c->sid, file, line) < 0)
+        return -1;
+    if (!amb)
+        return recclaim_bad(file, line, "ambiguous", "is missing");
+    if (!json_is_boolean(amb))
+        return recclaim_bad(file, line, "ambiguous", "is not true or false");
+    if (recclaim_str(rec, "date", &c->date, file, line) < 0 ||
+        recclaim_str(rec, "as_of", &c->as_of, file, line) < 0 ||
+        recclaim_str(rec, "subject", &c->subject, file, line) < 0 ||
+        recclaim_str(rec, "victim", &c->victim, file, line) < 0 ||
+        recclaim_str(rec, "side", &c->side, file, line) < 0 ||
+        recclaim_str(rec, "scope", &c->scope, file, line) < 0 ||
+        recclaim_str(rec, "place", &c->place, file, line) < 0 ||
+        recclaim_str(rec, "attribution", &c->attribution, file, line) < 0 ||
+        recclaim_str(rec, "quote", &c->quote, file, line) < 0 ||
+        recclaim_str(rec, "source", &c->source, file, line) < 0)
+        return -1;
+    return 0;
+}
+
+static int recclaim_check(struct recclaim *c, const char *file, size_t line)
+{
+    int rc = recdate_parse(c->date, &c->when);
+
+    if (rc < 0)
+        return error_at(file, line, "field 'date' is not YYYY, YYYY-MM or YYYY-MM-DD: '%s'",
+                        c->date);
+    c->dated = rc == 1;
+    if (!isfinite(c->value))
+        return recclaim_bad(file, line, "value", "is not finite");
+    if (strcmp(c->qualifier, "range") == 0 && (isnan(c->low) || isnan(c->high)))
+        return recclaim_bad(file, line, isnan(c->low) ? "low" : "high", "is null in a range");
+    if (!isnan(c->low) && !isnan(c->high) && c->low > c->high)
+        return recclaim_bad(file, line, "low", "is above 'high'");
+    return 0;
+}
+
+int recclaim_from_json(struct recclaim *c, json_t *rec, const char *file, size_t line)
+{
+    json_t *cat = json_object_get(rec, "category");
+
+    memset(c, 0, sizeof(*c));
+    if (recclaim_base(c, rec, file, line) < 0)
+        return -1;
+    if (!cat)
+        return recclaim_bad(file, line, "category", "is missing");
+    if (json_is_null(cat))
+        return 0;
+    if (!json_is_string(cat) || json_string_length(cat) == 0)
+        return recclaim_bad(file, line, "category", "is not a category name or null");
+    c->category = json_string_value(cat);
+    if (recclaim_fields(c, rec, file, line) < 0 || recclaim_check(c, file, line) < 0)
+        return -1;
+    c->rec = json_incref(rec);
+    return 1;
+}
+
+void recclaim_release(struct recclaim *c)
+{
+    json_decref(c->rec);
+    c->rec = NULL;
+}
+
+double recclaim_rounding(double v, double max_share)
+{
+    double a = fabs(v);
+    double unit = 1;
+
+    if (a < 10 || a != floor(a))
+        return 0;
+    while (fmod(a, unit * 10) == 0)
+        unit *= 10;
+    if (unit == 1)
+        return 0;
+    double half = unit / 2;
+    return half < a * max_share ? half : a * max_share;
+}
+
+static bool recclaim_has_digit(const char *s)
+{
+    return strpbrk(s, "0123456789") != NULL;
+}
+
+void recclaim_derive(struct recclaim *c, const struct recconf *cfg)
+{
+    double v = c->value;
+    const char *q = c->qualifier;
+
+    c->est = c->fig_lo = c->fig_hi = v;
+    c->vague = false;
+    if (strcmp(q, "approx") == 0) {
+        c->lo = v * (1 - cfg->approx_tolerance);
+        c->hi = v * (1 + cfg->approx_tolerance);
+    } else if (strcmp(q, "min") == 0) {
+        c->lo = isnan(c->low) ? v : c->low;
+        c->hi = INFINITY;
+        c->vague = !recclaim_has_digit(c->text);
+    } else if (strcmp(q, "max") == 0) {
+        c->lo = 0;
+        c->hi = isnan(c->high) ? v : c->high;
+    } else if (strcmp(q, "range") == 0) {
+        c->lo = c->fig_lo = c->low;
+        c->hi = c->fig_hi = c->high;
+        c->est = (c->low + c->high) / 2;
+    } else {
+        double w = recclaim_rounding(v, cfg->rounding_max_share);
+        c->lo = v - w;
+        c->hi = v + w;
+    }
+}
+
+int recclaim_cmp(const void *a, const void *b)
+{
+    const struct recclaim *x = a, *y = b;
+    int d = strcmp(x->doc, y->doc);
+
+    if (d)
+        return d;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+bool recclaim_overlap(const struct recclaim *a, const struct recclaim *b)
+{
+    return a->lo <= b->hi && b->lo <= a->hi;
+}

@@ -1,0 +1,236 @@
+#include "recgroup.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "err.h"
+#include "utf8.h"
+
+struct recgroup_item {
+    char *key;
+    size_t idx;
+    const struct recclaim *c;
+};
+
+const char *recgroup_scope_class(const char *scope)
+{
+    if (strcmp(scope, "part") == 0)
+        return "part";
+    if (strcmp(scope, "increment") == 0)
+        return "increment";
+    return "whole";
+}
+
+char *recgroup_key(const struct recclaim *c, const struct recconf *cfg)
+{
+    struct buf b = BUF_INIT;
+    char *subject = recconf_by_subject(cfg, c->category)
+                        ? utf8_fold(c->subject, strlen(c->subject), NULL)
+                        : strdup("");
+    const char *parts[] = {c->category,
+                           c->unit,
+                           c->victim,
+                           c->side,
+                           c->place,
+                           recgroup_scope_class(c->scope),
+                           subject ? subject : c->subject};
+
+    for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+        if ((i && buf_addch(&b, '|') < 0) || buf_addstr(&b, parts[i]) < 0) {
+            buf_release(&b);
+            free(subject);
+            return NULL;
+        }
+    }
+    free(subject);
+    return buf_detach(&b);
+}
+
+/* By key, then dated before undated, then date, then claim order. */
+static int recgroup_item_cmp(const void *a, const void *b)
+{
+    const struct recgroup_item *x = a, *y = b;
+    int d = strcmp(x->key, y->key);
+
+    if (d)
+        return d;
+    if (x->c->dated != y->c->dated)
+        return x->c->dated ? -1 : 1;
+    if (x->c->dated && x->c->when.first != y->c->when.first)
+        return x->c->when.first < y->c->when.first ? -1 : 1;
+    return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+static int recgroup_idx_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+static char *recgroup_period(const struct recclaim *claims, const size_t *idx, size_t n)
+{
+    const struct recclaim *first = NULL, *last = NULL;
+    bool same = true;
+
+    for (size_t i = 0; i < n; i++) {
+        const struct recclaim *c = &claims[idx[i]];
+        if (!c->dated)
+            continue;
+        if (first && strcmp(first->date, c->date) != 0)
+            same = false;
+        if (!first || c->when.first < first->when.first)
+            first = c;
+        if (!last || c->when.last > last->when.last)
+            last = c;
+    }
+    struct buf b = BUF_INIT;
+    if (first && (buf_addstr(&b, first->date) < 0 ||
+                  (!same && (buf_addstr(&b, "..") < 0 || buf_addstr(&b, last->date) < 0)))) {
+        buf_release(&b);
+        return NULL;
+    }
+    return b.data ? buf_detach(&b) : strdup("");
+}
+
+/* Add a group of items[0..n) (copied and sorted). */
+static int recgroup_add(struct recgroups *gs, const struct recclaim *claims,
+                        const struct recgroup_item *items, size_t n)
+{
+    if (gs->n == gs->cap) {
+        size_t cap = gs->cap ? gs->cap * 2 : 32;
+        struct recgroup *v = realloc(gs->v, cap * sizeof(*v));
+        if (!v)
+            return error_at(NULL, 0, "out of memory");
+        gs->v = v;
+        gs->cap = cap;
+    }
+    struct recgroup *g = &gs->v[gs->n];
+    g->idx = malloc(n * sizeof(size_t));
+    g->key = strdup(items[0].key);
+    g->period = NULL;
+    g->n = n;
+    if (g->idx) {
+        for (size_t i = 0; i < n; i++)
+            g->idx[i] = items[i].idx;
+        qsort(g->idx, n, sizeof(size_t), recgroup_idx_cmp);
+        g->period = recgroup_period(claims, g->idx, n);
+    }
+    if (!g->idx || !g->key || !g->period) {
+        free(g->idx);
+        free(g->key);
+        free(g->period);
+        return error_at(NULL, 0, "out of memory");
+    }
+    gs->n++;
+    return 0;
+}
+
+/* Whether undated claim u fits every dated item of the one period in [0, n). */
+static bool recgroup_fits(const struct recgroup_item *items, size_t n, const struct recclaim *u)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!recclaim_overlap(items[i].c, u))
+            return false;
+    return true;
+}
+
+/* The end (exclusive) of the period that starts at items[from] (dated, same key). */
+static size_t recgroup_period_end(const struct recgroup_item *items, size_t from, size_t to,
+                                  double window)
+{
+    long reach = items[from].c->when.last;
+    size_t i = from + 1;
+
+    for (; i < to && items[i].c->dated; i++) {
+        if ((double)items[i].c->when.first > (double)reach + window)
+            break;
+        if (items[i].c->when.last > reach)
+            reach = items[i].c->when.last;
+    }
+    return i;
+}
+
+/*
+ * Group items[from..to), all of one key, sorted dated first by date. An
+ * undated claim is moved into the only period when it fits there.
+ */
+static int recgroup_key_run(struct recgroups *gs, const struct recclaim *claims,
+                            struct recgroup_item *items, size_t from, size_t to, double window)
+{
+    size_t undated = from, periods = 0;
+
+    while (undated < to && items[undated].c->dated)
+        undated++;
+    for (size_t i = from; i < undated; periods++)
+        i = recgroup_period_end(items, i, undated, window);
+    size_t stay = undated; /* undated items from here on form their own group */
+    for (size_t i = undated; periods == 1 && i < to; i++) {
+        if (!recgroup_fits(items + from, undated - from, items[i].c))
+            continue;
+        struct recgroup_item t = items[stay];
+        items[stay++] = items[i];
+        items[i] = t;
+    }
+    if (periods == 1)
+        return recgroup_add(gs, claims, items + from, stay - from) < 0 ||
+                       (stay < to && recgroup_add(gs, claims, items + stay, to - stay) < 0)
+                   ? -1
+                   : 0;
+    for (size_t i = from; i < undated;) {
+        size_t end = recgroup_period_end(items, i, undated, window);
+        if (recgroup_add(gs, claims, items + i, end - i) < 0)
+            return -1;
+        i = end;
+    }
+    if (stay < to && recgroup_add(gs, claims, items + stay, to - stay) < 0)
+        return -1;
+    return 0;
+}
+
+static void recgroup_items_free(struct recgroup_item *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(items[i].key);
+    free(items);
+}
+
+int recgroup_build(struct recgroups *gs, const struct recclaim *claims, size_t n,
+                   const struct recconf *cfg)
+{
+    struct recgroup_item *items = calloc(n ? n : 1, sizeof(*items));
+    int rc = 0;
+
+    if (!items)
+        return error_at(NULL, 0, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        items[i] = (struct recgroup_item){recgroup_key(&claims[i], cfg), i, &claims[i]};
+        if (!items[i].key) {
+            recgroup_items_free(items, i);
+            return error_at(NULL, 0, "out of memory");
+        }
+    }
+    qsort(items, n, sizeof(*items), recgroup_item_cmp);
+    for (size_t from = 0; from < n && rc == 0;) {
+        size_t to = from + 1;
+        while (to < n && strcmp(items[to].key, items[from].key) == 0)
+            to++;
+        rc = recgroup_key_run(gs, claims, items, from, to, cfg->period_window_days);
+        from = to;
+    }
+    recgroup_items_free(items, n);
+    return rc;
+}
+
+void recgroups_release(struct recgroups *gs)
+{
+    for (size_t i = 0; i < gs->n; i++) {
+        free(gs->v[i].key);
+        free(gs->v[i].period);
+        free(gs->v[i].idx);
+    }
+    free(gs->v);
+    gs->v = NULL;
+    gs->n = gs->cap = 0;
+}
