@@ -1,0 +1,82 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "err.h"
+#include "tokenize/run.h"
+#include "tokenize/tokconf.h"
+
+static const char usage[] =
+    "usage: tokenize [-h] [-c CONFIG_DIR] [-o OUTPUT] [-s STATS_JSON] [-m MANIFEST]\n"
+    "                [-n NAME] IN...\n"
+    "Split articles into sentences and tokens (tokens.jsonl).\n"
+    "  IN             a folder (every *.txt below it, with its manifest.csv),\n"
+    "                 a file, or - for standard input\n"
+    "  -h             show this help and exit\n"
+    "  -c CONFIG_DIR  config folder (default $CLAIMREC_CONFIG, the installed one, ./config)\n"
+    "  -o OUTPUT      output file (default -, standard output)\n"
+    "  -s STATS_JSON  write the stage's figures to this file\n"
+    "  -m MANIFEST    manifest.csv to use for every input instead of IN/manifest.csv\n"
+    "  -n NAME        document id for standard input (default -)\n"
+    "exit status: 0 all documents processed, 1 some skipped (named on stderr),\n"
+    "             2 bad usage, config or manifest (nothing written)\n";
+
+struct opts {
+    const char *config;
+    struct tokenize_args args;
+};
+
+static _Noreturn void usage_exit(int status)
+{
+    fputs(usage, status == 0 ? stdout : stderr);
+    exit(status);
+}
+
+static void parse_args(int argc, char **argv, struct opts *o)
+{
+    int c;
+
+    while ((c = getopt(argc, argv, "hc:o:s:m:n:")) != -1) {
+        switch (c) {
+        case 'h':
+            usage_exit(STAGE_OK);
+        case 'c':
+            o->config = optarg;
+            break;
+        case 'o':
+            o->args.output = optarg;
+            break;
+        case 's':
+            o->args.stats = optarg;
+            break;
+        case 'm':
+            o->args.manifest = optarg;
+            break;
+        case 'n':
+            o->args.stdin_name = optarg;
+            break;
+        default:
+            usage_exit(STAGE_FATAL);
+        }
+    }
+    if (optind >= argc)
+        usage_exit(STAGE_FATAL);
+    o->args.inputs = argv + optind;
+    o->args.ninputs = argc - optind;
+}
+
+int main(int argc, char **argv)
+{
+    struct opts opts = {.args = {.output = "-", .stdin_name = "-"}};
+    struct tokconf tc;
+
+    err_init("tokenize");
+    parse_args(argc, argv, &opts);
+    if (tokconf_load(&tc, config_dir(opts.config)) < 0)
+        return STAGE_FATAL;
+    int status = tokenize_run(&tc, &opts.args);
+    tokconf_release(&tc);
+    return status;
+}

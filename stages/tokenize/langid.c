@@ -1,0 +1,215 @@
+#include "langid.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <textcat.h>
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "err.h"
+#include "hygiene.h"
+#include "utf8.h"
+
+static int langid_write_conf(const struct tokconf *tc, int fd, const char *path)
+{
+    FILE *fp = fdopen(fd, "w");
+
+    if (!fp) {
+        close(fd);
+        return error_at(path, 0, "cannot write: %s", strerror(errno));
+    }
+    for (size_t i = 0; i < tc->nlangs; i++)
+        fprintf(fp, "%s/%s.lm %s\n", tc->model_dir, tc->langs[i].textcat, tc->langs[i].code);
+    if (fflush(fp) != 0 || ferror(fp)) {
+        fclose(fp);
+        return error_at(path, 0, "cannot write: %s", strerror(errno));
+    }
+    fclose(fp);
+    return 0;
+}
+
+static int langid_check_models(const struct tokconf *tc)
+{
+    for (size_t i = 0; i < tc->nlangs; i++) {
+        struct buf p = BUF_INIT;
+        int ok = buf_addstr(&p, tc->model_dir) == 0 && buf_addch(&p, '/') == 0 &&
+                 buf_addstr(&p, tc->langs[i].textcat) == 0 && buf_addstr(&p, ".lm") == 0;
+        if (ok && access(buf_str(&p), R_OK) != 0)
+            ok = error_at(buf_str(&p), 0, "textcat model for '%s': %s", tc->langs[i].code,
+                          strerror(errno)) == 0;
+        buf_release(&p);
+        if (!ok)
+            return -1;
+    }
+    return 0;
+}
+
+int langid_init(struct langid *li, const struct tokconf *tc)
+{
+    const char *tmp = getenv("TMPDIR");
+    char path[4096];
+
+    li->tc = tc;
+    li->textcat = NULL;
+    if (langid_check_models(tc) < 0)
+        return -1;
+    snprintf(path, sizeof(path), "%s/tokenize-textcat-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return error_at(path, 0, "cannot create: %s", strerror(errno));
+    int rc = langid_write_conf(tc, fd, path);
+    if (rc == 0)
+        li->textcat = textcat_Init(path);
+    unlink(path);
+    if (rc == 0 && !li->textcat)
+        rc = error_at(tc->model_dir, 0, "textcat cannot load the configured models");
+    return rc;
+}
+
+void langid_release(struct langid *li)
+{
+    if (li->textcat)
+        textcat_Done(li->textcat);
+    li->textcat = NULL;
+}
+
+static bool langid_is_letter(int32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
+}
+
+static void langid_count_word(const struct tokconf *tc, const char *w, size_t len, size_t *hits)
+{
+    size_t flen;
+    char *f = utf8_fold(w, len, &flen);
+
+    if (!f)
+        return;
+    for (size_t i = 0; i < tc->nlangs; i++)
+        if (tokwords_has(&tc->langs[i].markers, f, flen))
+            hits[i]++;
+    free(f);
+}
+
+int langid_markers(const struct tokconf *tc, const char *s, size_t n, size_t *hits)
+{
+    size_t start = 0;
+    bool inword = false;
+    int32_t cp;
+    bool bad;
+
+    memset(hits, 0, tc->nlangs * sizeof(*hits));
+    for (size_t i = 0; i <= n;) {
+        size_t len = i < n ? hygiene_char(s, n, i, &cp, &bad) : 1;
+        bool letter = i < n && !bad && langid_is_letter(cp);
+        if (letter && !inword)
+            start = i;
+        if (!letter && inword)
+            langid_count_word(tc, s + start, i - start, hits);
+        inword = letter;
+        i += len;
+    }
+    return 0;
+}
+
+static size_t langid_index(const struct tokconf *tc, const char *code, size_t len)
+{
+    for (size_t i = 0; i < tc->nlangs; i++)
+        if (strlen(tc->langs[i].code) == len && strncmp(tc->langs[i].code, code, len) == 0)
+            return i;
+    return tc->nlangs;
+}
+
+/* textcat's first candidate ("[nb][sv]" gives nb), or tc->nlangs. */
+static size_t langid_textcat(struct langid *li, const char *s, size_t n)
+{
+    const char *r = textcat_Classify(li->textcat, s, n);
+
+    if (!r || r[0] != '[')
+        return li->tc->nlangs;
+    const char *end = strchr(r, ']');
+    return end ? langid_index(li->tc, r + 1, (size_t)(end - r - 1)) : li->tc->nlangs;
+}
+
+static size_t langid_tiebreak(const struct tokconf *tc, size_t winner, const size_t *hits)
+{
+    const struct tokconf_lang *w = &tc->langs[winner];
+    size_t best = winner;
+
+    for (size_t i = 0; i < w->nclose; i++) {
+        size_t j = langid_index(tc, w->close[i], strlen(w->close[i]));
+        if (j < tc->nlangs && hits[j] > hits[best])
+            best = j;
+    }
+    return best;
+}
+
+static size_t langid_by_markers(const struct tokconf *tc, const size_t *hits)
+{
+    size_t best = tc->nlangs, top = 0;
+    bool tie = false;
+
+    for (size_t i = 0; i < tc->nlangs; i++) {
+        if (hits[i] > top) {
+            best = i;
+            top = hits[i];
+            tie = false;
+        } else if (hits[i] == top) {
+            tie = true;
+        }
+    }
+    return top >= tc->min_marker_hits && top > 0 && !tie ? best : tc->nlangs;
+}
+
+/* A copy of the sample with replaced bytes as spaces, cut at a character boundary. */
+static char *langid_sample(const struct tokconf *tc, const char *s, size_t n, size_t *len)
+{
+    size_t m = n < tc->langid_sample_bytes ? n : tc->langid_sample_bytes;
+    char *out = malloc(m + 1);
+    size_t o = 0;
+    int32_t cp;
+    bool bad;
+
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < m;) {
+        size_t l = hygiene_char(s, n, i, &cp, &bad);
+        if (i + l > m)
+            break;
+        if (bad) {
+            out[o++] = ' ';
+        } else {
+            memcpy(out + o, s + i, l);
+            o += l;
+        }
+        i += l;
+    }
+    out[o] = '\0';
+    *len = o;
+    return out;
+}
+
+const struct tokconf_lang *langid_detect(struct langid *li, const char *s, size_t n,
+                                         enum langid_source *source)
+{
+    const struct tokconf *tc = li->tc;
+    size_t len, pick = tc->nlangs;
+    char *sample = langid_sample(tc, s, n, &len);
+    size_t *hits = calloc(tc->nlangs, sizeof(*hits));
+
+    if (sample && hits && langid_markers(tc, sample, len, hits) == 0) {
+        size_t winner = langid_textcat(li, sample, len);
+        pick =
+            winner < tc->nlangs ? langid_tiebreak(tc, winner, hits) : langid_by_markers(tc, hits);
+    }
+    free(sample);
+    free(hits);
+    *source = pick < tc->nlangs ? LANGID_DETECTED : LANGID_DEFAULT;
+    return pick < tc->nlangs ? &tc->langs[pick] : tokconf_lang_get(tc, tc->default_lang);
+}

@@ -1,0 +1,146 @@
+#include "run.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "err.h"
+#include "manifest.h"
+#include "outfile.h"
+#include "stats.h"
+#include "tokdoc.h"
+#include "tokwalk.h"
+
+struct tokenize_input {
+    struct tokwalk walk;
+    struct manifest manifest; /* empty when the input has none */
+    bool has_manifest;
+};
+
+static int tokenize_input_open(struct tokenize_input *in, const struct tokconf *tc, const char *arg,
+                               const struct tokenize_args *args)
+{
+    struct stat st;
+    char *mpath = NULL;
+    int rc;
+
+    tokwalk_init(&in->walk);
+    manifest_init(&in->manifest);
+    in->has_manifest = false;
+    bool dir = strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISDIR(st.st_mode);
+    rc = dir ? tokwalk_dir(&in->walk, arg) : tokwalk_file(&in->walk, arg, args->stdin_name);
+    if (rc < 0)
+        return error_at(arg, 0, "out of memory");
+    if (args->manifest || !dir)
+        return 0;
+    mpath = config_path(arg, "manifest.csv");
+    if (!mpath)
+        return error_at(arg, 0, "out of memory");
+    if (access(mpath, F_OK) == 0) {
+        in->has_manifest = true;
+        rc = manifest_load(&in->manifest, mpath, tc);
+    }
+    free(mpath);
+    return rc;
+}
+
+static void tokenize_input_release(struct tokenize_input *in)
+{
+    tokwalk_release(&in->walk);
+    manifest_release(&in->manifest);
+}
+
+struct tokenize_state {
+    const struct tokconf *tc;
+    const struct tokenize_args *args;
+    struct tokenize_input *inputs;
+    struct manifest manifest; /* from -m */
+    bool has_manifest;
+    struct stats stats;
+};
+
+static int tokenize_open_all(struct tokenize_state *st)
+{
+    const struct tokenize_args *a = st->args;
+
+    if (a->manifest) {
+        if (manifest_load(&st->manifest, a->manifest, st->tc) < 0)
+            return -1;
+        st->has_manifest = true;
+    }
+    st->inputs = calloc((size_t)a->ninputs, sizeof(*st->inputs));
+    if (!st->inputs)
+        return error_at(NULL, 0, "out of memory");
+    for (int i = 0; i < a->ninputs; i++)
+        if (tokenize_input_open(&st->inputs[i], st->tc, a->inputs[i], a) < 0)
+            return -1;
+    return 0;
+}
+
+static void tokenize_close_all(struct tokenize_state *st)
+{
+    for (int i = 0; st->inputs && i < st->args->ninputs; i++)
+        tokenize_input_release(&st->inputs[i]);
+    free(st->inputs);
+    manifest_release(&st->manifest);
+    stats_release(&st->stats);
+}
+
+static struct manifest *tokenize_manifest_for(struct tokenize_state *st, int i)
+{
+    if (st->has_manifest)
+        return &st->manifest;
+    return st->inputs[i].has_manifest ? &st->inputs[i].manifest : NULL;
+}
+
+static int tokenize_documents(struct tokenize_state *st, struct tokdoc *d)
+{
+    for (int i = 0; i < st->args->ninputs; i++) {
+        struct tokenize_input *in = &st->inputs[i];
+        for (size_t k = 0; k < in->walk.n; k++)
+            if (tokdoc_process(d, &in->walk.v[k], tokenize_manifest_for(st, i)) < 0)
+                return -1;
+        if (in->has_manifest)
+            st->stats.warnings += manifest_warn_unused(&in->manifest);
+    }
+    if (st->has_manifest)
+        st->stats.warnings += manifest_warn_unused(&st->manifest);
+    return 0;
+}
+
+static int tokenize_write(struct tokenize_state *st)
+{
+    struct outfile out;
+    struct tokdoc d;
+
+    if (outfile_open(&out, st->args->output) < 0)
+        return -1;
+    int rc = tokdoc_init(&d, st->tc, out.fp, st->args->output, &st->stats);
+    if (rc == 0)
+        rc = tokenize_documents(st, &d);
+    tokdoc_release(&d);
+    if (rc < 0) {
+        outfile_abort(&out);
+        return -1;
+    }
+    return outfile_commit(&out);
+}
+
+int tokenize_run(const struct tokconf *tc, const struct tokenize_args *args)
+{
+    struct tokenize_state st = {.tc = tc, .args = args};
+    int status = STAGE_FATAL;
+
+    manifest_init(&st.manifest);
+    if (stats_init(&st.stats, "tokenize") < 0) {
+        error_at(NULL, 0, "out of memory");
+        return STAGE_FATAL;
+    }
+    if (tokenize_open_all(&st) == 0 && tokenize_write(&st) == 0 &&
+        stats_write(&st.stats, args->stats) == 0)
+        status = stats_nskipped(&st.stats) > 0 ? STAGE_SKIPPED : STAGE_OK;
+    tokenize_close_all(&st);
+    return status;
+}

@@ -1,0 +1,37 @@
+/*
+ * tokemit: write tokens.jsonl records (docs/FORMATS.md) with common/jsonl.
+ *
+ * Each function builds one record, writes it with a newline and frees it.
+ * Returns 0, or -1 when memory ran out or the write failed (not reported:
+ * the caller names the output).
+ */
+#ifndef TOKEMIT_H
+#define TOKEMIT_H
+
+#include <stdio.h>
+
+#include "buf.h"
+#include "furniture.h"
+#include "toklex.h"
+#include "toksent.h"
+
+struct tokemit_doc {
+    const char *doc, *path, *date, *date_source; /* date, date_source: NULL for null */
+    const char *lang, *lang_source, *source, *url;
+    size_t bytes, text_start, invalid_bytes, nul_bytes, sentences;
+    const struct furniture_span *furniture;
+    size_t nfurniture;
+};
+
+int tokemit_doc(FILE *fp, const struct tokemit_doc *d);
+
+/*
+ * The sentence sp of doc (sid) from the original bytes s: text with
+ * replaced bytes, tokens, "bad" when any. scratch is the caller's buffer.
+ */
+int tokemit_sentence(FILE *fp, const char *doc, size_t sid, const struct toksent_span *sp,
+                     const char *s, const struct toklex_list *tokens, struct buf *scratch);
+
+int tokemit_skip(FILE *fp, const char *doc, const char *path, const char *reason);
+
+#endif

@@ -1,0 +1,80 @@
+#include "tokwords.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+void tokwords_init(struct tokwords *ws)
+{
+    ws->words = NULL;
+    ws->n = 0;
+}
+
+void tokwords_release(struct tokwords *ws)
+{
+    for (size_t i = 0; i < ws->n; i++)
+        free(ws->words[i]);
+    free(ws->words);
+    tokwords_init(ws);
+}
+
+static int tokwords_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int tokwords_add_json(struct tokwords *ws, const json_t *arr)
+{
+    size_t n = json_array_size(arr);
+
+    if (n == 0)
+        return 0;
+    char **words = realloc(ws->words, (ws->n + n) * sizeof(*words));
+    if (!words)
+        return -1;
+    ws->words = words;
+    for (size_t i = 0; i < n; i++) {
+        const char *s = json_string_value(json_array_get(arr, i));
+        char *f = s ? utf8_fold(s, strlen(s), NULL) : NULL;
+        if (!f)
+            return -1;
+        ws->words[ws->n++] = f;
+    }
+    qsort(ws->words, ws->n, sizeof(*ws->words), tokwords_cmp);
+    return 0;
+}
+
+bool tokwords_has(const struct tokwords *ws, const char *w, size_t len)
+{
+    size_t lo = 0, hi = ws->n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *m = ws->words[mid];
+        int c = strncmp(m, w, len);
+        if (c == 0 && m[len] != '\0')
+            c = 1;
+        if (c == 0)
+            return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+bool tokwords_has_raw(const struct tokwords *ws, const char *s, size_t n)
+{
+    size_t len;
+
+    if (ws->n == 0 || n == 0)
+        return false;
+    char *f = utf8_fold(s, n, &len);
+    if (!f)
+        return false;
+    bool has = tokwords_has(ws, f, len);
+    free(f);
+    return has;
+}
