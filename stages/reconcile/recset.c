@@ -72,15 +72,14 @@ static int recset_record(struct recset *s, json_t *rec, const struct jsonl_reade
     return 0;
 }
 
-long recset_read(struct recset *s, const char *path, const struct recconf *cfg, struct stats *st)
+long recset_read_stream(struct recset *s, FILE *fp, const char *name, const struct recconf *cfg,
+                        struct stats *st)
 {
-    struct jsonl_reader r;
+    struct jsonl_reader r = {.fp = fp, .name = name};
     json_t *rec;
     long bad = 0;
     int rc;
 
-    if (jsonl_open(&r, path) < 0)
-        return -1;
     while ((rc = jsonl_next(&r, &rec)) != 0) {
         if (rc == -2)
             break;
@@ -100,8 +99,20 @@ long recset_read(struct recset *s, const char *path, const struct recconf *cfg, 
         }
         bad += one;
     }
-    jsonl_close(&r);
+    free(r.buf);
     return rc == -2 ? -1 : bad;
+}
+
+long recset_read(struct recset *s, const char *path, const struct recconf *cfg,
+                 struct stats *st)
+{
+    struct jsonl_reader r;
+
+    if (jsonl_open(&r, path) < 0)
+        return -1;
+    long bad = recset_read_stream(s, r.fp, r.name, cfg, st);
+    jsonl_close(&r);
+    return bad;
 }
 
 /* (doc, start), then input order, so that the first of two repeats is kept. */

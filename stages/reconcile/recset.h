@@ -10,6 +10,7 @@
 #define RECSET_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include <jansson.h>
 
@@ -33,6 +34,10 @@ void recset_release(struct recset *s);
  * and added to st), or -1 when the file could not be read at all.
  */
 long recset_read(struct recset *s, const char *path, const struct recconf *cfg, struct stats *st);
+
+/* As recset_read(), from an open stream (not closed) named name in messages. */
+long recset_read_stream(struct recset *s, FILE *fp, const char *name, const struct recconf *cfg,
+                        struct stats *st);
 
 /*
  * Sort the claims by (doc, start) and drop repeated claim ids (reported and

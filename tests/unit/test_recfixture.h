@@ -2,6 +2,9 @@
 #ifndef TEST_RECFIXTURE_H
 #define TEST_RECFIXTURE_H
 
+#include <stdio.h>
+#include <unistd.h>
+
 #include <jansson.h>
 
 #include "reconcile/recclaim.h"
@@ -50,6 +53,26 @@ static inline void release(struct recclaim *c, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         recclaim_release(&c[i]);
+}
+
+/* Run fn with stderr captured into buf (NUL-terminated); returns fn's result. */
+static inline int capture_stderr(int (*fn)(void *), void *arg, char *buf, size_t size)
+{
+    FILE *tmp = tmpfile();
+    int saved = dup(2);
+
+    assert_non_null(tmp);
+    fflush(stderr);
+    dup2(fileno(tmp), 2);
+    int rc = fn(arg);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    rewind(tmp);
+    size_t n = fread(buf, 1, size - 1, tmp);
+    buf[n] = '\0';
+    fclose(tmp);
+    return rc;
 }
 
 #endif
