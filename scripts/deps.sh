@@ -16,7 +16,7 @@ libjansson-dev:pc:jansson libgsl-dev:pc:gsl libutf8proc-dev:pc:libutf8proc
 libexttextcat-dev:pc:libexttextcat libcsv-dev:hdr:csv.h libstemmer-dev:hdr:libstemmer.h
 libcmocka-dev:pc:cmocka iso-codes:file:/usr/share/iso-codes/json/iso_3166-1.json'
 TEST_PKGS='python3:cmd:python3 diffutils:cmd:diff util-linux:cmd:flock'
-CI_PKGS='clang-format:cmd:clang-format valgrind:cmd:valgrind git:cmd:git'
+CI_PKGS='clang-format:cmd:clang-format valgrind:cmd:valgrind git:cmd:git libreoffice-calc-nogui:cmd:soffice'
 
 has() {
     kind=$1 what=$2
