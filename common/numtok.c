@@ -1,0 +1,236 @@
+#include "numtok.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "utf8.h"
+
+struct numtok_lexer {
+    const char *s;
+    size_t n;
+    size_t pos;
+    bool space;
+    struct numtok_list *list;
+};
+
+static int32_t numtok_cp(const struct numtok_lexer *lx, size_t at, size_t *len)
+{
+    int32_t cp;
+    size_t l = at < lx->n ? utf8_decode(lx->s + at, lx->n - at, &cp) : 0;
+
+    if (at >= lx->n)
+        cp = -1;
+    *len = l ? l : 1;
+    return cp;
+}
+
+static bool numtok_is_space(int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+           cp == 0xA0 || cp == 0x202F || cp == 0x2009 || cp == 0x2007 || cp == 0x200B;
+}
+
+static bool numtok_is_letter(int32_t cp)
+{
+    if (cp < 0)
+        return false;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
+}
+
+static bool numtok_is_digit(int32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+static bool numtok_is_apos(int32_t cp)
+{
+    return cp == '\'' || cp == 0x2019;
+}
+
+static bool numtok_is_dash(int32_t cp)
+{
+    return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2012 || cp == 0x2013 ||
+           cp == 0x2014 || cp == 0x2212;
+}
+
+static bool numtok_digit_at(const struct numtok_lexer *lx, size_t at)
+{
+    return at < lx->n && lx->s[at] >= '0' && lx->s[at] <= '9';
+}
+
+static size_t numtok_digits(const struct numtok_lexer *lx, size_t at)
+{
+    size_t k = at;
+    while (numtok_digit_at(lx, k))
+        k++;
+    return k - at;
+}
+
+/* Case-fold s[0..n), then write typographic apostrophes as "'" and dashes as "-". */
+static char *numtok_fold(const char *s, size_t n)
+{
+    struct buf b = BUF_INIT;
+    size_t i = 0;
+
+    while (i < n) {
+        int32_t cp;
+        size_t l = utf8_decode(s + i, n - i, &cp);
+        if (!l || cp == 0) {
+            l = l ? l : 1;
+            cp = 0xFFFD;
+        }
+        char enc[4];
+        int rc;
+        if (numtok_is_apos(cp))
+            rc = buf_addch(&b, '\'');
+        else if (numtok_is_dash(cp))
+            rc = buf_addch(&b, '-');
+        else {
+            size_t el = utf8_encode(cp, enc);
+            rc = buf_add(&b, enc, el);
+        }
+        if (rc < 0) {
+            buf_release(&b);
+            return NULL;
+        }
+        i += l;
+    }
+    size_t flen = 0;
+    char *f = utf8_fold(buf_str(&b), b.len, &flen);
+    buf_release(&b);
+    return f;
+}
+
+static int numtok_push(struct numtok_lexer *lx, size_t start, size_t end, enum numtok_type type)
+{
+    struct numtok_list *l = lx->list;
+
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 32;
+        struct numtok *v = realloc(l->v, cap * sizeof(*v));
+        if (!v)
+            return -1;
+        l->v = v;
+        l->cap = cap;
+    }
+    char *f = numtok_fold(lx->s + start, end - start);
+    if (!f)
+        return -1;
+    l->v[l->n++] = (struct numtok){start, end, type, lx->space, f};
+    lx->space = false;
+    lx->pos = end;
+    return 0;
+}
+
+static size_t numtok_word_end(const struct numtok_lexer *lx, size_t at)
+{
+    size_t len, k = at;
+
+    for (;;) {
+        int32_t cp = numtok_cp(lx, k, &len);
+        if (numtok_is_letter(cp) || numtok_is_digit(cp)) {
+            k += len;
+            continue;
+        }
+        size_t l2;
+        if (numtok_is_apos(cp) && numtok_is_letter(numtok_cp(lx, k + len, &l2))) {
+            k += len;
+            continue;
+        }
+        return k;
+    }
+}
+
+/* Length of a space-like separator at at followed by exactly three digits, or 0. */
+static size_t numtok_space_group(const struct numtok_lexer *lx, size_t at)
+{
+    size_t len;
+    int32_t cp = numtok_cp(lx, at, &len);
+
+    if (cp != ' ' && cp != 0xA0 && cp != 0x202F && cp != 0x2009)
+        return 0;
+    if (numtok_digits(lx, at + len) != 3)
+        return 0;
+    return len;
+}
+
+static size_t numtok_num_end(const struct numtok_lexer *lx, size_t at)
+{
+    size_t k = at, head = numtok_digits(lx, at);
+    bool grouped = head >= 1 && head <= 3, mark = false;
+
+    k += head;
+    for (;;) {
+        char c = k < lx->n ? lx->s[k] : 0;
+        size_t sg;
+        if ((c == '.' || c == ',') && numtok_digit_at(lx, k + 1)) {
+            size_t d = numtok_digits(lx, k + 1);
+            grouped = grouped && d == 3;
+            mark = true;
+            k += 1 + d;
+        } else if (grouped && !mark && (sg = numtok_space_group(lx, k)) > 0) {
+            k += sg + 3;
+        } else {
+            return k;
+        }
+    }
+}
+
+static int numtok_step(struct numtok_lexer *lx)
+{
+    size_t len;
+    int32_t cp = numtok_cp(lx, lx->pos, &len);
+
+    if (numtok_is_space(cp)) {
+        lx->space = true;
+        lx->pos += len;
+        return 0;
+    }
+    if (numtok_is_digit(cp))
+        return numtok_push(lx, lx->pos, numtok_num_end(lx, lx->pos), NUMTOK_NUM);
+    if ((cp == '.' || cp == ',') && lx->space && numtok_digit_at(lx, lx->pos + 1))
+        return numtok_push(lx, lx->pos, numtok_num_end(lx, lx->pos + 1), NUMTOK_NUM);
+    if (numtok_is_letter(cp))
+        return numtok_push(lx, lx->pos, numtok_word_end(lx, lx->pos), NUMTOK_WORD);
+    return numtok_push(lx, lx->pos, lx->pos + len, NUMTOK_PUNCT);
+}
+
+int numtok_lex(const char *s, size_t n, struct numtok_list *list)
+{
+    struct numtok_lexer lx = {s, n, 0, true, list};
+
+    while (lx.pos < n)
+        if (numtok_step(&lx) < 0)
+            return -1;
+    return 0;
+}
+
+void numtok_list_release(struct numtok_list *list)
+{
+    for (size_t i = 0; i < list->n; i++)
+        free(list->v[i].fold);
+    free(list->v);
+    list->v = NULL;
+    list->n = list->cap = 0;
+}
+
+char *numtok_join(const struct numtok_list *list, size_t from, size_t to)
+{
+    struct buf b = BUF_INIT;
+
+    for (size_t i = from; i < to; i++) {
+        if ((i > from && buf_addch(&b, ' ') < 0) || buf_addstr(&b, list->v[i].fold) < 0) {
+            buf_release(&b);
+            return NULL;
+        }
+    }
+    if (!b.data && buf_addstr(&b, "") < 0)
+        return NULL;
+    return buf_detach(&b);
+}

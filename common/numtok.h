@@ -1,0 +1,57 @@
+/*
+ * numtok: split text into the tokens number recognition works on.
+ *
+ * Words are runs of letters and marks (digits inside a word that began with
+ * a letter stay in it: "HTML5"), with internal apostrophes ("zo'n", "zo’n").
+ * Numbers begin with a digit (or a '.' or ',' right before a digit after a
+ * space) and take '.' and ',' between digits, and a space, NBSP, U+202F or
+ * U+2009 before a group of exactly three digits after a head of one to three
+ * digits ("120 000"). Everything else but white space is one punctuation
+ * token per character. Each token keeps its byte span and a folded form
+ * (case-folded, typographic apostrophes as "'", dashes and minus signs as
+ * "-") that the config's phrases are matched against.
+ *
+ * The list owns the folded strings; numtok_list_release() frees them.
+ * numtok_lex() returns 0, or -1 when memory ran out (not reported).
+ */
+#ifndef NUMTOK_H
+#define NUMTOK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum numtok_type {
+    NUMTOK_WORD,
+    NUMTOK_NUM,
+    NUMTOK_PUNCT,
+};
+
+struct numtok {
+    size_t start, end; /* bytes of the text lexed */
+    enum numtok_type type;
+    bool space; /* white space (or the start of text) before it */
+    char *fold; /* owned */
+};
+
+struct numtok_list {
+    struct numtok *v;
+    size_t n, cap;
+};
+
+#define NUMTOK_LIST_INIT                                                                           \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
+
+/* Append the tokens of s[0..n) to list. */
+int numtok_lex(const char *s, size_t n, struct numtok_list *list);
+
+void numtok_list_release(struct numtok_list *list);
+
+/*
+ * The folded tokens list->v[from..to) joined by single spaces, in a new
+ * string (free it), or NULL when memory ran out.
+ */
+char *numtok_join(const struct numtok_list *list, size_t from, size_t to);
+
+#endif

@@ -1,0 +1,644 @@
+#include "numval.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+#define NUMVAL_MAXSEP 64
+#define NUMVAL_MAXITEMS 64
+#define NUMVAL_WORDMAX 128
+
+/* ---- digits */
+
+struct numval_seps {
+    char sep[NUMVAL_MAXSEP];        /* '.', ',' or ' ' (any space-like separator) */
+    size_t glen[NUMVAL_MAXSEP + 1]; /* digits in each group */
+    size_t nsep;
+    char digits[128]; /* all digits, in order */
+    size_t ndigits;
+};
+
+/* Length of the separator at s (n bytes left) mapped into *c, or 0. */
+static size_t numval_sep(const char *s, size_t n, char *c)
+{
+    static const char *const spaces[] = {" ", "\xc2\xa0", "\xe2\x80\xaf", "\xe2\x80\x89"};
+
+    if (*s == '.' || *s == ',') {
+        *c = *s;
+        return 1;
+    }
+    for (size_t i = 0; i < sizeof(spaces) / sizeof(*spaces); i++) {
+        size_t l = strlen(spaces[i]);
+        if (n >= l && memcmp(s, spaces[i], l) == 0) {
+            *c = ' ';
+            return l;
+        }
+    }
+    return 0;
+}
+
+static int numval_split(const char *s, size_t n, struct numval_seps *sp)
+{
+    size_t i = 0;
+
+    memset(sp, 0, sizeof(*sp));
+    while (i < n) {
+        char c;
+        size_t l;
+        if (s[i] >= '0' && s[i] <= '9') {
+            if (sp->ndigits + 1 >= sizeof(sp->digits))
+                return -1;
+            sp->digits[sp->ndigits++] = s[i++];
+            sp->glen[sp->nsep]++;
+        } else if ((l = numval_sep(s + i, n - i, &c)) > 0 && sp->nsep < NUMVAL_MAXSEP) {
+            sp->sep[sp->nsep++] = c;
+            i += l;
+        } else {
+            return -1;
+        }
+    }
+    return sp->ndigits ? 0 : -1;
+}
+
+static size_t numval_count(const struct numval_seps *sp, char c)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < sp->nsep; i++)
+        k += sp->sep[i] == c;
+    return k;
+}
+
+/* Index of the decimal mark among the separators, nsep for none, or -1 for no valid reading. */
+static long numval_decimal(const struct numlex *nl, const struct numval_seps *sp, bool *amb)
+{
+    size_t dots = numval_count(sp, '.'), commas = numval_count(sp, ','), last = sp->nsep - 1;
+    char lc = sp->sep[last];
+
+    *amb = false;
+    if (dots + commas == 0)
+        return (long)sp->nsep;
+    if (dots && commas)
+        return numval_count(sp, lc) == 1 ? (long)last : -1;
+    char c = dots ? '.' : ',';
+    if (numval_count(sp, c) > 1)
+        return (long)sp->nsep;
+    size_t at = 0;
+    while (sp->sep[at] != c)
+        at++;
+    if (at != last)
+        return -1; /* "1.234 567" */
+    if (sp->glen[last + 1] != 3 || sp->glen[0] == 0 || at > 0)
+        return (long)last;
+    if (sp->glen[0] == 1 && sp->digits[0] == '0')
+        return (long)last;
+    if (c == nl->decimal) {
+        *amb = true;
+        return (long)last;
+    }
+    return (long)sp->nsep;
+}
+
+/* Groups before the decimal mark: a head of 1-3 digits, then threes (Indian twos allowed). */
+static bool numval_groups_ok(const struct numval_seps *sp, size_t dec)
+{
+    if (dec == 0)
+        return true;
+    if (sp->glen[0] < 1 || sp->glen[0] > 3)
+        return false;
+    for (size_t g = 1; g <= dec; g++) {
+        bool last = g == dec;
+        if (sp->glen[g] != 3 && !(sp->glen[g] == 2 && !last))
+            return false;
+    }
+    return true;
+}
+
+static void numval_zero(struct numval *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->decimals = -1;
+}
+
+int numval_digits(const struct numlex *nl, const char *s, size_t n, struct numval *out)
+{
+    struct numval_seps sp;
+    bool amb;
+
+    numval_zero(out);
+    if (numval_split(s, n, &sp) < 0)
+        return -1;
+    long dec = numval_decimal(nl, &sp, &amb);
+    if (dec < 0 || !numval_groups_ok(&sp, (size_t)dec))
+        return -1;
+    char clean[160];
+    size_t k = 0, di = 0;
+    for (size_t g = 0; g <= sp.nsep; g++) {
+        if ((long)g == dec + 1)
+            clean[k++] = '.';
+        for (size_t j = 0; j < sp.glen[g]; j++)
+            clean[k++] = sp.digits[di++];
+    }
+    clean[k] = 0;
+    errno = 0;
+    out->value = strtod(clean[0] == '.' ? clean : clean, NULL);
+    if (errno)
+        return -1;
+    out->ambiguous = amb;
+    out->grouped = dec > 0 || (dec == 0 && sp.nsep > 0);
+    out->decimals = dec < (long)sp.nsep ? (int)sp.glen[dec + 1] : -1;
+    size_t intd = 0;
+    for (long g = 0; g <= dec && g <= (long)sp.nsep; g++)
+        intd += sp.glen[g];
+    for (size_t j = intd; j > 0 && sp.digits[j - 1] == '0' && out->decimals < 0; j--)
+        out->trailing_zeros++;
+    return 0;
+}
+
+/* ---- word items */
+
+enum numval_item_type {
+    NUMVAL_CARD,
+    NUMVAL_MULT,
+    NUMVAL_CONN,
+    NUMVAL_HYPHEN,
+    NUMVAL_ARTICLE,
+    NUMVAL_NEG,
+    NUMVAL_POINT,
+    NUMVAL_NUM,
+    NUMVAL_ORDWORD, /* ordinal, denominator or fixed fraction (any of them may be set) */
+};
+
+struct numval_item {
+    enum numval_item_type type;
+    double v;     /* CARD, MULT, NUM */
+    double ord;   /* NAN when not an ordinal */
+    double denom; /* NAN when not a denominator */
+    double fixed; /* NAN when not a fixed fraction */
+    bool inword;  /* came from inside a compound, after another morpheme */
+};
+
+struct numval_items {
+    struct numval_item v[NUMVAL_MAXITEMS];
+    size_t n;
+};
+
+static int numval_push(struct numval_items *it, struct numval_item item)
+{
+    if (it->n >= NUMVAL_MAXITEMS)
+        return -1;
+    it->v[it->n++] = item;
+    return 0;
+}
+
+static struct numval_item numval_mk(enum numval_item_type type, double v)
+{
+    return (struct numval_item){type, v, NAN, NAN, NAN, false};
+}
+
+/* The item for a whole morpheme or word key, or type -1 when none. */
+static bool numval_lookup(const struct numlex *nl, const char *key, bool compound,
+                          struct numval_item *item)
+{
+    double v;
+
+    if (compound && numlex_has(nl, NUMLEX_CONNECTORS, key)) {
+        *item = numval_mk(NUMVAL_CONN, 0);
+        return true;
+    }
+    if (!isnan(v = numlex_num(nl, NUMLEX_CARDINALS, key))) {
+        *item = numval_mk(NUMVAL_CARD, v);
+        return true;
+    }
+    if (!isnan(v = numlex_num(nl, NUMLEX_MULTIPLIERS, key))) {
+        *item = numval_mk(NUMVAL_MULT, v);
+        return true;
+    }
+    *item = numval_mk(NUMVAL_ORDWORD, 0);
+    item->ord = numlex_num(nl, NUMLEX_ORDINALS, key);
+    item->denom = numlex_num(nl, NUMLEX_DENOMINATORS, key);
+    item->fixed = numlex_num(nl, NUMLEX_FIXED, key);
+    return !isnan(item->ord) || !isnan(item->denom) || !isnan(item->fixed);
+}
+
+/* ---- the state machine that reads items as one number */
+
+enum numval_small {
+    NUMVAL_S_NONE,
+    NUMVAL_S_UNIT, /* 1-9 */
+    NUMVAL_S_TEEN, /* 10-19 */
+    NUMVAL_S_TEN,  /* 20, 30, ... 90 */
+    NUMVAL_S_TENUNIT,
+    NUMVAL_S_OTHER, /* digits, a fraction, a product: nothing may join it */
+};
+
+struct numval_state {
+    double total, hund, small;
+    enum numval_small kind;
+    double last_scale;
+    bool any, conn, article, neg, done, point, frac, ordinal, words;
+    double pre_conn, since_conn; /* for "one and a half", "3 million and a half" */
+    bool after_conn, conn_after_scale;
+    struct buf dec;       /* decimal digits read after "point" */
+    struct numval digits; /* the last digits item, for rounding and ambiguity */
+};
+
+static enum numval_small numval_kind(double v)
+{
+    if (v >= 1 && v < 10 && v == floor(v))
+        return NUMVAL_S_UNIT;
+    if (v >= 10 && v < 20 && v == floor(v))
+        return NUMVAL_S_TEEN;
+    if (v >= 20 && v < 100 && fmod(v, 10) == 0)
+        return NUMVAL_S_TEN;
+    return NUMVAL_S_OTHER;
+}
+
+static double numval_current(const struct numval_state *st)
+{
+    return st->total + st->hund + st->small;
+}
+
+static int numval_point_digit(struct numval_state *st, double v)
+{
+    char tmp[32];
+
+    if (v < 0 || v >= 100 || v != floor(v))
+        return -1;
+    if (v < 10 && st->kind == NUMVAL_S_TEN && st->dec.len) {
+        st->dec.data[st->dec.len - 1] = (char)('0' + (int)v);
+        st->kind = NUMVAL_S_NONE;
+        return 0;
+    }
+    st->kind = numval_kind(v) == NUMVAL_S_TEN ? NUMVAL_S_TEN : NUMVAL_S_NONE;
+    snprintf(tmp, sizeof(tmp), "%d", (int)v);
+    return buf_addstr(&st->dec, tmp);
+}
+
+static int numval_card(struct numval_state *st, double v)
+{
+    enum numval_small k = numval_kind(v);
+
+    if (st->point)
+        return numval_point_digit(st, v);
+    if (st->article || st->done || st->frac)
+        return -1;
+    if (st->kind == NUMVAL_S_NONE) {
+        st->small = v;
+        st->kind = k;
+    } else if (k == NUMVAL_S_UNIT && st->kind == NUMVAL_S_TEN) {
+        st->small += v;
+        st->kind = NUMVAL_S_TENUNIT;
+    } else if (k == NUMVAL_S_TEN && st->kind == NUMVAL_S_UNIT && st->conn) {
+        st->small += v;
+        st->kind = NUMVAL_S_TENUNIT;
+    } else {
+        return -1;
+    }
+    if (st->after_conn)
+        st->since_conn += v;
+    st->any = true;
+    st->conn = false;
+    return 0;
+}
+
+static int numval_num(struct numval_state *st, double v)
+{
+    if (st->article || st->done || st->frac || st->point || st->kind != NUMVAL_S_NONE)
+        return -1;
+    if ((st->total > 0 || st->hund > 0) && (v >= 1000 || v != floor(v)))
+        return -1;
+    st->small = v;
+    st->kind = NUMVAL_S_OTHER;
+    if (st->after_conn)
+        st->since_conn += v;
+    st->any = true;
+    st->conn = false;
+    return 0;
+}
+
+static int numval_scale(struct numval_state *st, double m)
+{
+    double g = st->hund + st->small;
+
+    if (g == 0 && st->total > 0 && m > st->total && st->last_scale < m) {
+        st->total *= m; /* "honderdduizend miljoen" */
+    } else {
+        if (g == 0) {
+            if (st->total > 0)
+                return -1;
+            g = 1;
+        }
+        if (st->last_scale > 0 && m >= st->last_scale)
+            return -1;
+        st->total += g * m;
+    }
+    st->last_scale = m;
+    st->hund = st->small = 0;
+    st->kind = NUMVAL_S_NONE;
+    return 0;
+}
+
+static int numval_mult(struct numval_state *st, double m)
+{
+    if (st->done || st->point || st->conn)
+        return -1;
+    st->article = false;
+    st->any = true;
+    st->after_conn = false;
+    if (m >= 1000)
+        return numval_scale(st, m);
+    if (m == 100) {
+        if (st->hund > 0)
+            return -1;
+        st->hund = (st->kind == NUMVAL_S_NONE ? 1 : st->small) * 100;
+        st->small = 0;
+        st->kind = NUMVAL_S_NONE;
+        st->frac = false;
+        return 0;
+    }
+    double g = st->hund + st->small; /* "three hundred and two dozens" */
+    st->small = (g == 0 ? 1 : g) * m;
+    st->hund = 0;
+    st->kind = NUMVAL_S_OTHER;
+    return 0;
+}
+
+/* Set the value so far to whole + part, where part counts in units of the last scale. */
+static void numval_set_frac(struct numval_state *st, double whole, double part)
+{
+    if (st->conn_after_scale)
+        part *= st->last_scale;
+    st->total = 0;
+    st->hund = 0;
+    st->small = whole + part;
+    st->last_scale = 0;
+    st->kind = NUMVAL_S_OTHER;
+    st->frac = true;
+    st->any = true;
+    st->conn = false;
+    st->after_conn = false;
+}
+
+static int numval_denom(struct numval_state *st, double d)
+{
+    double whole = 0, num;
+
+    if (st->article)
+        num = 1;
+    else if (st->after_conn && st->since_conn > 0) {
+        whole = st->pre_conn;
+        num = st->since_conn;
+    } else
+        num = numval_current(st);
+    if (st->article && st->after_conn)
+        whole = st->pre_conn;
+    if (num == 0 || d == 0)
+        return -1;
+    st->article = false;
+    numval_set_frac(st, whole, num / d);
+    return 0;
+}
+
+static int numval_fixed(struct numval_state *st, const struct numval_item *it)
+{
+    double f = it->fixed;
+
+    if (st->after_conn && st->since_conn == 0)
+        numval_set_frac(st, st->pre_conn, f); /* "one and a half" */
+    else if (st->kind != NUMVAL_S_NONE && it->inword)
+        numval_set_frac(st, numval_current(st), f); /* "dreieinhalb" */
+    else if (st->kind != NUMVAL_S_NONE)
+        numval_set_frac(st, 0, numval_current(st) * f); /* "drei halbe" */
+    else if (st->any)
+        return -1;
+    else
+        numval_set_frac(st, 0, f);
+    st->article = false;
+    return 0;
+}
+
+static int numval_ordword(struct numval_state *st, const struct numval_item *it)
+{
+    bool counted = st->article || st->kind != NUMVAL_S_NONE || st->after_conn;
+
+    if (st->done || st->point || st->frac)
+        return -1;
+    if (counted && !isnan(it->denom))
+        return numval_denom(st, it->denom);
+    if (!isnan(it->fixed))
+        return numval_fixed(st, it);
+    if (isnan(it->ord) || st->article)
+        return -1;
+    if (st->kind != NUMVAL_S_NONE && !(st->kind == NUMVAL_S_TEN && it->ord < 10))
+        return -1;
+    st->small += it->ord;
+    st->kind = NUMVAL_S_OTHER;
+    st->ordinal = st->done = st->any = true;
+    st->conn = false;
+    return 0;
+}
+
+static int numval_conn(struct numval_state *st, bool hyphen)
+{
+    if (hyphen && !st->any && !st->neg) {
+        st->neg = true; /* a leading minus */
+        return 0;
+    }
+    if (!st->any || st->conn || st->done || st->point || st->article)
+        return -1;
+    st->conn = !hyphen;
+    if (hyphen)
+        return 0;
+    st->conn_after_scale = st->last_scale > 0 && st->hund == 0 && st->kind == NUMVAL_S_NONE;
+    st->pre_conn = numval_current(st);
+    st->since_conn = 0;
+    st->after_conn = true;
+    return 0;
+}
+
+static int numval_feed(struct numval_state *st, const struct numval_item *it)
+{
+    switch (it->type) {
+    case NUMVAL_CARD:
+        st->words = true;
+        return numval_card(st, it->v);
+    case NUMVAL_NUM:
+        return numval_num(st, it->v);
+    case NUMVAL_MULT:
+        return numval_mult(st, it->v);
+    case NUMVAL_CONN:
+        return numval_conn(st, false);
+    case NUMVAL_HYPHEN:
+        return numval_conn(st, true);
+    case NUMVAL_ARTICLE:
+        if (st->article || (st->any && !st->after_conn) || st->done)
+            return -1;
+        st->article = true;
+        return 0;
+    case NUMVAL_NEG:
+        if (st->any || st->neg)
+            return -1;
+        st->neg = true;
+        return 0;
+    case NUMVAL_POINT:
+        if (!st->any || st->point || st->frac || st->done || st->conn)
+            return -1;
+        st->point = true;
+        st->kind = NUMVAL_S_NONE;
+        return 0;
+    case NUMVAL_ORDWORD:
+        st->words = true;
+        return numval_ordword(st, it);
+    }
+    return -1;
+}
+
+static int numval_finish(struct numval_state *st, struct numval *out)
+{
+    int rc = 0;
+
+    if (!st->any || st->conn || st->article || (st->point && st->dec.len == 0))
+        rc = -1;
+    double v = numval_current(st);
+    if (rc == 0 && st->point) {
+        char tmp[160];
+        snprintf(tmp, sizeof(tmp), "0.%s", buf_str(&st->dec));
+        v += strtod(tmp, NULL);
+    }
+    *out = st->digits;
+    out->value = st->neg ? -v : v;
+    out->ordinal = st->ordinal;
+    out->fraction = st->frac;
+    out->words = st->words;
+    buf_release(&st->dec);
+    return rc;
+}
+
+static void numval_state_init(struct numval_state *st)
+{
+    memset(st, 0, sizeof(*st));
+    buf_init(&st->dec);
+    numval_zero(&st->digits);
+}
+
+static int numval_run(const struct numval_items *items, struct numval *out)
+{
+    struct numval_state st;
+
+    numval_state_init(&st);
+    for (size_t i = 0; i < items->n; i++) {
+        if (numval_feed(&st, &items->v[i]) < 0) {
+            buf_release(&st.dec);
+            return -1;
+        }
+    }
+    return numval_finish(&st, out);
+}
+
+/* ---- compounds */
+
+/* Segment word[pos..] into morphemes appended to items; 0 when the whole reads as a number. */
+static int numval_segment(const struct numlex *nl, const char *word, size_t pos, size_t len,
+                          struct numval_items *items)
+{
+    if (pos == len) {
+        struct numval tmp;
+        return numval_run(items, &tmp);
+    }
+    for (size_t l = len - pos; l >= 2; l--) {
+        char key[NUMVAL_WORDMAX];
+        struct numval_item it;
+        memcpy(key, word + pos, l);
+        key[l] = 0;
+        if (!numval_lookup(nl, key, pos > 0 && pos + l < len, &it))
+            continue;
+        it.inword = pos > 0;
+        size_t saved = items->n;
+        if (numval_push(items, it) == 0 && numval_segment(nl, word, pos + l, len, items) == 0)
+            return 0;
+        items->n = saved;
+    }
+    return -1;
+}
+
+/* Append the items of one folded word (whole, or as a compound). */
+static int numval_word_items(const struct numlex *nl, const char *word, struct numval_items *items)
+{
+    size_t len = strlen(word);
+    struct numval_items one = {.n = 0};
+
+    if (len >= NUMVAL_WORDMAX)
+        return -1;
+    if (numval_segment(nl, word, 0, len, &one) < 0)
+        return -1;
+    for (size_t i = 0; i < one.n; i++)
+        if (numval_push(items, one.v[i]) < 0)
+            return -1;
+    return 0;
+}
+
+int numval_word(const struct numlex *nl, const char *word, double *value, bool *ordinal)
+{
+    struct numval_items items = {.n = 0};
+    struct numval out;
+
+    if (numval_word_items(nl, word, &items) < 0 || numval_run(&items, &out) < 0)
+        return -1;
+    *value = out.value;
+    *ordinal = out.ordinal;
+    return 0;
+}
+
+static int numval_token_items(const struct numlex *nl, const char *text, const struct numtok *t,
+                              struct numval_items *items, struct numval *digits)
+{
+    const char *f = t->fold;
+
+    if (t->type == NUMTOK_NUM) {
+        if (numval_digits(nl, text + t->start, t->end - t->start, digits) < 0)
+            return -1;
+        return numval_push(items, numval_mk(NUMVAL_NUM, digits->value));
+    }
+    if (t->type == NUMTOK_PUNCT)
+        return strcmp(f, "-") == 0 ? numval_push(items, numval_mk(NUMVAL_HYPHEN, 0)) : -1;
+    if (numlex_has(nl, NUMLEX_ARTICLES, f))
+        return numval_push(items, numval_mk(NUMVAL_ARTICLE, 0));
+    if (numlex_has(nl, NUMLEX_NEGATIVE, f))
+        return numval_push(items, numval_mk(NUMVAL_NEG, 0));
+    if (numlex_has(nl, NUMLEX_POINT, f))
+        return numval_push(items, numval_mk(NUMVAL_POINT, 0));
+    if (numlex_has(nl, NUMLEX_CONNECTORS, f))
+        return numval_push(items, numval_mk(NUMVAL_CONN, 0));
+    return numval_word_items(nl, f, items);
+}
+
+int numval_eval(const struct numlex *nl, const char *text, const struct numtok_list *toks,
+                size_t from, size_t to, struct numval *out)
+{
+    struct numval_items items = {.n = 0};
+    struct numval digits, last;
+    size_t ndigits = 0;
+
+    numval_zero(out);
+    numval_zero(&last);
+    for (size_t i = from; i < to; i++) {
+        numval_zero(&digits);
+        if (numval_token_items(nl, text, &toks->v[i], &items, &digits) < 0)
+            return -1;
+        if (toks->v[i].type == NUMTOK_NUM) {
+            last = digits;
+            ndigits++;
+        }
+    }
+    if (numval_run(&items, out) < 0)
+        return -1;
+    out->ambiguous = last.ambiguous;
+    out->grouped = last.grouped;
+    out->decimals = last.decimals;
+    out->trailing_zeros = last.trailing_zeros;
+    (void)ndigits;
+    return 0;
+}

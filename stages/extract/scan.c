@@ -1,0 +1,529 @@
+#include "scan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "numval.h"
+
+#define SCAN_MAXLEN 16 /* tokens in one number */
+
+struct scan {
+    const struct numlex *nl;
+    const char *text;
+    const struct numtok_list *toks;
+    struct scan_mention m;
+};
+
+static const struct numtok *scan_tok(const struct scan *sc, size_t i)
+{
+    return i < sc->toks->n ? &sc->toks->v[i] : NULL;
+}
+
+static bool scan_is(const struct scan *sc, size_t i, enum numtok_type type, const char *fold)
+{
+    const struct numtok *t = scan_tok(sc, i);
+    return t && t->type == type && (!fold || strcmp(t->fold, fold) == 0);
+}
+
+static bool scan_glued(const struct scan *sc, size_t i)
+{
+    const struct numtok *t = scan_tok(sc, i);
+    return t && !t->space;
+}
+
+static bool scan_numberish(const struct scan *sc, size_t i)
+{
+    const struct numtok *t = scan_tok(sc, i);
+    static const enum numlex_table tables[] = {
+        NUMLEX_CARDINALS, NUMLEX_MULTIPLIERS, NUMLEX_ORDINALS,   NUMLEX_DENOMINATORS, NUMLEX_FIXED,
+        NUMLEX_ARTICLES,  NUMLEX_NEGATIVE,    NUMLEX_CONNECTORS, NUMLEX_POINT,
+    };
+    double v;
+    bool ord;
+
+    if (!t)
+        return false;
+    if (t->type == NUMTOK_NUM)
+        return true;
+    if (t->type == NUMTOK_PUNCT)
+        return strcmp(t->fold, "-") == 0;
+    for (size_t k = 0; k < sizeof(tables) / sizeof(*tables); k++)
+        if (numlex_has(sc->nl, tables[k], t->fold))
+            return true;
+    return numval_word(sc->nl, t->fold, &v, &ord) == 0;
+}
+
+static bool scan_eval(const struct scan *sc, size_t from, size_t to, struct numval *v)
+{
+    return numval_eval(sc->nl, sc->text, sc->toks, from, to, v) == 0;
+}
+
+/* The end of the longest number starting at token i, or 0. */
+static size_t scan_core(const struct scan *sc, size_t i)
+{
+    size_t best = 0;
+    struct numval v;
+
+    for (size_t j = i + 1; j <= sc->toks->n && j <= i + SCAN_MAXLEN; j++) {
+        if (!scan_numberish(sc, j - 1))
+            break;
+        /* digits never join digits across a space: "423 0000" */
+        if (j > i + 1 && scan_is(sc, j - 1, NUMTOK_NUM, NULL) &&
+            scan_is(sc, j - 2, NUMTOK_NUM, NULL))
+            break;
+        if (scan_eval(sc, i, j, &v))
+            best = j;
+    }
+    return best;
+}
+
+/* A phrase of table t that ends exactly at token end; its first token, or end for none. */
+static size_t scan_before(const struct scan *sc, enum numlex_table t, size_t end, size_t floor)
+{
+    for (size_t w = sc->nl->maxw[t]; w >= 1; w--) {
+        if (w > end || end - w < floor)
+            continue;
+        if (numlex_match(sc->nl, t, sc->toks, end - w, end, NULL) == w)
+            return end - w;
+    }
+    return end;
+}
+
+static bool scan_raw_is(const struct scan *sc, size_t i, enum numlex_table t)
+{
+    const struct numtok *tk = scan_tok(sc, i);
+    char raw[64];
+    size_t len;
+
+    if (!tk || (len = tk->end - tk->start) >= sizeof(raw))
+        return false;
+    memcpy(raw, sc->text + tk->start, len);
+    raw[len] = 0;
+    return numlex_has(sc->nl, t, raw);
+}
+
+static bool scan_punct_in(const struct scan *sc, size_t i, const char *set)
+{
+    const struct numtok *t = scan_tok(sc, i);
+    return t && t->type == NUMTOK_PUNCT && strlen(t->fold) == 1 && strchr(set, t->fold[0]);
+}
+
+/* Glued run NUM (sep NUM)* from i with sep in seps; returns the number of NUMs, *end past it. */
+static size_t scan_chain(const struct scan *sc, size_t i, const char *seps, size_t *end)
+{
+    size_t k = i + 1, nums = 1;
+
+    while (scan_punct_in(sc, k, seps) && scan_glued(sc, k) &&
+           scan_is(sc, k + 1, NUMTOK_NUM, NULL) && scan_glued(sc, k + 1)) {
+        k += 2;
+        nums++;
+    }
+    *end = k;
+    return nums;
+}
+
+static size_t scan_digits_len(const struct scan *sc, size_t i)
+{
+    const struct numtok *t = scan_tok(sc, i);
+    return t ? t->end - t->start : 0;
+}
+
+/* Tokens to skip at i when they are no number at all (a code, a phone number), else 0. */
+static size_t scan_junk(const struct scan *sc, size_t i)
+{
+    const struct numtok *t = scan_tok(sc, i);
+    size_t end;
+    struct numval v;
+
+    if (!t || t->type != NUMTOK_NUM)
+        return 0;
+    bool glued_word = !t->space && i > 0 && scan_is(sc, i - 1, NUMTOK_WORD, NULL);
+    bool plus = !t->space && i > 0 && scan_punct_in(sc, i - 1, "+#");
+    bool glued_code = !t->space && i > 1 && scan_punct_in(sc, i - 1, "-_/") &&
+                      scan_glued(sc, i - 1) && scan_is(sc, i - 2, NUMTOK_WORD, NULL);
+    bool chain = scan_chain(sc, i, "-/()", &end) >= 3;
+    if (!glued_word && !glued_code && !plus && !chain &&
+        numval_digits(sc->nl, sc->text + t->start, t->end - t->start, &v) == 0)
+        return 0;
+    end = i + 1;
+    while (end < sc->toks->n && scan_glued(sc, end) &&
+           (scan_is(sc, end, NUMTOK_NUM, NULL) || scan_punct_in(sc, end, "-/()_.") ||
+            scan_is(sc, end, NUMTOK_WORD, NULL)))
+        end++;
+    return end - i;
+}
+
+static void scan_reset(struct scan *sc, size_t from, size_t to, const char *form)
+{
+    memset(&sc->m, 0, sizeof(sc->m));
+    sc->m.from = from;
+    sc->m.to = to;
+    sc->m.form = form;
+    sc->m.num = (struct scan_span){from, to};
+}
+
+/* "2023-09-27", "5/17/2018": one date. Returns its end, or 0. */
+static size_t scan_date_chain(struct scan *sc, size_t i)
+{
+    size_t end;
+
+    if (scan_chain(sc, i, "-", &end) == 3 && scan_digits_len(sc, i) == 4 &&
+        scan_digits_len(sc, i + 2) <= 2 && scan_digits_len(sc, i + 4) <= 2) {
+        scan_reset(sc, i, end, "digits");
+        sc->m.num = (struct scan_span){i + 4, i + 5};
+        sc->m.prefix = (struct scan_span){i, i + 4};
+        sc->m.hint = "date";
+        return end;
+    }
+    if (scan_chain(sc, i, "/.", &end) == 3 && scan_digits_len(sc, i) <= 2 &&
+        scan_digits_len(sc, i + 2) <= 2 && scan_digits_len(sc, i + 4) >= 2) {
+        scan_reset(sc, i, end, "digits");
+        sc->m.num = (struct scan_span){i, i + 1};
+        sc->m.post = (struct scan_span){i + 1, end};
+        sc->m.hint = "date";
+        return end;
+    }
+    return 0;
+}
+
+/* "3/4": a fraction in digits. Returns its end, or 0. */
+static size_t scan_slash(struct scan *sc, size_t i)
+{
+    size_t end;
+
+    if (scan_chain(sc, i, "/", &end) != 2)
+        return 0;
+    scan_reset(sc, i, end, "fraction");
+    return end;
+}
+
+/* What is glued to the end of a number in digits ("10k", "2nd", "1990s", "29km"); false: no number.
+ */
+static bool scan_glued_after(struct scan *sc)
+{
+    size_t e = sc->m.num.to, dl;
+    const struct numtok *t = scan_tok(sc, e);
+    const char *after = t ? sc->text + t->start : NULL;
+
+    if (!t || t->space || !scan_is(sc, e - 1, NUMTOK_NUM, NULL))
+        return true;
+    if (t->type == NUMTOK_WORD && scan_raw_is(sc, e, NUMLEX_SUFFIXES)) {
+        sc->m.suffix = (struct scan_span){e, e + 1};
+        return true;
+    }
+    if (t->type == NUMTOK_WORD && numlex_has(sc->nl, NUMLEX_ORDINAL_SUFFIX, t->fold)) {
+        sc->m.hint = "ordinal";
+        sc->m.post = (struct scan_span){e, e + 1};
+        return true;
+    }
+    dl = scan_digits_len(sc, e - 1);
+    for (size_t w = 1; w <= 3 && dl == 4; w++) {
+        const struct numtok *last = scan_tok(sc, e + w - 1);
+        if (!last || (w > 1 && last->space))
+            break;
+        char raw[32];
+        size_t len = last->end - t->start;
+        if (len >= sizeof(raw))
+            break;
+        memcpy(raw, after, len);
+        raw[len] = 0;
+        if (numlex_has(sc->nl, NUMLEX_DECADE_SUFFIX, raw)) {
+            sc->m.hint = "decade";
+            sc->m.post = (struct scan_span){e, e + w};
+            return true;
+        }
+    }
+    if (t->type == NUMTOK_WORD && numlex_has(sc->nl, NUMLEX_UNITS, t->fold)) {
+        sc->m.unit = (struct scan_span){e, e + 1};
+        return true;
+    }
+    return t->type != NUMTOK_WORD;
+}
+
+/* "2. plass", "19. september": an ordinal dot. */
+static void scan_ordinal_dot(struct scan *sc)
+{
+    size_t e = sc->m.num.to;
+    const struct numtok *w = scan_tok(sc, e + 1);
+
+    if (!sc->nl->ordinal_dot || sc->m.num.to - sc->m.num.from != 1 ||
+        scan_digits_len(sc, e - 1) > 3 || !scan_is(sc, e - 1, NUMTOK_NUM, NULL) ||
+        !scan_is(sc, e, NUMTOK_PUNCT, ".") || scan_glued(sc, e) == false || !w ||
+        w->type != NUMTOK_WORD)
+        return;
+    /* a lower-case word after the dot: the dot did not end the sentence */
+    if (strncmp(w->fold, sc->text + w->start, strlen(w->fold)) != 0)
+        return;
+    sc->m.hint = "ordinal";
+    sc->m.post = (struct scan_span){e, e + 1};
+    if (numlex_has(sc->nl, NUMLEX_MONTHS, w->fold)) {
+        sc->m.hint = "date";
+        sc->m.post.to = e + 2;
+    }
+}
+
+static size_t scan_after_end(const struct scan *sc)
+{
+    size_t e = sc->m.num.to;
+    const struct scan_span *s[] = {&sc->m.hi, &sc->m.suffix, &sc->m.post, &sc->m.unit,
+                                   &sc->m.postq};
+
+    for (size_t k = 0; k < sizeof(s) / sizeof(*s); k++)
+        if (s[k]->to > e)
+            e = s[k]->to;
+    return e;
+}
+
+/* The high end of a range after the number: "20–30", "20 to 30", "20 à 30". */
+static void scan_range(struct scan *sc, const char *join)
+{
+    size_t e = scan_after_end(sc), w = 0, hi;
+
+    if (join) {
+        if (scan_is(sc, e, NUMTOK_WORD, join))
+            w = 1;
+    } else {
+        w = numlex_match(sc->nl, NUMLEX_RANGE_JOINS, sc->toks, e, sc->toks->n, NULL);
+    }
+    if (w == 0 || (hi = scan_core(sc, e + w)) == 0)
+        return;
+    if (scan_is(sc, e + w, NUMTOK_PUNCT, "-"))
+        return;
+    sc->m.hi = (struct scan_span){e + w, hi};
+    sc->m.form = "range";
+}
+
+static void scan_units(struct scan *sc)
+{
+    size_t e = scan_after_end(sc), w;
+
+    if (sc->m.unit.to == 0 && sc->m.suffix.to == 0 && scan_is(sc, e, NUMTOK_WORD, NULL) &&
+        scan_is(sc, e - 1, NUMTOK_NUM, NULL) && scan_raw_is(sc, e, NUMLEX_SUFFIXES)) {
+        sc->m.suffix = (struct scan_span){e, e + 1};
+        e++;
+    }
+    if ((w = numlex_match(sc->nl, NUMLEX_PERCENT, sc->toks, e, sc->toks->n, NULL)) > 0) {
+        sc->m.unit = (struct scan_span){e, e + w};
+        if (strcmp(sc->m.form, "range") != 0)
+            sc->m.form = "percent";
+        e += w;
+    } else if (sc->m.unit.to == 0 &&
+               (w = numlex_match(sc->nl, NUMLEX_UNITS, sc->toks, e, sc->toks->n, NULL)) > 0) {
+        sc->m.unit = (struct scan_span){e, e + w};
+        e += w;
+    }
+    if ((w = numlex_match(sc->nl, NUMLEX_TIME_AFTER, sc->toks, e, sc->toks->n, NULL)) > 0 &&
+        !sc->m.hint) {
+        sc->m.hint = "time";
+        sc->m.post = (struct scan_span){e, e + w};
+        e += w;
+    }
+    if ((w = numlex_match(sc->nl, NUMLEX_POST_QUALIFIERS, sc->toks, e, sc->toks->n, NULL)) > 0 &&
+        sc->m.qual.to == 0)
+        sc->m.postq = (struct scan_span){e, e + w};
+}
+
+/* Words before the number: a unit ("$"), a qualifier, "between", a month, "kl.". */
+static const char *scan_before_all(struct scan *sc)
+{
+    size_t i = sc->m.num.from, p, q;
+    const json_t *join = NULL;
+
+    p = scan_before(sc, NUMLEX_PREFIX_UNITS, i, 0);
+    if (p < i) {
+        sc->m.prefix = (struct scan_span){p, i};
+        i = p;
+    }
+    if ((q = scan_before(sc, NUMLEX_TIME_BEFORE, i, 0)) < i && !sc->m.hint) {
+        sc->m.hint = "time";
+        sc->m.qual = (struct scan_span){q, i};
+        return NULL;
+    }
+    if (i > 0 && numlex_match(sc->nl, NUMLEX_RANGE_BETWEEN, sc->toks, i - 1, i, &join) == 1) {
+        sc->m.qual = (struct scan_span){i - 1, i};
+        return json_string_value(join);
+    }
+    q = scan_before(sc, NUMLEX_QUALIFIERS, i, 0);
+    if (q < i)
+        sc->m.qual = (struct scan_span){q, i};
+    return NULL;
+}
+
+static bool scan_month_at(const struct scan *sc, size_t i)
+{
+    const struct numtok *t = scan_tok(sc, i);
+    return t && t->type == NUMTOK_WORD && numlex_has(sc->nl, NUMLEX_MONTHS, t->fold);
+}
+
+static void scan_kind_cues(struct scan *sc)
+{
+    size_t i = sc->m.num.from, e = scan_after_end(sc);
+    const struct numtok *t = scan_tok(sc, i);
+    bool digits = sc->m.num.to - i == 1 && t->type == NUMTOK_NUM;
+
+    if (sc->m.hint || strcmp(sc->m.form, "digits") != 0)
+        return;
+    if (digits && i > 0 && scan_month_at(sc, i - 1) && scan_digits_len(sc, i) <= 2) {
+        sc->m.hint = "date";
+        sc->m.prefix = (struct scan_span){i - 1, i};
+    } else if (digits && scan_digits_len(sc, i) <= 2 && sc->m.unit.to == 0 &&
+               scan_month_at(sc, e)) {
+        sc->m.hint = "date";
+        sc->m.post = (struct scan_span){e, e + 1};
+    } else if (i > 0 && !digits && scan_is(sc, i - 1, NUMTOK_WORD, NULL) &&
+               numlex_has(sc->nl, NUMLEX_DECADE_WORDS, scan_tok(sc, i - 1)->fold)) {
+        sc->m.hint = "decade";
+        sc->m.prefix = (struct scan_span){i - 1, i};
+    }
+}
+
+static void scan_share(struct scan *sc)
+{
+    size_t e = scan_after_end(sc);
+    const struct numtok *t = scan_tok(sc, e);
+
+    for (size_t k = sc->m.num.from; k < sc->m.num.to; k++)
+        if (numlex_has(sc->nl, NUMLEX_SHARES, sc->toks->v[k].fold))
+            sc->m.share = true;
+    if (t && numlex_has(sc->nl, NUMLEX_SHARE_OF, t->fold))
+        sc->m.share = true;
+}
+
+/* A year: four bare digits in the language's year span, with nothing that makes it a count. */
+static void scan_year(struct scan *sc)
+{
+    const struct numtok *t = scan_tok(sc, sc->m.num.from);
+    struct numval v;
+
+    if (sc->m.hint || strcmp(sc->m.form, "digits") != 0 || sc->m.num.to - sc->m.num.from != 1 ||
+        t->type != NUMTOK_NUM || t->end - t->start != 4 || sc->m.unit.to || sc->m.prefix.to ||
+        sc->m.suffix.to || !scan_eval(sc, sc->m.num.from, sc->m.num.to, &v))
+        return;
+    if (v.value < sc->nl->year_min || v.value > sc->nl->year_max)
+        return;
+    sc->m.hint = "year";
+}
+
+static void scan_bounds(struct scan *sc)
+{
+    const struct scan_span *s[] = {&sc->m.qual, &sc->m.prefix};
+    size_t from = sc->m.num.from;
+
+    for (size_t k = 0; k < sizeof(s) / sizeof(*s); k++)
+        if (s[k]->to > s[k]->from && s[k]->from < from)
+            from = s[k]->from;
+    sc->m.from = from;
+    sc->m.to = scan_after_end(sc);
+}
+
+static const char *scan_form(const struct scan *sc)
+{
+    return scan_is(sc, sc->m.num.from, NUMTOK_NUM, NULL) ? "digits" : "words";
+}
+
+static int scan_push(struct scan_list *out, const struct scan_mention *m)
+{
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? 2 * out->cap : 8;
+        struct scan_mention *v = realloc(out->v, cap * sizeof(*v));
+        if (!v)
+            return -1;
+        out->v = v;
+        out->cap = cap;
+    }
+    out->v[out->n++] = *m;
+    return 0;
+}
+
+/* A lone "one" after "the", "which": it counts nothing. */
+static bool scan_blocked_one(const struct scan *sc, size_t i, size_t end)
+{
+    const struct numtok *t = scan_tok(sc, i);
+
+    return end == i + 1 && t->type == NUMTOK_WORD && numlex_has(sc->nl, NUMLEX_WEAK_ONE, t->fold) &&
+           i > 0 && numlex_has(sc->nl, NUMLEX_ONE_BLOCKERS, scan_tok(sc, i - 1)->fold);
+}
+
+/* A minus counts only with space before it: "COVID-19" has none. */
+static bool scan_bad_start(const struct scan *sc, size_t i)
+{
+    const struct numtok *t = scan_tok(sc, i);
+
+    if (t->type == NUMTOK_PUNCT && !t->space)
+        return true;
+    return t->type == NUMTOK_WORD && numlex_has(sc->nl, NUMLEX_CONNECTORS, t->fold);
+}
+
+/* Look for a number at token i; sets sc->m and returns its end, or 0 (then *skip is set). */
+static size_t scan_number(struct scan *sc, size_t i, size_t *skip)
+{
+    size_t end, w;
+
+    *skip = 1;
+    if ((w = scan_junk(sc, i)) > 0) {
+        *skip = w;
+        return 0;
+    }
+    if ((end = scan_date_chain(sc, i)) > 0 || (end = scan_slash(sc, i)) > 0)
+        return end;
+    if ((w = numlex_match(sc->nl, NUMLEX_VAGUE, sc->toks, i, sc->toks->n, NULL)) > 0) {
+        scan_reset(sc, i, i + w, "vague");
+        return i + w;
+    }
+    if (scan_bad_start(sc, i) || (end = scan_core(sc, i)) == 0 || scan_blocked_one(sc, i, end))
+        return 0;
+    scan_reset(sc, i, end, "digits");
+    sc->m.form = scan_form(sc);
+    if (!scan_glued_after(sc)) {
+        *skip = end - i + 1;
+        return 0;
+    }
+    return end;
+}
+
+static void scan_context(struct scan *sc)
+{
+    const char *join = NULL;
+
+    scan_ordinal_dot(sc);
+    if (strcmp(sc->m.form, "vague") != 0 && !sc->m.hint)
+        join = scan_before_all(sc);
+    else if (!sc->m.hint)
+        scan_before_all(sc);
+    if (!sc->m.hint || join)
+        scan_range(sc, join);
+    if (join && sc->m.hi.to == 0)
+        sc->m.qual = (struct scan_span){0, 0};
+    scan_units(sc);
+    scan_kind_cues(sc);
+    scan_year(sc);
+    scan_share(sc);
+    scan_bounds(sc);
+}
+
+int scan_sentence(const struct numlex *nl, const char *text, const struct numtok_list *toks,
+                  struct scan_list *out)
+{
+    struct scan sc = {nl, text, toks, {0}};
+    size_t i = 0;
+
+    while (i < toks->n) {
+        size_t skip, end = scan_number(&sc, i, &skip);
+        if (end == 0) {
+            i += skip;
+            continue;
+        }
+        scan_context(&sc);
+        if (scan_push(out, &sc.m) < 0)
+            return -1;
+        i = sc.m.to > i ? sc.m.to : i + 1;
+    }
+    return 0;
+}
+
+void scan_list_release(struct scan_list *list)
+{
+    free(list->v);
+    list->v = NULL;
+    list->n = list->cap = 0;
+}

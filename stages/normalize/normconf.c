@@ -1,0 +1,60 @@
+#include "normconf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "err.h"
+
+int normconf_load_file(struct normconf *nc, const char *path)
+{
+    static const char *const keys[] = {"approx_tolerance",   "rounding_share", "rounding_max_share",
+                                       "rounding_min_zeros", "reasons",        NULL};
+    static const char *const required[] = {"approx_tolerance", NULL};
+    struct config_file cf;
+    int rc = -1;
+
+    if (config_load(&cf, path) < 0)
+        return -1;
+    const json_t *r = cf.root;
+    if (!json_is_object(r))
+        error_at(path, 0, "not a JSON object");
+    else if (config_keys(&cf, r, "", keys, required) == 0 &&
+             config_get_number(&cf, r, "approx_tolerance", true, 0, &nc->approx_tolerance) == 0 &&
+             config_get_number(&cf, r, "rounding_share", false, 0.5, &nc->rounding_share) == 0 &&
+             config_get_number(&cf, r, "rounding_max_share", false, 0.1, &nc->rounding_max_share) ==
+                 0 &&
+             config_get_number(&cf, r, "rounding_min_zeros", false, 2, &nc->rounding_min_zeros) ==
+                 0)
+        rc = 0;
+    if (rc == 0 && (nc->approx_tolerance < 0 || nc->approx_tolerance >= 1))
+        rc = config_error(&cf, "approx_tolerance", "is not in [0, 1)");
+    config_file_release(&cf);
+    return rc;
+}
+
+int normconf_load(struct normconf *nc, const char *config_dir)
+{
+    char *path = config_path(config_dir, "normalize.json");
+
+    memset(nc, 0, sizeof(*nc));
+    if (!path)
+        return error_at(NULL, 0, "out of memory");
+    int rc = normconf_load_file(nc, path);
+    free(path);
+    if (rc < 0 || numlex_set_load(&nc->lex, config_dir) < 0)
+        return -1;
+    nc->claims = claim_config_load(config_dir);
+    if (!nc->claims) {
+        numlex_set_release(&nc->lex);
+        return -1;
+    }
+    return 0;
+}
+
+void normconf_release(struct normconf *nc)
+{
+    numlex_set_release(&nc->lex);
+    claim_config_free(nc->claims);
+    nc->claims = NULL;
+}

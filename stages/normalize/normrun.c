@@ -1,0 +1,185 @@
+#include "normrun.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "claim.h"
+#include "err.h"
+#include "jsonl.h"
+#include "outfile.h"
+#include "resolve.h"
+
+struct normrun_doc {
+    json_t *doc;       /* owned; NULL before the first doc record */
+    json_t *sentences; /* owned array */
+    json_t *numbers;   /* owned array */
+};
+
+static int normrun_doc_init(struct normrun_doc *d)
+{
+    d->doc = NULL;
+    d->sentences = json_array();
+    d->numbers = json_array();
+    return d->sentences && d->numbers ? 0 : -1;
+}
+
+static void normrun_doc_release(struct normrun_doc *d)
+{
+    json_decref(d->doc);
+    json_decref(d->sentences);
+    json_decref(d->numbers);
+}
+
+static int normrun_by_start(const void *a, const void *b)
+{
+    const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+    json_int_t s = json_integer_value(json_object_get(x, "start"));
+    json_int_t t = json_integer_value(json_object_get(y, "start"));
+    return (s > t) - (s < t);
+}
+
+/* Annotate and write the buffered document, then empty the buffer. */
+static int normrun_flush(const struct normconf *nc, struct normrun_doc *d, FILE *out,
+                         struct stats *st)
+{
+    size_t n = json_array_size(d->numbers);
+    json_t **v = n ? calloc(n, sizeof(*v)) : NULL;
+    int rc = 0;
+
+    if (n && !v)
+        return error_at(NULL, 0, "out of memory");
+    if (n && claim_annotate_doc(nc->claims, d->doc ? d->doc : json_object_get(d->numbers, 0),
+                                d->sentences, d->numbers) < 0)
+        rc = -1;
+    for (size_t i = 0; i < n; i++)
+        v[i] = json_array_get(d->numbers, i);
+    qsort(v, n, sizeof(*v), normrun_by_start);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        if (jsonl_write(out, v[i]) < 0)
+            rc = error_at(NULL, 0, "write failed");
+        st->records_out++;
+    }
+    free(v);
+    json_decref(d->doc);
+    d->doc = NULL;
+    json_array_clear(d->sentences);
+    json_array_clear(d->numbers);
+    return rc;
+}
+
+static int normrun_mention(const struct normconf *nc, struct normrun_doc *d, const json_t *rec)
+{
+    json_t *num;
+    int rc = resolve_mention(nc, rec, &num);
+
+    if (rc <= 0)
+        return rc;
+    return json_array_append_new(d->numbers, num) < 0 ? error_at(NULL, 0, "out of memory") : 0;
+}
+
+/* One record: 0 done, 1 skipped (reported), -1 fatal. */
+static int normrun_record(const struct normconf *nc, struct normrun_doc *d, json_t *rec, FILE *out,
+                          struct jsonl_reader *r, struct stats *st)
+{
+    const char *type = json_string_value(json_object_get(rec, "type"));
+
+    if (!type) {
+        error_at(r->name, r->line, "record has no 'type'");
+        return 1;
+    }
+    if (strcmp(type, "doc") == 0) {
+        if (normrun_flush(nc, d, out, st) < 0)
+            return -1;
+        st->documents++;
+        d->doc = json_incref(rec);
+        return 0;
+    }
+    if (strcmp(type, "sentence") == 0)
+        return json_array_append(d->sentences, rec) < 0 ? error_at(NULL, 0, "out of memory") : 0;
+    if (strcmp(type, "mention") == 0)
+        return normrun_mention(nc, d, rec);
+    if (strcmp(type, "skip") == 0)
+        return stats_skip_quiet(st, json_string_value(json_object_get(rec, "doc")),
+                                json_string_value(json_object_get(rec, "path")),
+                                json_string_value(json_object_get(rec, "reason")));
+    error_at(r->name, r->line, "unknown record type '%s'", type);
+    return 1;
+}
+
+static int normrun_file(const struct normconf *nc, struct normrun_doc *d, const char *path,
+                        FILE *out, struct stats *st)
+{
+    struct jsonl_reader r;
+    int status = STAGE_OK, rc;
+    json_t *rec;
+
+    if (jsonl_open(&r, path) < 0)
+        return STAGE_FATAL;
+    while ((rc = jsonl_next(&r, &rec)) != 0) {
+        if (rc == -2) {
+            status = STAGE_FATAL;
+            break;
+        }
+        st->records_in++;
+        if (rc == -1) {
+            st->warnings++;
+            status = STAGE_SKIPPED;
+            continue;
+        }
+        rc = normrun_record(nc, d, rec, out, &r, st);
+        json_decref(rec);
+        if (rc < 0) {
+            status = STAGE_FATAL;
+            break;
+        }
+        if (rc > 0) {
+            st->warnings++;
+            status = STAGE_SKIPPED;
+        }
+    }
+    jsonl_close(&r);
+    return status;
+}
+
+int normrun_stream(const struct normconf *nc, char *const *inputs, int ninputs, FILE *out,
+                   struct stats *st)
+{
+    struct normrun_doc d;
+    int status = STAGE_OK;
+
+    if (normrun_doc_init(&d) < 0) {
+        normrun_doc_release(&d);
+        return error_at(NULL, 0, "out of memory"), STAGE_FATAL;
+    }
+    for (int i = 0; i < ninputs && status != STAGE_FATAL; i++) {
+        int rc = normrun_file(nc, &d, inputs[i], out, st);
+        if (rc > status)
+            status = rc;
+    }
+    if (status != STAGE_FATAL && normrun_flush(nc, &d, out, st) < 0)
+        status = STAGE_FATAL;
+    normrun_doc_release(&d);
+    if (status == STAGE_OK && stats_nskipped(st) > 0)
+        status = STAGE_SKIPPED;
+    return status;
+}
+
+int normrun_run(const struct normconf *nc, const struct normrun_args *args)
+{
+    struct stats st;
+    struct outfile out;
+
+    if (stats_init(&st, "normalize") < 0)
+        return error_at(NULL, 0, "out of memory"), STAGE_FATAL;
+    if (outfile_open(&out, args->output) < 0) {
+        stats_release(&st);
+        return STAGE_FATAL;
+    }
+    int status = normrun_stream(nc, args->inputs, args->ninputs, out.fp, &st);
+    if (status == STAGE_FATAL)
+        outfile_abort(&out);
+    else if (outfile_commit(&out) < 0 || stats_write(&st, args->stats) < 0)
+        status = STAGE_FATAL;
+    stats_release(&st);
+    return status;
+}

@@ -1,0 +1,32 @@
+/*
+ * normrun: normalize's run loop (mentions.jsonl -> normalized.jsonl).
+ *
+ * Records are buffered one document at a time: its doc record, sentences
+ * and resolved numbers. When the document ends the numbers are handed to
+ * claim_annotate_doc() and written in start order; doc, sentence and skip
+ * records are not written (skips are counted in the stage figures).
+ * normrun_stream() returns STAGE_OK, STAGE_SKIPPED (lines that could not be
+ * read, each reported) or STAGE_FATAL (reported).
+ */
+#ifndef NORMRUN_H
+#define NORMRUN_H
+
+#include <stdio.h>
+
+#include "normconf.h"
+#include "stats.h"
+
+struct normrun_args {
+    const char *output;
+    const char *stats;
+    char *const *inputs;
+    int ninputs;
+};
+
+int normrun_stream(const struct normconf *nc, char *const *inputs, int ninputs, FILE *out,
+                   struct stats *st);
+
+/* Read the inputs, write the output whole (or nothing) and the figures. */
+int normrun_run(const struct normconf *nc, const struct normrun_args *args);
+
+#endif

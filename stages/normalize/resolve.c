@@ -1,0 +1,244 @@
+#include "resolve.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "numtok.h"
+#include "numval.h"
+
+struct resolved {
+    double value, lo, hi;
+    const char *qualifier, *kind, *unit;
+    bool ambiguous, range, rounded;
+};
+
+static const char *resolve_str(const json_t *m, const char *key)
+{
+    return json_string_value(json_object_get(m, key));
+}
+
+/* Read the part key of m with table t: *val (borrowed) for the whole part, or false. */
+static bool resolve_lookup(const struct numlex *nl, const json_t *m, const char *key,
+                           enum numlex_table t, const json_t **val)
+{
+    const char *s = resolve_str(m, key);
+    struct numtok_list toks = NUMTOK_LIST_INIT;
+    bool found = false;
+
+    if (s && numtok_lex(s, strlen(s), &toks) == 0 && toks.n > 0)
+        found = numlex_match(nl, t, &toks, 0, toks.n, val) == toks.n;
+    numtok_list_release(&toks);
+    return found;
+}
+
+static int resolve_value(const struct numlex *nl, const json_t *m, const char *key,
+                         struct numval *nv)
+{
+    const char *s = resolve_str(m, key);
+    struct numtok_list toks = NUMTOK_LIST_INIT;
+    int rc = -1;
+
+    if (s && numtok_lex(s, strlen(s), &toks) == 0)
+        rc = numval_eval(nl, s, &toks, 0, toks.n, nv);
+    numtok_list_release(&toks);
+    return rc;
+}
+
+static double resolve_suffix(const struct numlex *nl, const json_t *m)
+{
+    const char *s = resolve_str(m, "suffix");
+    double f = s ? numlex_num(nl, NUMLEX_SUFFIXES, s) : NAN;
+    return isnan(f) ? 1 : f;
+}
+
+/* "10-11.000": the low end shares the high end's magnitude. */
+static double resolve_low_end(double lo, double hi)
+{
+    static const double mags[] = {1e3, 1e6, 1e9};
+
+    if (lo <= 0 || hi < 100 * lo)
+        return lo;
+    for (size_t k = 0; k < sizeof(mags) / sizeof(*mags); k++)
+        if (lo * mags[k] <= hi && lo * mags[k] * 10 > hi)
+            return lo * mags[k];
+    return lo;
+}
+
+static int resolve_number(const struct numlex *nl, const json_t *m, struct resolved *r)
+{
+    struct numval nv;
+    const json_t *val;
+
+    if (strcmp(resolve_str(m, "form"), "vague") == 0) {
+        if (!resolve_lookup(nl, m, "num", NUMLEX_VAGUE, &val))
+            return -1;
+        r->value = json_number_value(val);
+        r->qualifier = "min";
+        return 0;
+    }
+    if (resolve_value(nl, m, "num", &nv) < 0)
+        return -1;
+    r->value = nv.value * resolve_suffix(nl, m);
+    r->ambiguous = nv.ambiguous;
+    r->rounded = nv.decimals < 0;
+    if (nv.ordinal)
+        r->kind = "ordinal";
+    else if (nv.fraction)
+        r->kind = "fraction";
+    if (resolve_str(m, "hi")) {
+        struct numval hv;
+        if (resolve_value(nl, m, "hi", &hv) < 0)
+            return -1;
+        r->hi = hv.value * resolve_suffix(nl, m);
+        r->lo = resolve_low_end(r->value, r->hi);
+        r->range = true;
+        r->qualifier = "range";
+        r->value = (r->lo + r->hi) / 2;
+        r->ambiguous = r->ambiguous || hv.ambiguous;
+    }
+    return 0;
+}
+
+static void resolve_qualifier(const struct numlex *nl, const json_t *m, struct resolved *r)
+{
+    const json_t *val;
+
+    if (r->qualifier)
+        return;
+    r->qualifier = "exact";
+    if (resolve_lookup(nl, m, "qual", NUMLEX_QUALIFIERS, &val) ||
+        resolve_lookup(nl, m, "post_qual", NUMLEX_POST_QUALIFIERS, &val))
+        r->qualifier = json_string_value(val);
+}
+
+static void resolve_unit(const struct numlex *nl, const json_t *m, struct resolved *r)
+{
+    const json_t *val;
+
+    if (strcmp(resolve_str(m, "form"), "percent") == 0 ||
+        resolve_lookup(nl, m, "unit", NUMLEX_PERCENT, NULL)) {
+        r->kind = "percent";
+        r->unit = "%";
+        return;
+    }
+    if (resolve_lookup(nl, m, "unit", NUMLEX_UNITS, &val) ||
+        resolve_lookup(nl, m, "prefix", NUMLEX_PREFIX_UNITS, &val)) {
+        r->kind = json_string_value(json_array_get(val, 0));
+        r->unit = json_string_value(json_array_get(val, 1));
+    }
+}
+
+/* The kind from extract's cue, the unit, or what the number itself is. */
+static void resolve_kind(const struct numlex *nl, const json_t *m, struct resolved *r)
+{
+    const char *hint = resolve_str(m, "hint");
+
+    if (hint) {
+        bool year = strcmp(hint, "decade") == 0 || strcmp(hint, "year") == 0;
+        r->kind = year ? "year" : hint;
+        if (strcmp(hint, "decade") == 0 && r->value < 100)
+            r->value += 1900; /* "de jaren negentig" */
+        r->qualifier = "exact";
+        r->rounded = false;
+        return;
+    }
+    if (r->kind && strcmp(r->kind, "fraction") == 0 && json_is_true(json_object_get(m, "share"))) {
+        r->value = round(r->value * 10000) / 100; /* a share of a whole is a percent */
+        r->kind = "percent";
+        r->unit = "%";
+        return;
+    }
+    if (r->kind && strcmp(r->kind, "ordinal") == 0)
+        return;
+    resolve_unit(nl, m, r);
+    if (!r->kind)
+        r->kind = "cardinal";
+}
+
+void resolve_interval(const struct normconf *nc, const char *q, double v, bool rounded, double *low,
+                      double *high)
+{
+    *low = *high = v;
+    if (strcmp(q, "approx") == 0) {
+        *low = v * (1 - nc->approx_tolerance);
+        *high = v * (1 + nc->approx_tolerance);
+    } else if (strcmp(q, "min") == 0) {
+        *high = NAN;
+    } else if (strcmp(q, "max") == 0) {
+        *low = 0;
+    } else if (rounded && v == floor(v) && fabs(v) >= 1) {
+        double place = 1;
+        int zeros = 0;
+        while (fmod(fabs(v), place * 10) == 0 && zeros < 15) {
+            place *= 10;
+            zeros++;
+        }
+        if (zeros >= nc->rounding_min_zeros) {
+            double w = fmin(nc->rounding_share * place, nc->rounding_max_share * fabs(v));
+            *low = v - w;
+            *high = v + w;
+        }
+    }
+    if (*low > *high && !isnan(*high)) {
+        double t = *low;
+        *low = *high;
+        *high = t;
+    }
+}
+
+static json_t *resolve_num(double v)
+{
+    if (isnan(v))
+        return json_null();
+    if (v == floor(v) && fabs(v) < 9e15)
+        return json_integer((json_int_t)v);
+    return json_real(v);
+}
+
+static json_t *resolve_record(const json_t *m, const struct resolved *r)
+{
+    json_t *rec = json_object();
+    static const char *const copy[] = {"doc", "sid", "start", "end", "text", "lang"};
+
+    if (!rec)
+        return NULL;
+    int rc = 0;
+    for (size_t k = 0; k < sizeof(copy) / sizeof(*copy); k++) {
+        json_t *v = json_object_get(m, copy[k]);
+        rc |= json_object_set(rec, copy[k], v ? v : json_null());
+    }
+    rc |= json_object_set_new(rec, "value", resolve_num(r->value));
+    rc |= json_object_set_new(rec, "low", resolve_num(r->lo));
+    rc |= json_object_set_new(rec, "high", resolve_num(r->hi));
+    rc |= json_object_set_new(rec, "qualifier", json_string(r->qualifier));
+    rc |= json_object_set_new(rec, "kind", json_string(r->kind));
+    rc |= json_object_set_new(rec, "unit", json_string(r->unit));
+    rc |= json_object_set_new(rec, "ambiguous", json_boolean(r->ambiguous));
+    rc |= json_object_set_new(rec, "category", json_null());
+    if (rc) {
+        json_decref(rec);
+        return NULL;
+    }
+    return rec;
+}
+
+int resolve_mention(const struct normconf *nc, const json_t *mention, json_t **out)
+{
+    const char *lang = resolve_str(mention, "lang");
+    const struct numlex *nl = numlex_set_find(&nc->lex, lang);
+    struct resolved r = {.unit = ""};
+
+    *out = NULL;
+    if (!nl || !resolve_str(mention, "form") || resolve_number(nl, mention, &r) < 0)
+        return 0;
+    resolve_qualifier(nl, mention, &r);
+    resolve_kind(nl, mention, &r);
+    if (!r.range)
+        resolve_interval(nc, r.qualifier, r.value, r.rounded, &r.lo, &r.hi);
+    *out = resolve_record(mention, &r);
+    if (!*out)
+        return error_at(NULL, 0, "out of memory");
+    return 1;
+}

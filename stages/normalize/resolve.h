@@ -1,0 +1,26 @@
+/*
+ * resolve: one mention record (extract) -> one number record (DESIGN.md
+ * "normalized.jsonl"): value, interval, qualifier, kind, unit, ambiguous.
+ *
+ * resolve_mention() reads the mention's parts with the lexicon of its
+ * language and sets *out to a new record (the caller owns it). It returns
+ * 1 for a record, 0 when the parts do not read as a number (no record), and
+ * -1 when memory ran out (reported).
+ */
+#ifndef RESOLVE_H
+#define RESOLVE_H
+
+#include <jansson.h>
+
+#include "normconf.h"
+
+int resolve_mention(const struct normconf *nc, const json_t *mention, json_t **out);
+
+/*
+ * The interval [*low, *high] that qualifier q allows around v (NAN for an
+ * unbounded end); exact values are widened by the rounding v shows.
+ */
+void resolve_interval(const struct normconf *nc, const char *q, double v, bool rounded, double *low,
+                      double *high);
+
+#endif
