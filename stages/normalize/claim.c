@@ -1,29 +1,146 @@
 #include "claim.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "claim_lex.h"
+#include "claim_rule.h"
+#include "claim_sent.h"
+#include "config.h"
 #include "err.h"
+#include "place.h"
 
 #define CLAIM_QUOTE_MAX 300
+#define CLAIM_PLACE_WORDS 4
 
 struct claim_config {
-    int unused;
+    struct claim_lex *lex;
+    size_t nlex;
+    struct place_index *places;
 };
+
+/* A place named in a sentence. */
+struct claim_mention {
+    size_t a, e; /* tokens */
+    const char *id;
+};
+
+/* One sentence of the document being annotated. */
+struct claim_ctx_sent {
+    struct claim_sent s;
+    struct claim_mention *men;
+    size_t nmen;
+};
+
+struct claim_doc {
+    const struct claim_config *cfg;
+    const struct claim_lex *lx; /* NULL: a language without lexicon */
+    const json_t *doc;
+    struct claim_ctx_sent *sents;
+    size_t nsents;
+    const char *main_place;
+};
+
+static bool claim_is_json(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 5 && name[0] != '.' && strcmp(name + n - 5, ".json") == 0;
+}
+
+static int claim_load_lex(struct claim_config *cfg, const char *dir, const char *name)
+{
+    char *path = config_path(dir, name);
+    struct claim_lex *grown = realloc(cfg->lex, (cfg->nlex + 1) * sizeof(*grown));
+
+    if (!path || !grown) {
+        free(path);
+        if (grown)
+            cfg->lex = grown;
+        return error_at(dir, 0, "out of memory");
+    }
+    cfg->lex = grown;
+    int rc = claim_lex_load(&cfg->lex[cfg->nlex], path);
+    free(path);
+    if (rc == 0)
+        cfg->nlex++;
+    return rc;
+}
+
+static int claim_load_langs(struct claim_config *cfg, const char *config_dir)
+{
+    char *dir = config_path(config_dir, "claims");
+    DIR *d = dir ? opendir(dir) : NULL;
+    struct dirent *de;
+    int rc = 0;
+
+    if (!d) {
+        rc = error_at(dir ? dir : config_dir, 0, "cannot open the claims lexicons");
+        free(dir);
+        return rc;
+    }
+    while (rc == 0 && (de = readdir(d)))
+        if (claim_is_json(de->d_name))
+            rc = claim_load_lex(cfg, dir, de->d_name);
+    closedir(d);
+    if (rc == 0 && cfg->nlex == 0)
+        rc = error_at(dir, 0, "no claims lexicon (<lang>.json)");
+    free(dir);
+    return rc;
+}
+
+static int claim_load_places(struct claim_config *cfg, const char *config_dir)
+{
+    const char **locales = calloc(cfg->nlex + 1, sizeof(*locales));
+    char *path = config_path(config_dir, "places.json");
+
+    if (!locales || !path) {
+        free(locales);
+        free(path);
+        return error_at(config_dir, 0, "out of memory");
+    }
+    for (size_t i = 0; i < cfg->nlex; i++)
+        locales[i] = cfg->lex[i].locale;
+    cfg->places = place_index_load(path, locales);
+    free(locales);
+    free(path);
+    return cfg->places ? 0 : -1;
+}
 
 struct claim_config *claim_config_load(const char *config_dir)
 {
     struct claim_config *cfg = calloc(1, sizeof(*cfg));
 
-    (void)config_dir;
-    if (!cfg)
-        error_at(NULL, 0, "out of memory");
+    if (!cfg) {
+        error_at(config_dir, 0, "out of memory");
+        return NULL;
+    }
+    if (claim_load_langs(cfg, config_dir) < 0 || claim_load_places(cfg, config_dir) < 0) {
+        claim_config_free(cfg);
+        return NULL;
+    }
     return cfg;
 }
 
 void claim_config_free(struct claim_config *cfg)
 {
+    if (!cfg)
+        return;
+    for (size_t i = 0; i < cfg->nlex; i++)
+        claim_lex_release(&cfg->lex[i]);
+    free(cfg->lex);
+    place_index_free(cfg->places);
     free(cfg);
+}
+
+static const struct claim_lex *claim_lex_for(const struct claim_config *cfg, const char *lang)
+{
+    size_t n = lang ? strcspn(lang, "-_") : 0;
+
+    for (size_t i = 0; n > 0 && i < cfg->nlex; i++)
+        if (strlen(cfg->lex[i].lang) == n && strncmp(cfg->lex[i].lang, lang, n) == 0)
+            return &cfg->lex[i];
+    return NULL;
 }
 
 static const char *claim_str(const json_t *obj, const char *key)
@@ -32,72 +149,378 @@ static const char *claim_str(const json_t *obj, const char *key)
     return s ? s : "";
 }
 
-/* Cut at most max bytes from s without splitting a UTF-8 sequence. */
-static size_t claim_cut(const char *s, size_t max)
+/* The longest place name starting at token i (its end token in *e), or NULL. */
+static const char *claim_place_at(const struct claim_doc *d, const struct claim_sent *s, size_t i,
+                                  size_t *e)
 {
-    size_t n = strlen(s);
+    const struct claim_tok *t = s->tok;
 
-    if (n <= max)
-        return n;
-    n = max;
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
-    return n;
-}
-
-static const json_t *claim_sentence(const json_t *sentences, json_int_t sid)
-{
-    size_t i;
-    json_t *s;
-
-    json_array_foreach(sentences, i, s)
-    {
-        if (json_integer_value(json_object_get(s, "sid")) == sid)
-            return s;
+    if (t[i].type != 'w' || !t[i].upper || t[i].num >= 0)
+        return NULL;
+    for (size_t len = CLAIM_PLACE_WORDS; len > 0; len--) {
+        size_t j = i + len - 1;
+        if (j >= s->ntok || t[j].type != 'w' || t[j].clause)
+            continue;
+        const char *id =
+            place_lookup(d->cfg->places, s->text + t[i].ts, t[j].te - t[i].ts, d->lx->genitive);
+        if (id) {
+            *e = j + 1;
+            return id;
+        }
     }
     return NULL;
 }
 
-static int claim_set_str(json_t *rec, const char *key, const char *s, size_t n)
+static int claim_mentions(const struct claim_doc *d, struct claim_ctx_sent *cs)
+{
+    size_t e;
+
+    for (size_t i = 0; i < cs->s.ntok; i++) {
+        const char *id = claim_place_at(d, &cs->s, i, &e);
+        if (!id)
+            continue;
+        struct claim_mention *grown = realloc(cs->men, (cs->nmen + 1) * sizeof(*grown));
+        if (!grown)
+            return error_at(NULL, 0, "out of memory");
+        cs->men = grown;
+        cs->men[cs->nmen++] = (struct claim_mention){i, e, id};
+        i = e - 1;
+    }
+    return 0;
+}
+
+/* The place mentioned most often in the document (the first of equals). */
+static const char *claim_main_place(const struct claim_doc *d)
+{
+    const char *best = "";
+    size_t best_n = 0;
+
+    for (size_t k = 0; k < d->nsents; k++) {
+        for (size_t m = 0; m < d->sents[k].nmen; m++) {
+            const char *id = d->sents[k].men[m].id;
+            size_t n = 0;
+            for (size_t k2 = 0; k2 < d->nsents; k2++)
+                for (size_t m2 = 0; m2 < d->sents[k2].nmen; m2++)
+                    n += strcmp(d->sents[k2].men[m2].id, id) == 0;
+            if (n > best_n) {
+                best_n = n;
+                best = id;
+            }
+        }
+    }
+    return best;
+}
+
+static void claim_doc_release(struct claim_doc *d)
+{
+    for (size_t k = 0; k < d->nsents; k++) {
+        claim_sent_release(&d->sents[k].s);
+        free(d->sents[k].men);
+    }
+    free(d->sents);
+    d->sents = NULL;
+    d->nsents = 0;
+}
+
+static int claim_doc_init(struct claim_doc *d, const json_t *sentences)
+{
+    size_t i;
+    json_t *rec;
+
+    d->sents = calloc(json_array_size(sentences) + 1, sizeof(*d->sents));
+    if (!d->sents)
+        return error_at(NULL, 0, "out of memory");
+    json_array_foreach(sentences, i, rec)
+    {
+        struct claim_ctx_sent *cs = &d->sents[d->nsents];
+        if (claim_sent_init(&cs->s, rec, d->lx) < 0)
+            return error_at(NULL, 0, "out of memory");
+        d->nsents++;
+        if (d->lx && claim_mentions(d, cs) < 0)
+            return -1;
+    }
+    d->main_place = claim_main_place(d);
+    return 0;
+}
+
+static int claim_set(json_t *rec, const char *key, const char *s, size_t n)
 {
     if (json_object_set_new(rec, key, json_stringn(s, n)) < 0)
         return error_at(NULL, 0, "out of memory");
     return 0;
 }
 
-static int claim_annotate_number(const json_t *doc, const json_t *sentences, json_t *num)
+static int claim_set_span(json_t *rec, const char *key, const struct claim_sent *s, size_t a,
+                          size_t e)
+{
+    if (a >= e || e > s->ntok)
+        return claim_set(rec, key, "", 0);
+    return claim_set(rec, key, s->text + s->tok[a].ts, s->tok[e - 1].te - s->tok[a].ts);
+}
+
+/* Cut at most max bytes from s[0..n) without splitting a UTF-8 sequence. */
+static size_t claim_cut(const char *s, size_t n, size_t max)
+{
+    if (n <= max)
+        return n;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return max;
+}
+
+/* The sentence, or in a long one the 300 bytes around the number. */
+static int claim_quote(json_t *rec, const struct claim_sent *s, const struct claim_num *num)
+{
+    size_t from = 0;
+
+    if (s->tlen > CLAIM_QUOTE_MAX && num->a < num->e) {
+        size_t at = s->tok[num->a].ts;
+        size_t want = at > CLAIM_QUOTE_MAX / 3 ? at - CLAIM_QUOTE_MAX / 3 : 0;
+        for (size_t i = 0; i < s->ntok && s->tok[i].ts <= want; i++)
+            from = s->tok[i].ts;
+    }
+    const char *q = s->text + from;
+    return claim_set(rec, "quote", q, claim_cut(q, s->tlen - from, CLAIM_QUOTE_MAX));
+}
+
+static int claim_set_null(json_t *rec)
 {
     static const char *const empty[] = {"subject", "victim",      "side",  "scope",
                                         "place",   "attribution", "as_of", NULL};
-    json_int_t sid = json_integer_value(json_object_get(num, "sid"));
-    const json_t *sent = claim_sentence(sentences, sid);
-    const char *quote = sent ? claim_str(sent, "text") : "";
-    const char *date = claim_str(doc, "date");
-    const char *source = claim_str(doc, "source");
 
-    if (json_object_set_new(num, "category", json_null()) < 0)
+    if (json_object_set_new(rec, "category", json_null()) < 0)
         return error_at(NULL, 0, "out of memory");
     for (const char *const *k = empty; *k; k++)
-        if (claim_set_str(num, *k, "", 0) < 0)
+        if (claim_set(rec, *k, "", 0) < 0)
             return -1;
-    if (claim_set_str(num, "quote", quote, claim_cut(quote, CLAIM_QUOTE_MAX)) < 0 ||
-        claim_set_str(num, "date", date, strlen(date)) < 0 ||
-        claim_set_str(num, "source", source, strlen(source)) < 0)
+    return 0;
+}
+
+static int claim_set_doc(const struct claim_doc *d, json_t *rec)
+{
+    const char *date = claim_str(d->doc, "date");
+    const char *source = claim_str(d->doc, "source");
+
+    if (claim_set(rec, "date", date, strlen(date)) < 0 ||
+        claim_set(rec, "source", source, strlen(source)) < 0)
         return -1;
+    return 0;
+}
+
+/* The mention of ms[0..n) nearest to tokens [a, e), or NULL. */
+static const char *claim_nearest(const struct claim_mention *ms, size_t n, size_t a, size_t e)
+{
+    const char *best = NULL;
+    size_t best_d = (size_t)-1;
+
+    for (size_t m = 0; m < n; m++) {
+        size_t dist = ms[m].e <= a ? a - ms[m].e : ms[m].a >= e ? ms[m].a - e : 0;
+        if (dist < best_d) {
+            best_d = dist;
+            best = ms[m].id;
+        }
+    }
+    return best;
+}
+
+/* Nearest in the sentence, else in its paragraph, else the document's main place. */
+static const char *claim_place(const struct claim_doc *d, size_t k, const struct claim_num *num)
+{
+    const struct claim_ctx_sent *cs = &d->sents[k];
+    const char *id = claim_nearest(cs->men, cs->nmen, num->a, num->e);
+
+    for (size_t dist = 1; !id && dist < d->nsents; dist++) {
+        const struct claim_ctx_sent *b = dist <= k ? &d->sents[k - dist] : NULL;
+        const struct claim_ctx_sent *f = k + dist < d->nsents ? &d->sents[k + dist] : NULL;
+        if (!(b && b->s.para == cs->s.para) && !(f && f->s.para == cs->s.para))
+            break;
+        if (b && b->s.para == cs->s.para && b->nmen)
+            id = b->men[b->nmen - 1].id;
+        else if (f && f->s.para == cs->s.para && f->nmen)
+            id = f->men[0].id;
+    }
+    return id ? id : d->main_place;
+}
+
+/* Whose count: the place its source names, else one named before a side marker. */
+static const char *claim_side(const struct claim_doc *d, const struct claim_ctx_sent *cs,
+                              bool attributed, size_t aa, size_t ae)
+{
+    size_t m = claim_rule_side_marker(&cs->s, d->lx);
+
+    for (size_t i = 0; attributed && i < cs->nmen; i++)
+        if (cs->men[i].a >= aa && cs->men[i].e <= ae)
+            return cs->men[i].id;
+    if (m >= cs->s.ntok)
+        return "";
+    for (size_t i = cs->nmen; i-- > 0;)
+        if (cs->men[i].e <= m)
+            return cs->men[i].id;
+    return "";
+}
+
+static int claim_write_claim(const struct claim_doc *d, size_t k, const struct claim_num *nums,
+                             size_t n, size_t self)
+{
+    const struct claim_ctx_sent *cs = &d->sents[k];
+    const struct claim_sent *s = &cs->s;
+    const struct claim_num *num = &nums[self];
+    json_t *rec = num->rec;
+    size_t aa = 0, ae = 0, ta = 0, te = 0;
+    bool attributed = claim_rule_attribution(s, d->lx, num, &aa, &ae);
+    const char *side = claim_side(d, cs, attributed, aa, ae);
+    const char *place = claim_place(d, k, num);
+    size_t sa = num->subj_a, se = num->subj_e;
+
+    if (sa >= se && num->trig_noun) {
+        sa = num->trig_a;
+        se = num->trig_e;
+    }
+    claim_rule_as_of(s, d->lx, nums, n, &ta, &te);
+    if (json_object_set_new(rec, "category", json_string(d->lx->cats[num->cat].name)) < 0)
+        return error_at(NULL, 0, "out of memory");
+    if (claim_set_span(rec, "subject", s, sa, se) < 0 ||
+        claim_set(rec, "victim", num->victim, strlen(num->victim)) < 0 ||
+        claim_set(rec, "scope", num->scope, strlen(num->scope)) < 0 ||
+        claim_set(rec, "side", side, strlen(side)) < 0 ||
+        claim_set(rec, "place", place, strlen(place)) < 0 ||
+        claim_set_span(rec, "attribution", s, aa, ae) < 0 ||
+        claim_set_span(rec, "as_of", s, ta, te) < 0)
+        return -1;
+    return 0;
+}
+
+static bool claim_kind_counts(const char *kind)
+{
+    return strcmp(kind, "cardinal") == 0 || strcmp(kind, "percent") == 0 ||
+           strcmp(kind, "fraction") == 0 || strcmp(kind, "other") == 0;
+}
+
+static bool claim_stem_listed(const struct claim_lex *lx, const struct claim_plist *pl,
+                              const char *text, size_t n)
+{
+    char *stem = claim_lex_stem(lx, text, n);
+    bool found = false;
+
+    for (size_t i = 0; stem && i < pl->n && !found; i++)
+        found = pl->items[i].n == 1 && strcmp(stem, pl->items[i].stems[0]) == 0;
+    free(stem);
+    return found;
+}
+
+/* "26 jaar", "nine-month": the number measures time or money, not a count. */
+static bool claim_not_counted(const struct claim_sent *s, const struct claim_lex *lx,
+                              const struct claim_num *num)
+{
+    size_t which;
+    const struct claim_tok *last = &s->tok[num->e - 1];
+    json_int_t end = json_integer_value(json_object_get(num->rec, "end"));
+
+    if (end > 0 && (size_t)end > last->start && (size_t)end < last->end) {
+        size_t off = last->ts + ((size_t)end - last->start);
+        while (off < last->te && (s->text[off] == '-' || s->text[off] == ' '))
+            off++;
+        if (off < last->te &&
+            claim_stem_listed(lx, &lx->not_counted, s->text + off, last->te - off))
+            return true;
+    }
+    return claim_match_list(s, num->e, &lx->not_counted, lx, false, &which) != 0;
+}
+
+/* The numbers of sentence k, placed on its tokens. Returns their count. */
+static size_t claim_collect(struct claim_doc *d, size_t k, json_t *numbers, struct claim_num *nums)
+{
+    struct claim_sent *s = &d->sents[k].s;
+    size_t i, n = 0;
+    json_t *rec;
+
+    json_array_foreach(numbers, i, rec)
+    {
+        if (json_integer_value(json_object_get(rec, "sid")) != s->sid)
+            continue;
+        struct claim_num *num = &nums[n];
+        json_int_t start = json_integer_value(json_object_get(rec, "start"));
+        json_int_t end = json_integer_value(json_object_get(rec, "end"));
+        size_t last;
+        memset(num, 0, sizeof(*num));
+        num->rec = rec;
+        num->kind = claim_str(rec, "kind");
+        num->a =
+            claim_tok_at(s, (size_t)(start > 0 ? start : 0), (size_t)(end > 0 ? end : 0), &last);
+        num->e = num->a < s->ntok ? last + 1 : num->a;
+        for (size_t t = num->a; t < num->e; t++)
+            s->tok[t].num = (int)n;
+        num->countable = claim_kind_counts(num->kind);
+        num->not_counted = num->a < num->e && claim_not_counted(s, d->lx, num);
+        n++;
+    }
+    return n;
+}
+
+/* A distance counts as "other" (DESIGN.md), when the lexicon has that category. */
+static void claim_distances(const struct claim_lex *lx, struct claim_num *nums, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (strcmp(nums[k].kind, "distance") != 0 || nums[k].a >= nums[k].e)
+            continue;
+        for (size_t c = 0; c < lx->ncats; c++)
+            if (lx->cats[c].attached_only) {
+                nums[k].cat = (int)c;
+                nums[k].scope = "total";
+            }
+    }
+}
+
+static int claim_sentence(struct claim_doc *d, size_t k, json_t *numbers, struct claim_num *nums)
+{
+    size_t n = claim_collect(d, k, numbers, nums);
+    const struct claim_sent *s = &d->sents[k].s;
+
+    claim_rule_sentence(s, d->lx, nums, n);
+    claim_distances(d->lx, nums, n);
+    for (size_t j = 0; j < n; j++) {
+        if (claim_set_null(nums[j].rec) < 0 || claim_set_doc(d, nums[j].rec) < 0 ||
+            claim_quote(nums[j].rec, s, &nums[j]) < 0)
+            return -1;
+        if (nums[j].cat >= 0 && claim_write_claim(d, k, nums, n, j) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Numbers of no sentence, or of a language without lexicon: no claims. */
+static int claim_plain(const struct claim_doc *d, json_t *numbers)
+{
+    size_t i;
+    json_t *rec;
+
+    json_array_foreach(numbers, i, rec)
+    {
+        if (json_object_get(rec, "category"))
+            continue;
+        if (claim_set_null(rec) < 0 || claim_set_doc(d, rec) < 0 || claim_set(rec, "quote", "", 0))
+            return -1;
+    }
     return 0;
 }
 
 int claim_annotate_doc(const struct claim_config *cfg, const json_t *doc, const json_t *sentences,
                        json_t *numbers)
 {
-    size_t i;
-    json_t *num;
+    struct claim_doc d = {cfg, claim_lex_for(cfg, claim_str(doc, "lang")), doc, NULL, 0, ""};
+    struct claim_num *nums = calloc(json_array_size(numbers) + 1, sizeof(*nums));
+    int rc = -1;
 
-    (void)cfg;
-    json_array_foreach(numbers, i, num)
-    {
-        if (claim_annotate_number(doc, sentences, num) < 0)
-            return -1;
-    }
-    return 0;
+    if (!nums)
+        return error_at(NULL, 0, "out of memory");
+    if (claim_doc_init(&d, sentences) < 0)
+        goto out;
+    for (size_t k = 0; d.lx && k < d.nsents; k++)
+        if (claim_sentence(&d, k, numbers, nums) < 0)
+            goto out;
+    rc = claim_plain(&d, numbers);
+out:
+    claim_doc_release(&d);
+    free(nums);
+    return rc;
 }

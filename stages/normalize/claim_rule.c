@@ -1,0 +1,372 @@
+#include "claim_rule.h"
+
+#include <math.h>
+#include <string.h>
+
+#define CLAIM_SUBJECT_WORDS 3
+#define CLAIM_NAME_WORDS 5
+#define CLAIM_MARKER_REACH 3
+#define CLAIM_AS_OF_WORDS 6
+
+/* A trigger found in the sentence. */
+struct claim_hit {
+    int cat;
+    size_t a, e;
+    bool noun;
+};
+
+static bool claim_word(const struct claim_tok *t)
+{
+    return t->type == 'w' || t->type == 'n';
+}
+
+/* Does a verb trigger of any category start at token i? */
+static bool claim_verb_at(const struct claim_sent *s, const struct claim_lex *lx, size_t i)
+{
+    size_t which;
+
+    for (size_t c = 0; c < lx->ncats; c++)
+        if (claim_match_list(s, i, &lx->cats[c].verbs, lx, false, &which))
+            return true;
+    return false;
+}
+
+/* The first noun trigger at token i (category in *cat, end returned), or 0. */
+static size_t claim_noun_at(const struct claim_sent *s, const struct claim_lex *lx, size_t i,
+                            int *cat)
+{
+    size_t which;
+
+    for (size_t c = 0; c < lx->ncats; c++) {
+        size_t e = claim_match_list(s, i, &lx->cats[c].nouns, lx, true, &which);
+        if (e) {
+            *cat = (int)c;
+            return e;
+        }
+    }
+    return 0;
+}
+
+static bool claim_in(const struct claim_sent *s, const struct claim_lex *lx,
+                     const struct claim_plist *pl, size_t i)
+{
+    size_t which;
+
+    return claim_match_list(s, i, pl, lx, false, &which) != 0;
+}
+
+/* The counted noun after the number: up to three words; its last noun trigger heads it. */
+static void claim_subject(const struct claim_sent *s, const struct claim_lex *lx,
+                          struct claim_num *num)
+{
+    size_t i = num->e;
+    int cat;
+
+    num->of_whole = i < s->ntok && claim_in(s, lx, &lx->of_words, i);
+    i += num->of_whole;
+    num->subj_a = num->subj_e = i;
+    num->head = s->ntok;
+    for (size_t k = 0; k < CLAIM_SUBJECT_WORDS && i < s->ntok; k++) {
+        if (claim_stopword(s, i, lx) || claim_verb_at(s, lx, i))
+            return;
+        size_t e = claim_noun_at(s, lx, i, &cat);
+        if (e) {
+            num->head = i;
+            num->subj_e = i = e;
+            /* a noun ends the subject unless another follows ("fighter jets") */
+            if (!claim_noun_at(s, lx, i, &cat))
+                return;
+            continue;
+        }
+        num->subj_e = ++i;
+    }
+}
+
+/* The cost of the words between the number and a trigger; INFINITY when blocked. */
+static double claim_gap(const struct claim_sent *s, const struct claim_lex *lx,
+                        const struct claim_num *nums, size_t self, const struct claim_hit *h)
+{
+    const struct claim_num *num = &nums[self];
+    size_t from = h->e <= num->a ? h->e : num->e;
+    size_t to = h->e <= num->a ? num->a : h->a;
+    size_t nseg = s->tok[num->a].seg, tseg = s->tok[h->a].seg;
+    double cost = 0;
+
+    if (s->paren[tseg] && tseg != nseg)
+        return INFINITY;
+    for (size_t t = from; t < to; t++) {
+        const struct claim_tok *tok = &s->tok[t];
+        if (tok->seg != nseg && tok->seg != tseg && s->paren[tok->seg])
+            continue;
+        if (tok->num >= 0 && (size_t)tok->num != self && nums[tok->num].countable)
+            return INFINITY;
+        if (tok->clause)
+            cost += lx->clause_penalty;
+        else if (claim_word(tok))
+            cost += 1;
+    }
+    return cost;
+}
+
+static double claim_cost(const struct claim_sent *s, const struct claim_lex *lx,
+                         const struct claim_num *nums, size_t self, const struct claim_hit *h)
+{
+    const struct claim_num *num = &nums[self];
+    const struct claim_cat *cat = &lx->cats[h->cat];
+    bool inside = h->a >= num->subj_a && h->a < num->subj_e;
+    bool attached = h->noun && h->a == num->head;
+    double cost;
+
+    if (h->a < num->e && h->e > num->a)
+        return INFINITY;
+    /* "60 militära positioner": a modifier is not what is counted */
+    if ((h->noun && inside && !attached) || (cat->attached_only && !attached))
+        return INFINITY;
+    cost = attached ? 0 : claim_gap(s, lx, nums, self, h);
+    if (cat->weak)
+        cost += lx->weak_penalty;
+    /* "half of the population left": the whole names no category, the verb does */
+    bool share = strcmp(num->kind, "percent") == 0 || strcmp(num->kind, "fraction") == 0;
+    bool whole = attached ? num->of_whole : h->a > 0 && claim_in(s, lx, &lx->of_words, h->a - 1);
+    if (share && h->noun && whole)
+        cost += lx->weak_penalty;
+    return cost;
+}
+
+static void claim_consider(const struct claim_sent *s, const struct claim_lex *lx,
+                           struct claim_num *nums, size_t self, const struct claim_hit *h,
+                           double *best)
+{
+    double cost = claim_cost(s, lx, nums, self, h);
+
+    if (cost <= lx->max_cost && cost < *best) {
+        *best = cost;
+        nums[self].cat = h->cat;
+        nums[self].trig_a = h->a;
+        nums[self].trig_e = h->e;
+        nums[self].trig_noun = h->noun;
+    }
+}
+
+static void claim_category(const struct claim_sent *s, const struct claim_lex *lx,
+                           struct claim_num *nums, size_t self)
+{
+    double best = INFINITY;
+    size_t which;
+
+    for (size_t i = 0; i < s->ntok; i++) {
+        for (size_t c = 0; c < lx->ncats; c++) {
+            struct claim_hit h = {(int)c, i, 0, true};
+            h.e = claim_match_list(s, i, &lx->cats[c].nouns, lx, true, &which);
+            if (h.e)
+                claim_consider(s, lx, nums, self, &h, &best);
+            h.noun = false;
+            h.e = claim_match_list(s, i, &lx->cats[c].verbs, lx, false, &which);
+            if (h.e)
+                claim_consider(s, lx, nums, self, &h, &best);
+        }
+    }
+}
+
+/* Does a marker of pl end right before token a (at most one word between)? */
+static bool claim_marker_before(const struct claim_sent *s, const struct claim_lex *lx,
+                                const struct claim_plist *pl, size_t a)
+{
+    size_t which;
+
+    for (size_t p = a; p-- > 0 && a - p <= CLAIM_MARKER_REACH + 1;) {
+        if (s->tok[p].clause)
+            return false;
+        size_t m = claim_match_list(s, p, pl, lx, false, &which);
+        if (m && m <= a && a - m <= 1)
+            return true;
+    }
+    return false;
+}
+
+static bool claim_marker_in_clause(const struct claim_sent *s, const struct claim_lex *lx,
+                                   const struct claim_plist *pl, size_t seg)
+{
+    for (size_t i = 0; i < s->ntok; i++)
+        if (s->tok[i].seg == seg && claim_in(s, lx, pl, i))
+            return true;
+    return false;
+}
+
+static const char *claim_victim_in(const struct claim_sent *s, const struct claim_lex *lx, size_t a,
+                                   size_t e)
+{
+    for (size_t v = 0; v < lx->nvictims; v++)
+        for (size_t i = a; i < e; i++)
+            if (claim_in(s, lx, &lx->victims[v].words, i))
+                return lx->victims[v].name;
+    return "";
+}
+
+/* A part takes the category of the number before it, the whole it belongs to. */
+static void claim_inherit(struct claim_num *nums, size_t self)
+{
+    for (size_t j = self; j-- > 0;) {
+        if (nums[j].cat >= 0) {
+            nums[self].cat = nums[j].cat;
+            nums[self].trig_a = nums[j].trig_a;
+            nums[self].trig_e = nums[j].trig_e;
+            nums[self].trig_noun = nums[j].trig_noun;
+            return;
+        }
+    }
+}
+
+static void claim_scope(const struct claim_sent *s, const struct claim_lex *lx,
+                        struct claim_num *nums, size_t self)
+{
+    struct claim_num *num = &nums[self];
+
+    num->scope = "total";
+    if (claim_marker_before(s, lx, &lx->part, num->a)) {
+        num->scope = "part";
+        claim_inherit(nums, self);
+    } else if (claim_marker_before(s, lx, &lx->increment, num->a)) {
+        num->scope = "increment";
+    } else if (claim_marker_in_clause(s, lx, &lx->estimate, s->tok[num->a].seg)) {
+        num->scope = "estimate";
+    }
+}
+
+void claim_rule_sentence(const struct claim_sent *s, const struct claim_lex *lx,
+                         struct claim_num *nums, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        struct claim_num *num = &nums[k];
+        num->cat = -1;
+        num->scope = "";
+        num->victim = "";
+        if (num->a >= num->e || !num->countable || num->not_counted)
+            continue;
+        claim_subject(s, lx, num);
+        claim_category(s, lx, nums, k);
+        claim_scope(s, lx, nums, k);
+        if (num->cat < 0) {
+            num->scope = "";
+            continue;
+        }
+        if (lx->cats[num->cat].attached_only)
+            continue;
+        num->victim = claim_victim_in(s, lx, num->subj_a, num->subj_e);
+        if (!*num->victim && num->trig_noun)
+            num->victim = claim_victim_in(s, lx, num->trig_a, num->trig_e);
+    }
+}
+
+/* A name after token i: leading stop words skipped, then up to five words. */
+static bool claim_name_after(const struct claim_sent *s, const struct claim_lex *lx, size_t i,
+                             size_t *a, size_t *e)
+{
+    size_t skipped = 0;
+
+    while (i < s->ntok && skipped < 2 && claim_word(&s->tok[i]) && s->tok[i].num < 0 &&
+           claim_stopword(s, i, lx)) {
+        i++;
+        skipped++;
+    }
+    *a = *e = i;
+    while (*e < s->ntok && *e - *a < CLAIM_NAME_WORDS && !claim_stopword(s, *e, lx))
+        (*e)++;
+    return *e > *a;
+}
+
+/* A name ending before token i: up to four words that are not stop words. */
+static bool claim_name_before(const struct claim_sent *s, const struct claim_lex *lx, size_t i,
+                              size_t *a, size_t *e)
+{
+    *a = *e = i;
+    while (*a > 0 && *e - *a < CLAIM_NAME_WORDS - 1 && !claim_stopword(s, *a - 1, lx))
+        (*a)--;
+    return *e > *a;
+}
+
+/* The attribution whose marker starts at token i, if any. */
+static bool claim_attr_at(const struct claim_sent *s, const struct claim_lex *lx, size_t i,
+                          size_t *a, size_t *e)
+{
+    size_t which, m;
+
+    if ((m = claim_match_list(s, i, &lx->attr_after, lx, false, &which)))
+        return claim_name_after(s, lx, m, a, e);
+    if (!(m = claim_match_list(s, i, &lx->attr_before, lx, false, &which)))
+        return false;
+    /* "..., sa Vardanyan": a quote's speaker follows the verb */
+    bool inverted = i == 0 || !claim_word(&s->tok[i - 1]);
+    if (!inverted && claim_name_before(s, lx, i, a, e))
+        return true;
+    return claim_name_after(s, lx, m, a, e);
+}
+
+static size_t claim_dist(size_t a, size_t e, const struct claim_num *num)
+{
+    if (e <= num->a)
+        return num->a - e;
+    return a >= num->e ? a - num->e : 0;
+}
+
+bool claim_rule_attribution(const struct claim_sent *s, const struct claim_lex *lx,
+                            const struct claim_num *num, size_t *a, size_t *e)
+{
+    size_t best = (size_t)-1, ta, te;
+
+    for (size_t i = 0; i < s->ntok; i++) {
+        if (!claim_attr_at(s, lx, i, &ta, &te))
+            continue;
+        size_t d = claim_dist(ta, te, num);
+        if (d < best) {
+            best = d;
+            *a = ta;
+            *e = te;
+        }
+    }
+    return best != (size_t)-1;
+}
+
+static bool claim_timeish(const struct claim_sent *s, const struct claim_lex *lx,
+                          const struct claim_num *nums, size_t i)
+{
+    if (s->tok[i].num >= 0) {
+        const char *k = nums[s->tok[i].num].kind;
+        return strcmp(k, "time") == 0 || strcmp(k, "date") == 0;
+    }
+    return claim_in(s, lx, &lx->time_words, i);
+}
+
+bool claim_rule_as_of(const struct claim_sent *s, const struct claim_lex *lx,
+                      const struct claim_num *nums, size_t n, size_t *a, size_t *e)
+{
+    size_t which;
+
+    (void)n;
+    for (size_t i = 0; i < s->ntok; i++) {
+        size_t m = claim_match_list(s, i, &lx->as_of, lx, false, &which);
+        if (!m)
+            continue;
+        bool timed = false;
+        size_t j = m;
+        for (; j < s->ntok && j - m < CLAIM_AS_OF_WORDS && !s->tok[j].clause; j++) {
+            if (s->tok[j].num >= 0 && nums[s->tok[j].num].countable)
+                break;
+            timed = timed || claim_timeish(s, lx, nums, j);
+        }
+        if (timed) {
+            *a = i;
+            *e = j;
+            return true;
+        }
+    }
+    return false;
+}
+
+size_t claim_rule_side_marker(const struct claim_sent *s, const struct claim_lex *lx)
+{
+    for (size_t i = 0; i < s->ntok; i++)
+        if (claim_in(s, lx, &lx->side_markers, i))
+            return i;
+    return s->ntok;
+}

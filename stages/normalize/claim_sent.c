@@ -1,0 +1,241 @@
+#include "claim_sent.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "utf8.h"
+
+static bool claim_is_clause(const char *t, size_t n)
+{
+    if (n == 1 && strchr(",;:()-", t[0]))
+        return true;
+    /* en dash and em dash */
+    return n == 3 && (unsigned char)t[0] == 0xE2 && (unsigned char)t[1] == 0x80 &&
+           ((unsigned char)t[2] == 0x93 || (unsigned char)t[2] == 0x94);
+}
+
+static bool claim_is_upper(const char *t, size_t n)
+{
+    int32_t cp;
+
+    if (utf8_decode(t, n, &cp) == 0)
+        return false;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* Offset o of the original file as an offset into the sentence text. */
+static size_t claim_text_off(const json_t *bad, size_t start, size_t o, size_t tlen)
+{
+    size_t i, shift = 0;
+    json_t *b;
+
+    json_array_foreach(bad, i, b)
+    {
+        if (json_is_integer(b) && (size_t)json_integer_value(b) < o)
+            shift += 2;
+    }
+    size_t off = o >= start ? o - start + shift : 0;
+    return off > tlen ? tlen : off;
+}
+
+static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const json_t *item,
+                          const json_t *bad, const struct claim_lex *lx)
+{
+    json_int_t a = json_integer_value(json_array_get(item, 0));
+    json_int_t b = json_integer_value(json_array_get(item, 1));
+    const char *type = json_string_value(json_array_get(item, 2));
+
+    memset(t, 0, sizeof(*t));
+    t->num = -1;
+    t->verb = -1;
+    if (a < 0 || b < a || !type)
+        return 1;
+    t->start = (size_t)a;
+    t->end = (size_t)b;
+    t->ts = claim_text_off(bad, s->start, t->start, s->tlen);
+    t->te = claim_text_off(bad, s->start, t->end, s->tlen);
+    t->type = type[0];
+    const char *txt = s->text + t->ts;
+    size_t n = t->te - t->ts;
+    t->clause = t->type == 'p' || t->type == 's' ? claim_is_clause(txt, n) : false;
+    t->upper = claim_is_upper(txt, n);
+    if (t->type == 'w' || t->type == 'n')
+        t->stem = lx ? claim_lex_stem(lx, txt, n) : utf8_fold(txt, n, NULL);
+    else
+        t->stem = strdup("");
+    return t->stem ? 0 : -1;
+}
+
+static int claim_sent_tokens(struct claim_sent *s, const json_t *toks, const json_t *bad,
+                             const struct claim_lex *lx)
+{
+    size_t i;
+    json_t *item;
+
+    s->tok = calloc(json_array_size(toks) + 1, sizeof(*s->tok));
+    if (!s->tok)
+        return -1;
+    json_array_foreach(toks, i, item)
+    {
+        int rc = claim_tok_read(s, &s->tok[s->ntok], item, bad, lx);
+        if (rc < 0)
+            return -1;
+        if (rc == 0)
+            s->ntok++;
+    }
+    return 0;
+}
+
+/* An aside: in parentheses, or opened by an apposition or part marker. */
+static bool claim_seg_aside(const struct claim_sent *s, size_t open, size_t first,
+                            const struct claim_lex *lx)
+{
+    size_t which;
+    const char *t = s->text + s->tok[open].ts;
+
+    if (t[0] == '(')
+        return true;
+    if (t[0] == ')' || t[0] == ':' || t[0] == ';' || first >= s->ntok || !lx)
+        return false;
+    return claim_match_list(s, first, &lx->apposition, lx, false, &which) ||
+           claim_match_list(s, first, &lx->part, lx, false, &which);
+}
+
+/* A dash inside a word ("Nagorno-Karabakh", "20-30") bounds no clause. */
+static void claim_sent_dashes(struct claim_sent *s)
+{
+    for (size_t i = 0; i < s->ntok; i++) {
+        const char *t = s->text + s->tok[i].ts;
+        if (!s->tok[i].clause || t[0] == ',' || t[0] == ';' || t[0] == ':' || t[0] == '(' ||
+            t[0] == ')')
+            continue;
+        bool glued = (i > 0 && s->tok[i - 1].end == s->tok[i].start) ||
+                     (i + 1 < s->ntok && s->tok[i + 1].start == s->tok[i].end);
+        s->tok[i].clause = !glued;
+    }
+}
+
+static int claim_sent_segments(struct claim_sent *s, const struct claim_lex *lx)
+{
+    size_t seg = 0;
+
+    claim_sent_dashes(s);
+
+    for (size_t i = 0; i < s->ntok; i++) {
+        s->tok[i].seg = seg;
+        if (s->tok[i].clause)
+            seg++;
+    }
+    s->nseg = seg + 1;
+    s->paren = calloc(s->nseg, sizeof(*s->paren));
+    if (!s->paren)
+        return -1;
+    for (size_t i = 0; i < s->ntok; i++)
+        if (s->tok[i].clause)
+            s->paren[s->tok[i].seg + 1] = claim_seg_aside(s, i, i + 1, lx);
+    return 0;
+}
+
+int claim_sent_init(struct claim_sent *s, const json_t *rec, const struct claim_lex *lx)
+{
+    json_int_t start = json_integer_value(json_object_get(rec, "start"));
+
+    memset(s, 0, sizeof(*s));
+    s->text = json_string_value(json_object_get(rec, "text"));
+    s->text = s->text ? s->text : "";
+    s->tlen = json_string_length(json_object_get(rec, "text"));
+    s->start = start > 0 ? (size_t)start : 0;
+    s->sid = json_integer_value(json_object_get(rec, "sid"));
+    s->para = json_integer_value(json_object_get(rec, "para"));
+    if (claim_sent_tokens(s, json_object_get(rec, "tokens"), json_object_get(rec, "bad"), lx) < 0 ||
+        claim_sent_segments(s, lx) < 0) {
+        claim_sent_release(s);
+        return -1;
+    }
+    return 0;
+}
+
+void claim_sent_release(struct claim_sent *s)
+{
+    for (size_t i = 0; s->tok && i < s->ntok; i++)
+        free(s->tok[i].stem);
+    free(s->tok);
+    free(s->paren);
+    memset(s, 0, sizeof(*s));
+}
+
+static bool claim_stem_eq(const struct claim_tok *t, const char *stem, size_t min, bool compound)
+{
+    if (strcmp(t->stem, stem) == 0)
+        return true;
+    size_t tl = strlen(t->stem), sl = strlen(stem);
+    return compound && min > 0 && sl >= min && tl > sl && strcmp(t->stem + tl - sl, stem) == 0;
+}
+
+static bool claim_is_word(const struct claim_tok *t)
+{
+    return t->type == 'w' || t->type == 'n';
+}
+
+size_t claim_match(const struct claim_sent *s, size_t i, const struct claim_phrase *ph,
+                   const struct claim_lex *lx, bool compound)
+{
+    if (i >= s->ntok || !claim_is_word(&s->tok[i]) || s->tok[i].num >= 0)
+        return 0;
+    if (!claim_stem_eq(&s->tok[i], ph->stems[0], lx->compound_min, compound && ph->n == 1))
+        return 0;
+    size_t j = i + 1;
+    for (size_t k = 1; k < ph->n; k++) {
+        size_t gap = 0;
+        while (j < s->ntok && claim_is_word(&s->tok[j]) && s->tok[j].num < 0 &&
+               strcmp(s->tok[j].stem, ph->stems[k]) != 0 && gap < lx->phrase_gap) {
+            j++;
+            gap++;
+        }
+        if (j >= s->ntok || !claim_is_word(&s->tok[j]) || strcmp(s->tok[j].stem, ph->stems[k]))
+            return 0;
+        j++;
+    }
+    return j;
+}
+
+size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
+                        const struct claim_lex *lx, bool compound, size_t *which)
+{
+    size_t best = 0;
+
+    for (size_t k = 0; k < pl->n; k++) {
+        size_t e = claim_match(s, i, &pl->items[k], lx, compound);
+        if (e > best) {
+            best = e;
+            *which = k;
+        }
+    }
+    return best;
+}
+
+bool claim_stopword(const struct claim_sent *s, size_t i, const struct claim_lex *lx)
+{
+    size_t which;
+
+    if (i >= s->ntok || !claim_is_word(&s->tok[i]) || s->tok[i].num >= 0)
+        return true;
+    return claim_match_list(s, i, &lx->stopwords, lx, false, &which) == i + 1;
+}
+
+size_t claim_tok_at(const struct claim_sent *s, size_t start, size_t end, size_t *last)
+{
+    size_t first = s->ntok;
+
+    *last = s->ntok;
+    for (size_t i = 0; i < s->ntok; i++) {
+        if (s->tok[i].end > start && s->tok[i].start < end) {
+            if (first == s->ntok)
+                first = i;
+            *last = i;
+        }
+    }
+    return first;
+}

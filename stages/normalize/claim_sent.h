@@ -1,0 +1,70 @@
+/*
+ * claim_sent: one sentence record made ready for claim rules.
+ *
+ * claim_sent_init() reads a "sentence" record (docs/FORMATS.md): its
+ * tokens, with their offsets into the sentence text (shifted by the bytes
+ * of U+FFFD that replaced each invalid byte listed in "bad"), folded text
+ * and stems, and the clause segments between , ; : ( ) and dashes, with
+ * the asides among them (a segment opened by an apposition or part marker
+ * of lx, or in parentheses). The
+ * struct borrows the record's text (it must outlive the struct) and owns
+ * its token array; claim_sent_release() frees it. Errors: -1 when memory
+ * ran out (not reported); odd records give an empty sentence, not an error.
+ */
+#ifndef CLAIM_SENT_H
+#define CLAIM_SENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "claim_lex.h"
+
+struct claim_tok {
+    size_t start, end; /* in the original file */
+    size_t ts, te;     /* in the sentence text */
+    char type;         /* 'w' word, 'n' number-like, 'p' punctuation, 's' symbol */
+    char *stem;        /* folded stem; "" for punctuation */
+    bool upper;        /* begins with an upper-case letter */
+    bool clause;       /* a clause boundary: , ; : ( ) or a dash */
+    int num;           /* index (in the sentence's numbers) of the number covering it, or -1 */
+    size_t seg;        /* clause segment */
+    int verb;          /* -1, or the category whose verb trigger covers it */
+};
+
+struct claim_sent {
+    const char *text;
+    size_t tlen;
+    size_t start; /* offset of text in the original file */
+    long long sid, para;
+    struct claim_tok *tok;
+    size_t ntok;
+    size_t nseg;
+    bool *paren; /* per segment: an aside ("inklusive två civila", "or a third") */
+};
+
+/* Read rec. lx may be NULL (no stems). Returns 0 or -1. */
+int claim_sent_init(struct claim_sent *s, const json_t *rec, const struct claim_lex *lx);
+
+void claim_sent_release(struct claim_sent *s);
+
+/*
+ * Does phrase ph match at word token i? Skips tokens of numbers. Returns the
+ * index after its last token, or 0. compound: a one-word noun may also end
+ * a compound (lx->compound_min).
+ */
+size_t claim_match(const struct claim_sent *s, size_t i, const struct claim_phrase *ph,
+                   const struct claim_lex *lx, bool compound);
+
+/* The first phrase of pl matching at i (its end, *which set), or 0. */
+size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
+                        const struct claim_lex *lx, bool compound, size_t *which);
+
+/* Is token i a stop word (or part of a number, or not a word)? */
+bool claim_stopword(const struct claim_sent *s, size_t i, const struct claim_lex *lx);
+
+/* The token index of the first token overlapping [start,end), or ntok. */
+size_t claim_tok_at(const struct claim_sent *s, size_t start, size_t end, size_t *last);
+
+#endif

@@ -1,0 +1,551 @@
+#include "place.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "buf.h"
+#include "config.h"
+#include "err.h"
+#include "utf8.h"
+
+#define PLACE_ISO_DEFAULT "/usr/share/iso-codes/json/iso_3166-1.json"
+#define PLACE_LOCALE_DEFAULT "/usr/share/locale"
+#define PLACE_MO_MAGIC 0x950412deU
+
+struct place_name {
+    char *key;    /* folded name */
+    char *exact;  /* the name as it must be written (acronyms), or NULL */
+    size_t id;    /* index into ids */
+    size_t order; /* insertion order: the first name added wins */
+};
+
+struct place_index {
+    struct place_name *names;
+    size_t nnames, capnames;
+    char **ids;
+    char **parents; /* "" when none */
+    size_t nids, capids;
+};
+
+/* A gettext catalogue: pairs of NUL-terminated strings inside data. */
+struct place_mo {
+    char *data;
+    size_t size;
+    uint32_t n;
+    const char **orig;
+    const char **trans;
+};
+
+static char *place_key(const char *text, size_t n)
+{
+    size_t len;
+    char *k = utf8_fold(text, n, &len);
+    size_t j = 0;
+
+    if (!k)
+        return NULL;
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)k[i] == 0xE2 && i + 2 < len && (unsigned char)k[i + 1] == 0x80 &&
+            (unsigned char)k[i + 2] == 0x99) {
+            k[j++] = '\'';
+            i += 2;
+        } else {
+            k[j++] = k[i];
+        }
+    }
+    k[j] = '\0';
+    return k;
+}
+
+static size_t place_id_find(const struct place_index *idx, const char *id)
+{
+    for (size_t i = 0; i < idx->nids; i++)
+        if (strcmp(idx->ids[i], id) == 0)
+            return i;
+    return SIZE_MAX;
+}
+
+/* The index of id, added when new. SIZE_MAX when memory ran out. */
+static size_t place_id_add(struct place_index *idx, const char *id, const char *parent)
+{
+    size_t i = place_id_find(idx, id);
+
+    if (i != SIZE_MAX)
+        return i;
+    if (idx->nids == idx->capids) {
+        size_t cap = idx->capids ? 2 * idx->capids : 256;
+        char **ids = realloc(idx->ids, cap * sizeof(*ids));
+        if (!ids)
+            return SIZE_MAX;
+        idx->ids = ids;
+        char **parents = realloc(idx->parents, cap * sizeof(*parents));
+        if (!parents)
+            return SIZE_MAX;
+        idx->parents = parents;
+        idx->capids = cap;
+    }
+    idx->ids[idx->nids] = strdup(id);
+    idx->parents[idx->nids] = strdup(parent ? parent : "");
+    if (!idx->ids[idx->nids] || !idx->parents[idx->nids]) {
+        free(idx->ids[idx->nids]);
+        free(idx->parents[idx->nids]);
+        return SIZE_MAX;
+    }
+    return idx->nids++;
+}
+
+static bool place_is_acronym(const char *name)
+{
+    size_t len = strlen(name);
+    bool upper = false;
+
+    if (len > 6)
+        return false;
+    for (const char *p = name; *p; p++) {
+        if (*p >= 'a' && *p <= 'z')
+            return false;
+        if (*p >= 'A' && *p <= 'Z')
+            upper = true;
+    }
+    return upper;
+}
+
+/* Add name for place id. Returns 0, or -1 when memory ran out. */
+static int place_name_add(struct place_index *idx, const char *name, size_t id)
+{
+    if (!name || !*name)
+        return 0;
+    if (idx->nnames == idx->capnames) {
+        size_t cap = idx->capnames ? 2 * idx->capnames : 1024;
+        struct place_name *names = realloc(idx->names, cap * sizeof(*names));
+        if (!names)
+            return -1;
+        idx->names = names;
+        idx->capnames = cap;
+    }
+    struct place_name *pn = &idx->names[idx->nnames];
+    pn->key = place_key(name, strlen(name));
+    pn->exact = place_is_acronym(name) ? strdup(name) : NULL;
+    pn->id = id;
+    pn->order = idx->nnames;
+    if (!pn->key || (place_is_acronym(name) && !pn->exact)) {
+        free(pn->key);
+        free(pn->exact);
+        return pn->key ? -1 : 0; /* a name that is not UTF-8 is left out */
+    }
+    idx->nnames++;
+    return 0;
+}
+
+/* "Iran, Islamic Republic of" is also "Iran". */
+static int place_name_add_short(struct place_index *idx, const char *name, size_t id)
+{
+    const char *comma = name ? strstr(name, ", ") : NULL;
+
+    if (place_name_add(idx, name, id) < 0)
+        return -1;
+    if (!comma)
+        return 0;
+    char *head = strndup(name, (size_t)(comma - name));
+    if (!head)
+        return -1;
+    int rc = place_name_add(idx, head, id);
+    free(head);
+    return rc;
+}
+
+static char *place_slug(const char *name)
+{
+    char *k = place_key(name, strlen(name));
+    size_t j = 0;
+
+    if (!k)
+        return NULL;
+    for (size_t i = 0; k[i]; i++) {
+        unsigned char c = (unsigned char)k[i];
+        bool keep = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (keep)
+            k[j++] = k[i];
+        else if (j > 0 && k[j - 1] != '-')
+            k[j++] = '-';
+    }
+    while (j > 0 && k[j - 1] == '-')
+        j--;
+    k[j] = '\0';
+    return k;
+}
+
+static void place_mo_release(struct place_mo *mo)
+{
+    free(mo->data);
+    free(mo->orig);
+    free(mo->trans);
+    memset(mo, 0, sizeof(*mo));
+}
+
+static uint32_t place_mo_u32(const struct place_mo *mo, size_t off, bool swap)
+{
+    uint32_t v;
+
+    memcpy(&v, mo->data + off, 4);
+    if (swap)
+        v = (v >> 24) | ((v >> 8) & 0xFF00U) | ((v << 8) & 0xFF0000U) | (v << 24);
+    return v;
+}
+
+/* The string of table entry i at table offset tab, or NULL when out of bounds. */
+static const char *place_mo_str(const struct place_mo *mo, uint32_t tab, uint32_t i, bool swap)
+{
+    size_t at = (size_t)tab + 8 * (size_t)i;
+
+    if (at + 8 > mo->size)
+        return NULL;
+    uint32_t len = place_mo_u32(mo, at, swap);
+    uint32_t off = place_mo_u32(mo, at + 4, swap);
+    if ((size_t)off + len >= mo->size || mo->data[off + len] != '\0')
+        return NULL;
+    return mo->data + off;
+}
+
+/* Parse the catalogue in mo->data. Returns 0, or -1 when it is not one. */
+static int place_mo_parse(struct place_mo *mo)
+{
+    if (mo->size < 20)
+        return -1;
+    uint32_t magic = place_mo_u32(mo, 0, false);
+    bool swap = magic != PLACE_MO_MAGIC;
+    if (swap && place_mo_u32(mo, 0, true) != PLACE_MO_MAGIC)
+        return -1;
+    mo->n = place_mo_u32(mo, 8, swap);
+    uint32_t otab = place_mo_u32(mo, 12, swap), ttab = place_mo_u32(mo, 16, swap);
+    if (mo->n > mo->size / 8)
+        return -1;
+    mo->orig = calloc(mo->n + 1, sizeof(char *));
+    mo->trans = calloc(mo->n + 1, sizeof(char *));
+    if (!mo->orig || !mo->trans)
+        return -1;
+    for (uint32_t i = 0; i < mo->n; i++) {
+        mo->orig[i] = place_mo_str(mo, otab, i, swap);
+        mo->trans[i] = place_mo_str(mo, ttab, i, swap);
+        if (!mo->orig[i] || !mo->trans[i])
+            return -1;
+    }
+    return 0;
+}
+
+/* Read a catalogue. Returns 1, 0 when there is none, -1 on error (reported). */
+static int place_mo_load(struct place_mo *mo, const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    struct buf b = BUF_INIT;
+    char chunk[8192];
+    size_t n;
+
+    memset(mo, 0, sizeof(*mo));
+    if (!fp)
+        return errno == ENOENT ? 0 : error_at(path, 0, "cannot open: %s", strerror(errno));
+    while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+        if (buf_add(&b, chunk, n) < 0)
+            break;
+    bool bad = ferror(fp) || n > 0;
+    fclose(fp);
+    mo->size = b.len;
+    mo->data = buf_detach(&b);
+    if (bad || !mo->data || place_mo_parse(mo) < 0) {
+        place_mo_release(mo);
+        return error_at(path, 0, "not a readable gettext catalogue");
+    }
+    return 1;
+}
+
+static const char *place_mo_get(const struct place_mo *mo, const char *msgid)
+{
+    for (uint32_t i = 0; msgid && i < mo->n; i++)
+        if (strcmp(mo->orig[i], msgid) == 0)
+            return mo->trans[i];
+    return NULL;
+}
+
+/* The names of one iso-codes country, English then each catalogue's. */
+static int place_country_names(struct place_index *idx, const json_t *c, size_t id,
+                               const struct place_mo *mos, size_t nmos)
+{
+    static const char *const fields[] = {"name", "official_name", "common_name", NULL};
+
+    for (const char *const *f = fields; *f; f++) {
+        const char *en = json_string_value(json_object_get(c, *f));
+        if (place_name_add_short(idx, en, id) < 0)
+            return -1;
+        for (size_t m = 0; en && m < nmos; m++)
+            if (place_name_add_short(idx, place_mo_get(&mos[m], en), id) < 0)
+                return -1;
+    }
+    return 0;
+}
+
+/* The id places.json gives the country with this alpha_2 code, or NULL. */
+static const char *place_override(const json_t *countries, const char *alpha2)
+{
+    size_t i;
+    json_t *c;
+
+    json_array_foreach(countries, i, c)
+    {
+        const char *iso = json_string_value(json_object_get(c, "iso"));
+        if (iso && alpha2 && strcmp(iso, alpha2) == 0)
+            return json_string_value(json_object_get(c, "id"));
+    }
+    return NULL;
+}
+
+static int place_country(struct place_index *idx, const json_t *c, const json_t *countries,
+                         const struct place_mo *mos, size_t nmos)
+{
+    const char *alpha2 = json_string_value(json_object_get(c, "alpha_2"));
+    const char *common = json_string_value(json_object_get(c, "common_name"));
+    const char *name = json_string_value(json_object_get(c, "name"));
+    const char *given = place_override(countries, alpha2);
+    char *slug = NULL;
+
+    if (!given) {
+        slug = place_slug(common ? common : name ? name : "");
+        if (!slug)
+            return -1;
+    }
+    size_t id = place_id_add(idx, given ? given : slug, "");
+    free(slug);
+    if (id == SIZE_MAX || place_country_names(idx, c, id, mos, nmos) < 0)
+        return -1;
+    return 0;
+}
+
+static int place_load_iso(struct place_index *idx, const char *iso_path, const char *locale_dir,
+                          const char *const *locales, const json_t *countries)
+{
+    json_error_t jerr;
+    json_t *root = json_load_file(iso_path, 0, &jerr);
+    struct place_mo mos[16];
+    size_t nmos = 0;
+    int rc = -1;
+
+    if (!root)
+        return error_at(iso_path, (size_t)(jerr.line > 0 ? jerr.line : 0), "%s", jerr.text);
+    const json_t *list = json_object_get(root, "3166-1");
+    if (!json_is_array(list)) {
+        error_at(iso_path, 0, "no '3166-1' list of countries");
+        goto out;
+    }
+    for (size_t i = 0; locales && locales[i] && nmos < 16; i++) {
+        if (!*locales[i])
+            continue;
+        char path[4096];
+        snprintf(path, sizeof(path), "%s/%s/LC_MESSAGES/iso_3166-1.mo", locale_dir, locales[i]);
+        int got = place_mo_load(&mos[nmos], path);
+        if (got < 0)
+            goto out;
+        nmos += (size_t)got;
+    }
+    size_t i;
+    json_t *c;
+    json_array_foreach(list, i, c)
+    {
+        if (place_country(idx, c, countries, mos, nmos) < 0) {
+            error_at(iso_path, 0, "out of memory");
+            goto out;
+        }
+    }
+    rc = 0;
+out:
+    for (size_t m = 0; m < nmos; m++)
+        place_mo_release(&mos[m]);
+    json_decref(root);
+    return rc;
+}
+
+static int place_aliases(struct place_index *idx, const struct config_file *cf, const json_t *e,
+                         size_t id)
+{
+    const json_t *aliases;
+    size_t i;
+    json_t *a;
+
+    if (config_get_strings(cf, e, "aliases", true, &aliases) < 0)
+        return -1;
+    json_array_foreach(aliases, i, a)
+    {
+        if (place_name_add(idx, json_string_value(a), id) < 0)
+            return error_at(cf->path, 0, "out of memory");
+    }
+    return 0;
+}
+
+/* The "countries" (by iso code) or "places" (by id) entries of places.json. */
+static int place_load_entries(struct place_index *idx, const struct config_file *cf,
+                              const char *key, bool by_iso)
+{
+    static const char *const ckeys[] = {"iso", "id", "aliases", NULL};
+    static const char *const pkeys[] = {"id", "parent", "aliases", NULL};
+    static const char *const creq[] = {"iso", "id", "aliases", NULL};
+    static const char *const preq[] = {"id", "aliases", NULL};
+    const json_t *list = json_object_get(cf->root, key);
+    size_t i;
+    json_t *e;
+
+    if (list && !json_is_array(list))
+        return config_error(cf, key, "is not a list");
+    json_array_foreach(list, i, e)
+    {
+        const char *id, *parent;
+        if (config_keys(cf, e, key, by_iso ? ckeys : pkeys, by_iso ? creq : preq) < 0 ||
+            config_get_string(cf, e, "id", false, NULL, &id) < 0 ||
+            config_get_string(cf, e, "parent", false, "", &parent) < 0)
+            return -1;
+        size_t ix = by_iso ? place_id_find(idx, id) : place_id_add(idx, id, parent);
+        if (ix == SIZE_MAX)
+            return config_error(cf, "id", "names no country known to iso-codes");
+        if (place_aliases(idx, cf, e, ix) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int place_check_parents(const struct place_index *idx, const struct config_file *cf)
+{
+    for (size_t i = 0; i < idx->nids; i++) {
+        if (*idx->parents[i] && place_id_find(idx, idx->parents[i]) == SIZE_MAX)
+            return config_error(cf, "parent", "names an unknown place");
+    }
+    return 0;
+}
+
+static int place_cmp(const void *a, const void *b)
+{
+    const struct place_name *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+
+    if (c)
+        return c;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int place_load_config(struct place_index *idx, const struct config_file *cf,
+                             const char *const *locales)
+{
+    static const char *const keys[] = {"iso_codes", "locale_dir", "countries", "places", NULL};
+    const char *iso, *locale_dir;
+    const json_t *countries = json_object_get(cf->root, "countries");
+
+    if (config_keys(cf, cf->root, "", keys, NULL) < 0 ||
+        config_get_string(cf, cf->root, "iso_codes", false, PLACE_ISO_DEFAULT, &iso) < 0 ||
+        config_get_string(cf, cf->root, "locale_dir", false, PLACE_LOCALE_DEFAULT, &locale_dir) < 0)
+        return -1;
+    if (countries && !json_is_array(countries))
+        return config_error(cf, "countries", "is not a list");
+    /* places.json's own names come first, so they win over iso-codes' */
+    if (place_load_entries(idx, cf, "places", false) < 0 ||
+        place_load_iso(idx, iso, locale_dir, locales, countries) < 0 ||
+        place_load_entries(idx, cf, "countries", true) < 0 || place_check_parents(idx, cf) < 0)
+        return -1;
+    return 0;
+}
+
+struct place_index *place_index_load(const char *places_json, const char *const *locales)
+{
+    struct config_file cf;
+    struct place_index *idx = calloc(1, sizeof(*idx));
+
+    if (!idx) {
+        error_at(places_json, 0, "out of memory");
+        return NULL;
+    }
+    if (config_load(&cf, places_json) < 0) {
+        free(idx);
+        return NULL;
+    }
+    int rc = place_load_config(idx, &cf, locales);
+    config_file_release(&cf);
+    if (rc < 0) {
+        place_index_free(idx);
+        return NULL;
+    }
+    qsort(idx->names, idx->nnames, sizeof(*idx->names), place_cmp);
+    return idx;
+}
+
+void place_index_free(struct place_index *idx)
+{
+    if (!idx)
+        return;
+    for (size_t i = 0; i < idx->nnames; i++) {
+        free(idx->names[i].key);
+        free(idx->names[i].exact);
+    }
+    for (size_t i = 0; i < idx->nids; i++) {
+        free(idx->ids[i]);
+        free(idx->parents[i]);
+    }
+    free(idx->names);
+    free(idx->ids);
+    free(idx->parents);
+    free(idx);
+}
+
+/* The first name (in insertion order) equal to key whose spelling text fits. */
+static const char *place_find(const struct place_index *idx, const char *key, const char *text)
+{
+    size_t lo = 0, hi = idx->nnames;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(idx->names[mid].key, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < idx->nnames && strcmp(idx->names[i].key, key) == 0; i++) {
+        const struct place_name *pn = &idx->names[i];
+        if (!pn->exact || strncmp(pn->exact, text, strlen(pn->exact)) == 0)
+            return idx->ids[pn->id];
+    }
+    return NULL;
+}
+
+const char *place_lookup(const struct place_index *idx, const char *text, size_t n,
+                         char *const *suffixes)
+{
+    char *key = place_key(text, n);
+    const char *id = NULL;
+
+    if (!key)
+        return NULL;
+    id = place_find(idx, key, text);
+    size_t len = strlen(key);
+    for (size_t i = 0; !id && suffixes && suffixes[i]; i++) {
+        size_t sl = strlen(suffixes[i]);
+        if (len > sl + 2 && strcmp(key + len - sl, suffixes[i]) == 0) {
+            key[len - sl] = '\0';
+            id = place_find(idx, key, text);
+            key[len - sl] = suffixes[i][0];
+        }
+    }
+    free(key);
+    return id;
+}
+
+const char *place_parent(const struct place_index *idx, const char *id)
+{
+    size_t i = place_id_find(idx, id);
+
+    return i == SIZE_MAX ? "" : idx->parents[i];
+}
+
+size_t place_count(const struct place_index *idx)
+{
+    return idx->nnames;
+}
