@@ -103,8 +103,7 @@ long recset_read_stream(struct recset *s, FILE *fp, const char *name, const stru
     return rc == -2 ? -1 : bad;
 }
 
-long recset_read(struct recset *s, const char *path, const struct recconf *cfg,
-                 struct stats *st)
+long recset_read(struct recset *s, const char *path, const struct recconf *cfg, struct stats *st)
 {
     struct jsonl_reader r;
 

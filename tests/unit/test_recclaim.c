@@ -12,10 +12,10 @@ static const char *bad_json;
 static int parse_bad(void *arg)
 {
     struct recclaim c;
-    json_t *base = json_pack("{s:s,s:i,s:i,s:s,s:f,s:n,s:n,s:s,s:s,s:s,s:s,s:s}", "doc", "a",
-                             "start", 0, "end", 2, "text", "10", "value", 10.0, "low", "high",
-                             "qualifier", "exact", "kind", "cardinal", "unit", "", "category",
-                             "killed", "lang", "en");
+    json_t *base =
+        json_pack("{s:s,s:i,s:i,s:s,s:f,s:n,s:n,s:s,s:s,s:s,s:s,s:s}", "doc", "a", "start", 0,
+                  "end", 2, "text", "10", "value", 10.0, "low", "high", "qualifier", "exact",
+                  "kind", "cardinal", "unit", "", "category", "killed", "lang", "en");
     json_t *o = json_loads(bad_json, 0, NULL);
 
     (void)arg;
