@@ -546,7 +546,7 @@ static int numval_segment(const struct numlex *nl, const char *word, size_t pos,
 {
     if (pos == len) {
         struct numval tmp;
-        return numval_run(items, &tmp);
+        return items->n == 1 ? 0 : numval_run(items, &tmp); /* one word may need context */
     }
     for (size_t l = len - pos; l >= 2; l--) {
         char key[NUMVAL_WORDMAX];

@@ -293,6 +293,18 @@ static void scan_range(struct scan *sc, const char *join)
     sc->m.form = "range";
 }
 
+/* "11 a.m.", "rond 2 uur": a clock time (below 24; "24 uur" is a duration). */
+static bool scan_time_after(const struct scan *sc, size_t e, size_t *w)
+{
+    struct numval v;
+
+    if (sc->m.hint || sc->m.hi.to)
+        return false;
+    *w = numlex_match(sc->nl, NUMLEX_TIME_AFTER, sc->toks, e, sc->toks->n, NULL);
+    return *w > 0 && scan_eval(sc, sc->m.num.from, sc->m.num.to, &v) && v.value >= 0 &&
+           v.value < 24;
+}
+
 static void scan_units(struct scan *sc)
 {
     size_t e = scan_after_end(sc), w;
@@ -302,7 +314,11 @@ static void scan_units(struct scan *sc)
         sc->m.suffix = (struct scan_span){e, e + 1};
         e++;
     }
-    if ((w = numlex_match(sc->nl, NUMLEX_PERCENT, sc->toks, e, sc->toks->n, NULL)) > 0) {
+    if (scan_time_after(sc, e, &w)) {
+        sc->m.hint = "time";
+        sc->m.post = (struct scan_span){e, e + w};
+        e += w;
+    } else if ((w = numlex_match(sc->nl, NUMLEX_PERCENT, sc->toks, e, sc->toks->n, NULL)) > 0) {
         sc->m.unit = (struct scan_span){e, e + w};
         if (strcmp(sc->m.form, "range") != 0)
             sc->m.form = "percent";
@@ -310,12 +326,6 @@ static void scan_units(struct scan *sc)
     } else if (sc->m.unit.to == 0 &&
                (w = numlex_match(sc->nl, NUMLEX_UNITS, sc->toks, e, sc->toks->n, NULL)) > 0) {
         sc->m.unit = (struct scan_span){e, e + w};
-        e += w;
-    }
-    if ((w = numlex_match(sc->nl, NUMLEX_TIME_AFTER, sc->toks, e, sc->toks->n, NULL)) > 0 &&
-        !sc->m.hint) {
-        sc->m.hint = "time";
-        sc->m.post = (struct scan_span){e, e + w};
         e += w;
     }
     if ((w = numlex_match(sc->nl, NUMLEX_POST_QUALIFIERS, sc->toks, e, sc->toks->n, NULL)) > 0 &&
