@@ -15,8 +15,9 @@ BUILD_PKGS='gcc:cmd:cc make:cmd:make pkg-config:cmd:pkg-config libc6-dev:hdr:std
 libjansson-dev:pc:jansson libgsl-dev:pc:gsl libutf8proc-dev:pc:libutf8proc
 libexttextcat-dev:pc:libexttextcat libcsv-dev:hdr:csv.h libstemmer-dev:hdr:libstemmer.h
 libcmocka-dev:pc:cmocka iso-codes:file:/usr/share/iso-codes/json/iso_3166-1.json'
-TEST_PKGS='python3:cmd:python3 diffutils:cmd:diff util-linux:cmd:flock'
-CI_PKGS='clang-format:cmd:clang-format valgrind:cmd:valgrind git:cmd:git libreoffice-calc-nogui:cmd:soffice'
+TEST_PKGS='python3:cmd:python3 diffutils:cmd:diff util-linux:cmd:flock
+libreoffice-calc-nogui:cmd:soffice'
+CI_PKGS='clang-format:cmd:clang-format valgrind:cmd:valgrind git:cmd:git'
 
 has() {
     kind=$1 what=$2
