@@ -87,7 +87,7 @@ static bool langid_is_letter(int32_t cp)
 static void langid_count_word(const struct tokconf *tc, const char *w, size_t len, size_t *hits)
 {
     size_t flen;
-    char *f = utf8_fold(w, len, &flen);
+    char *f = tokwords_fold(w, len, &flen);
 
     if (!f)
         return;

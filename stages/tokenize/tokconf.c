@@ -433,6 +433,8 @@ bool tokconf_in_set(const char *set, int32_t cp)
     size_t n = set ? strlen(set) : 0;
     int32_t c;
 
+    if (cp > 0 && cp < 0x80)
+        return n && memchr(set, (int)cp, n) != NULL;
     for (size_t i = 0; i < n;) {
         size_t len = utf8_decode(set + i, n - i, &c);
         if (len == 0)

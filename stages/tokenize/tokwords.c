@@ -5,6 +5,8 @@
 
 #include "utf8.h"
 
+#define TOKWORDS_ASCII_MAX 64 /* ASCII words up to this length skip utf8proc */
+
 void tokwords_init(struct tokwords *ws)
 {
     ws->words = NULL;
@@ -65,12 +67,40 @@ bool tokwords_has(const struct tokwords *ws, const char *w, size_t len)
     return false;
 }
 
+/* Lowercase ASCII s into out (a word of at most TOKWORDS_ASCII_MAX bytes); false if not ASCII. */
+static bool tokwords_ascii(const char *s, size_t n, char *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0 || c >= 0x80)
+            return false;
+        out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return true;
+}
+
+char *tokwords_fold(const char *s, size_t n, size_t *len)
+{
+    char *out = malloc(n + 1);
+
+    if (out && tokwords_ascii(s, n, out)) {
+        out[n] = '\0';
+        *len = n;
+        return out;
+    }
+    free(out);
+    return utf8_fold(s, n, len);
+}
+
 bool tokwords_has_raw(const struct tokwords *ws, const char *s, size_t n)
 {
+    char ascii[TOKWORDS_ASCII_MAX];
     size_t len;
 
     if (ws->n == 0 || n == 0)
         return false;
+    if (n <= sizeof(ascii) && tokwords_ascii(s, n, ascii))
+        return tokwords_has(ws, ascii, n);
     char *f = utf8_fold(s, n, &len);
     if (!f)
         return false;

@@ -31,4 +31,7 @@ bool tokwords_has(const struct tokwords *ws, const char *w, size_t len);
 /* Whether the unfolded text s[0..n) folds to a word in ws. */
 bool tokwords_has_raw(const struct tokwords *ws, const char *s, size_t n);
 
+/* The folded form of s[0..n) (free it), or NULL (invalid text, memory). */
+char *tokwords_fold(const char *s, size_t n, size_t *len);
+
 #endif
