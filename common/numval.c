@@ -241,6 +241,7 @@ struct numval_state {
     bool any, conn, article, neg, done, point, frac, ordinal, words;
     double pre_conn, since_conn; /* for "one and a half", "3 million and a half" */
     bool after_conn, conn_after_scale;
+    bool hyphen;          /* a hyphen was last: something must follow */
     struct buf dec;       /* decimal digits read after "point" */
     struct numval digits; /* the last digits item, for rounding and ambiguity */
 };
@@ -348,6 +349,7 @@ static int numval_mult(struct numval_state *st, double m)
     st->article = false;
     st->any = true;
     st->after_conn = false;
+    st->frac = false; /* "half a million" is a count */
     if (m >= 1000)
         return numval_scale(st, m);
     if (m == 100) {
@@ -450,8 +452,10 @@ static int numval_conn(struct numval_state *st, bool hyphen)
     if (!st->any || st->conn || st->done || st->point || st->article)
         return -1;
     st->conn = !hyphen;
-    if (hyphen)
+    if (hyphen) {
+        st->hyphen = true;
         return 0;
+    }
     st->conn_after_scale = st->last_scale > 0 && st->hund == 0 && st->kind == NUMVAL_S_NONE;
     st->pre_conn = numval_current(st);
     st->since_conn = 0;
@@ -461,6 +465,8 @@ static int numval_conn(struct numval_state *st, bool hyphen)
 
 static int numval_feed(struct numval_state *st, const struct numval_item *it)
 {
+    if (it->type != NUMVAL_HYPHEN)
+        st->hyphen = false;
     switch (it->type) {
     case NUMVAL_CARD:
         st->words = true;
@@ -474,9 +480,9 @@ static int numval_feed(struct numval_state *st, const struct numval_item *it)
     case NUMVAL_HYPHEN:
         return numval_conn(st, true);
     case NUMVAL_ARTICLE:
-        if (st->article || (st->any && !st->after_conn) || st->done)
+        if (st->article || (st->any && !st->after_conn && !st->frac) || st->done)
             return -1;
-        st->article = true;
+        st->article = true; /* "a million", "one and a half", "half a million" */
         return 0;
     case NUMVAL_NEG:
         if (st->any || st->neg)
@@ -500,7 +506,7 @@ static int numval_finish(struct numval_state *st, struct numval *out)
 {
     int rc = 0;
 
-    if (!st->any || st->conn || st->article || (st->point && st->dec.len == 0))
+    if (!st->any || st->conn || st->hyphen || st->article || (st->point && st->dec.len == 0))
         rc = -1;
     double v = numval_current(st);
     if (rc == 0 && st->point) {
@@ -615,6 +621,17 @@ static int numval_token_items(const struct numlex *nl, const char *text, const s
     return numval_word_items(nl, f, items);
 }
 
+bool numval_abbr_dot(const struct numlex *nl, const struct numtok_list *toks, size_t i)
+{
+    const struct numtok *t = i < toks->n ? &toks->v[i] : NULL;
+    char key[NUMVAL_WORDMAX];
+
+    if (!t || i == 0 || t->space || strcmp(t->fold, ".") != 0 || toks->v[i - 1].type != NUMTOK_WORD)
+        return false;
+    snprintf(key, sizeof(key), "%s .", toks->v[i - 1].fold);
+    return numlex_has(nl, NUMLEX_MULTIPLIERS, key);
+}
+
 int numval_eval(const struct numlex *nl, const char *text, const struct numtok_list *toks,
                 size_t from, size_t to, struct numval *out)
 {
@@ -626,6 +643,8 @@ int numval_eval(const struct numlex *nl, const char *text, const struct numtok_l
     numval_zero(&last);
     for (size_t i = from; i < to; i++) {
         numval_zero(&digits);
+        if (i > from && numval_abbr_dot(nl, toks, i))
+            continue;
         if (numval_token_items(nl, text, &toks->v[i], &items, &digits) < 0)
             return -1;
         if (toks->v[i].type == NUMTOK_NUM) {

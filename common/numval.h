@@ -43,6 +43,9 @@ int numval_digits(const struct numlex *nl, const char *s, size_t n, struct numva
 int numval_eval(const struct numlex *nl, const char *text, const struct numtok_list *toks,
                 size_t from, size_t to, struct numval *out);
 
+/* True when token i is the dot of an abbreviated multiplier ("mrd.", "mio."). */
+bool numval_abbr_dot(const struct numlex *nl, const struct numtok_list *toks, size_t i);
+
 /*
  * The value of one folded word, a number word or a compound of them
  * ("tvåhundrafemtio"); *ordinal is set when it ends in an ordinal.

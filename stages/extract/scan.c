@@ -46,7 +46,7 @@ static bool scan_numberish(const struct scan *sc, size_t i)
     if (t->type == NUMTOK_NUM)
         return true;
     if (t->type == NUMTOK_PUNCT)
-        return strcmp(t->fold, "-") == 0;
+        return strcmp(t->fold, "-") == 0 || numval_abbr_dot(sc->nl, sc->toks, i);
     for (size_t k = 0; k < sizeof(tables) / sizeof(*tables); k++)
         if (numlex_has(sc->nl, tables[k], t->fold))
             return true;
@@ -146,6 +146,9 @@ static size_t scan_junk(const struct scan *sc, size_t i)
         numval_digits(sc->nl, sc->text + t->start, t->end - t->start, &v) == 0)
         return 0;
     end = i + 1;
+    /* "+47 22 33 44 55": the groups of a phone number */
+    while (plus && scan_is(sc, end, NUMTOK_NUM, NULL) && scan_digits_len(sc, end) <= 4)
+        end++;
     while (end < sc->toks->n && scan_glued(sc, end) &&
            (scan_is(sc, end, NUMTOK_NUM, NULL) || scan_punct_in(sc, end, "-/()_.") ||
             scan_is(sc, end, NUMTOK_WORD, NULL)))
@@ -371,7 +374,7 @@ static void scan_kind_cues(struct scan *sc)
     const struct numtok *t = scan_tok(sc, i);
     bool digits = sc->m.num.to - i == 1 && t->type == NUMTOK_NUM;
 
-    if (sc->m.hint || strcmp(sc->m.form, "digits") != 0)
+    if (sc->m.hint || (strcmp(sc->m.form, "digits") != 0 && strcmp(sc->m.form, "words") != 0))
         return;
     if (digits && i > 0 && scan_month_at(sc, i - 1) && scan_digits_len(sc, i) <= 2) {
         sc->m.hint = "date";
@@ -470,11 +473,13 @@ static size_t scan_number(struct scan *sc, size_t i, size_t *skip)
     size_t end, w;
 
     *skip = 1;
+    if ((end = scan_date_chain(sc, i)) > 0)
+        return end;
     if ((w = scan_junk(sc, i)) > 0) {
         *skip = w;
         return 0;
     }
-    if ((end = scan_date_chain(sc, i)) > 0 || (end = scan_slash(sc, i)) > 0)
+    if ((end = scan_slash(sc, i)) > 0)
         return end;
     if ((w = numlex_match(sc->nl, NUMLEX_VAGUE, sc->toks, i, sc->toks->n, NULL)) > 0) {
         scan_reset(sc, i, i + w, "vague");

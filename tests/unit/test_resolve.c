@@ -1,0 +1,240 @@
+/*
+ * One sentence through extract (scan) and normalize (resolve), per language:
+ * every kind of expression the number lexicons cover, with its value,
+ * qualifier, kind and unit.
+ */
+#include "test_common.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "extract/extract.h"
+#include "normalize/normconf.h"
+#include "normalize/resolve.h"
+
+struct rcase {
+    const char *lang;
+    const char *text;
+    const char *want; /* "value qualifier kind[ unit]" per number, joined by "; " */
+};
+
+static const struct rcase cases[] = {
+    /* digits and separators */
+    {"nb", "65.036 personer har krysset grensen.", "65036 exact cardinal"},
+    {"nl", "Er kwamen 65.036 mensen.", "65036 exact cardinal"},
+    {"de", "Es kamen 65.036 Menschen.", "65036 exact cardinal"},
+    {"en", "About 2,000 peacekeepers.", "2000 approx cardinal"},
+    {"sv", "Det finns 120 000 civila.", "120000 exact cardinal"},
+    {"sv",
+     "Det finns 120\xc2\xa0"
+     "000 civila.",
+     "120000 exact cardinal"},
+    {"sv",
+     "Det finns 120\xe2\x80\xaf"
+     "000 civila.",
+     "120000 exact cardinal"},
+    {"nb", "Skjelvet målte 7,8 på Richters skala.", "7.8 exact other richter"},
+    {"en", "They walked 17,9 kilometers.", "17.9 exact distance km"},
+    {"de", "Es waren 4,800 Tonnen.", "4.8 exact other t"},
+    {"en", "There were 4,800 people.", "4800 exact cardinal"},
+    {"nl", "Het is 1.234,567 waard.", "1234.567 exact cardinal"},
+    {"en", "The result is 12,34,567.89 today.", "1234567.89 exact cardinal"},
+    {"en", "A lone 1.500 here.", "1.5 exact cardinal"},
+    /* words */
+    {"en", "Twenty-five people and a hundred and twelve cars.",
+     "25 exact cardinal; 112 exact cardinal"},
+    {"nb", "Tjuefem personer.", "25 exact cardinal"},
+    {"nb", "Det var fem tusen og tjue soldater.", "5020 exact cardinal"},
+    {"nb", "Syttien personer.", "17 exact cardinal"},
+    {"nl", "Vijfentwintig mensen.", "25 exact cardinal"},
+    {"nl", "Het zijn zeventien miljoen drieënvijftigduizend mensen.", "17053000 exact cardinal"},
+    {"sv", "Tjugofem personer.", "25 exact cardinal"},
+    {"sv", "Det var tvåhundrafemtio soldater.", "250 exact cardinal"},
+    {"de", "Fünfundzwanzig Menschen.", "25 exact cardinal"},
+    {"en", "The one you mentioned is one car.", "1 exact cardinal"},
+    {"nl", "Een man zag een miljoen vogels.", "1000000 exact cardinal"},
+    {"sv", "En man och ett hus.", ""},
+    {"nb", "En mann kom.", ""},
+    /* magnitudes and negatives */
+    {"nb", "Det kostet 1,5 millioner kroner.", "1500000 exact money NOK"},
+    {"en", "It cost $71.4 million.", "71400000 exact money USD"},
+    {"nl", "Er zijn 1,2 miljoen inwoners.", "1200000 exact cardinal"},
+    {"sv", "Det finns 3 miljoner invånare.", "3000000 exact cardinal"},
+    {"nb", "Det kostet 2 mrd. kroner.", "2000000000 exact money NOK"},
+    {"en", "We got 10k views.", "10000 exact cardinal"},
+    {"en", "It was -5 degrees.", "-5 exact cardinal"},
+    /* fractions and shares */
+    {"nb", "Nå har over halvparten av befolkningen dratt.", "50 min percent %"},
+    {"en", "More than a third of the population left.", "33.33 min percent %"},
+    {"nl", "Een derde van de bevolking.", "33.33 exact percent %"},
+    {"nb", "Tre fjerdedeler av innbyggerne.", "75 exact percent %"},
+    {"en", "Half a million fled.", "500000 exact cardinal"},
+    {"en", "Two thirds were lost.", "0.6666666667 exact fraction"},
+    /* percent */
+    {"nb", "Det er 5 % og 5% og fem prosent.",
+     "5 exact percent %; 5 exact percent %; 5 exact percent %"},
+    {"nl", "Vijf procent en 12 procent.", "5 exact percent %; 12 exact percent %"},
+    /* vague */
+    {"nb", "Tusenvis av armenere.", "1000 min cardinal"},
+    {"nb", "Hundrevis og titusenvis.", "100 min cardinal; 10000 min cardinal"},
+    {"en", "Dozens and hundreds and thousands.",
+     "12 min cardinal; 100 min cardinal; 1000 min cardinal"},
+    {"en", "Tens of thousands fled.", "10000 min cardinal"},
+    {"en", "Several thousand fled.", "1000 min cardinal"},
+    {"nb", "Flere tusen flyktet.", "1000 min cardinal"},
+    {"nl", "Tientallen, honderden, duizenden en tienduizenden.",
+     "10 min cardinal; 100 min cardinal; 1000 min cardinal; 10000 min cardinal"},
+    {"sv", "Dussintals, hundratals, tusentals och tiotusentals.",
+     "12 min cardinal; 100 min cardinal; 1000 min cardinal; 10000 min cardinal"},
+    {"de", "Dutzende, Hunderte und Tausende.",
+     "12 min cardinal; 100 min cardinal; 1000 min cardinal"},
+    /* qualifiers */
+    {"nb", "Mer enn 1000 mennesker.", "1000 min cardinal"},
+    {"nb", "Det ligger rundt 5000.", "5000 approx cardinal"},
+    {"nb", "Nesten 40 og opptil 50 og inntil 60 og ca. 70 og minst 80.",
+     "40 max cardinal; 50 max cardinal; 60 max cardinal; 70 approx cardinal; 80 min cardinal"},
+    {"nl", "Zo\xe2\x80\x99n 120 kilometer verder.", "120 approx distance km"},
+    {"nl", "Zo'n 120 mensen en meer dan 40 en ruim 50 en bijna 60.",
+     "120 approx cardinal; 40 min cardinal; 50 min cardinal; 60 max cardinal"},
+    {"nl", "We spreken over 400 mensen.", "400 exact cardinal"},
+    {"sv", "Fler än 40, drygt 50, knappt 60, cirka 70.",
+     "40 min cardinal; 50 min cardinal; 60 max cardinal; 70 approx cardinal"},
+    {"de", "Mehr als 40, etwa 50, bis zu 60, knapp 70.",
+     "40 min cardinal; 50 approx cardinal; 60 max cardinal; 70 max cardinal"},
+    {"en", "At least 40, nearly 50, up to 60, roughly 70.",
+     "40 min cardinal; 50 max cardinal; 60 max cardinal; 70 approx cardinal"},
+    /* ranges */
+    {"en", "Between 20 and 30 died.", "25 range cardinal"},
+    {"nb", "Mellom 20 og 30 døde.", "25 range cardinal"},
+    {"nl", "Tussen 20 en 30 doden.", "25 range cardinal"},
+    {"sv", "Mellan 20 och 30 döda.", "25 range cardinal"},
+    {"de", "Zwischen 20 und 30 Tote.", "25 range cardinal"},
+    {"nl", "Er waren 20 \xc3\xa0 30 doden.", "25 range cardinal"},
+    {"en",
+     "Some 20\xe2\x80\x93"
+     "30 died.",
+     "25 range cardinal"},
+    {"nb", "Det kom 10-11.000 mennesker.", "10500 range cardinal"},
+    /* kinds */
+    {"nb", "Krigen ble avsluttet i 1994.", "1994 exact year"},
+    {"en", "The war of the 1990s.", "1990 exact year"},
+    {"nl", "In de jaren negentig.", "1990 exact year"},
+    {"en", "On September 19, they came.", "19 exact date"},
+    {"nb", "Den 19. september kom de.", "19 exact date"},
+    {"en", "On 2023-09-27 they came.", "27 exact date"},
+    {"en", "As of 11 a.m. Wednesday.", "11 exact time"},
+    {"nb", "Møtet er kl. 14.30 i dag.", "14.3 exact time"},
+    {"nl", "Het begint rond 2 uur.", "2 exact time"},
+    {"en", "The 2nd time.", "2 exact ordinal"},
+    {"nb", "Han kom på 2. plass.", "2 exact ordinal"},
+    {"nl", "De tweede keer.", "2 exact ordinal"},
+    {"nb", "Over 30 år og 26 jaar.", "30 min duration year; 26 exact cardinal"},
+    {"nl", "Al 26 jaar.", "26 exact duration year"},
+    {"en", "It took 24 hours and nine months.", "24 exact duration hour; 9 exact duration month"},
+    {"en", "It is 120 kilometers away.", "120 exact distance km"},
+    {"nl", "Het schip was 47 zeemijl weg.", "47 exact distance nmi"},
+    /* no numbers */
+    {"en", "Your browser does not support HTML5 video.", ""},
+    {"en", "The COVID-19 pandemic and annons_2.", ""},
+    {"nb", "Ring +47 22 33 44 55 eller 22-33-44-55.", ""},
+    {"en", "Version 192.168.1.2 is out.", ""},
+};
+
+struct fixture {
+    struct normconf nc;
+};
+
+static int setup(void **state)
+{
+    static struct fixture fx;
+
+    if (normconf_load_file(&fx.nc, "config/normalize.json") < 0 ||
+        numlex_set_load(&fx.nc.lex, "config") < 0)
+        return -1;
+    *state = &fx;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *fx = *state;
+    numlex_set_release(&fx->nc.lex);
+    return 0;
+}
+
+static void describe(const json_t *num, char *out, size_t size, size_t *used)
+{
+    const char *unit = json_string_value(json_object_get(num, "unit"));
+    int n = snprintf(out + *used, size - *used, "%s%.10g %s %s%s%s", *used ? "; " : "",
+                     json_number_value(json_object_get(num, "value")),
+                     json_string_value(json_object_get(num, "qualifier")),
+                     json_string_value(json_object_get(num, "kind")), unit[0] ? " " : "", unit);
+    *used += (size_t)n;
+}
+
+static void run_case(const struct fixture *fx, const struct rcase *c, char *got, size_t size)
+{
+    json_t *rec = json_pack("{s:s, s:i, s:i, s:i, s:s}", "doc", "d", "sid", 0, "start", 0, "end",
+                            (int)strlen(c->text), "text", c->text);
+    json_t *mentions = json_array();
+    struct tokrec tr;
+    size_t used = 0;
+
+    got[0] = 0;
+    assert_int_equal(tokrec_parse(&tr, rec, "t", 1), 0);
+    assert_int_equal(
+        extract_sentence(numlex_set_find(&fx->nc.lex, c->lang), &tr, c->lang, mentions, "t", 1), 0);
+    for (size_t i = 0; i < json_array_size(mentions); i++) {
+        json_t *num;
+        if (resolve_mention(&fx->nc, json_array_get(mentions, i), &num) == 1) {
+            describe(num, got, size, &used);
+            json_decref(num);
+        }
+    }
+    tokrec_release(&tr);
+    json_decref(mentions);
+    json_decref(rec);
+}
+
+static void test_resolve_mention_cases(void **state)
+{
+    const struct fixture *fx = *state;
+    int failed = 0;
+
+    for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+        char got[1024];
+        run_case(fx, &cases[i], got, sizeof(got));
+        if (strcmp(got, cases[i].want) != 0) {
+            print_message("%s: '%s'\n  want '%s'\n  got  '%s'\n", cases[i].lang, cases[i].text,
+                          cases[i].want, got);
+            failed++;
+        }
+    }
+    assert_int_equal(failed, 0);
+}
+
+static void test_resolve_interval_qualifiers(void **state)
+{
+    const struct fixture *fx = *state;
+    double lo, hi;
+
+    resolve_interval(&fx->nc, "exact", 65036, true, &lo, &hi);
+    assert_true(lo == 65036 && hi == 65036);
+    resolve_interval(&fx->nc, "exact", 50000, true, &lo, &hi);
+    assert_true(lo == 45000 && hi == 55000);
+    resolve_interval(&fx->nc, "approx", 2000, true, &lo, &hi);
+    assert_true(lo == 1500 && hi == 2500);
+    resolve_interval(&fx->nc, "min", 1000, true, &lo, &hi);
+    assert_true(lo == 1000 && hi != hi);
+    resolve_interval(&fx->nc, "max", 60, true, &lo, &hi);
+    assert_true(lo == 0 && hi == 60);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_resolve_mention_cases),
+        cmocka_unit_test(test_resolve_interval_qualifiers),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
