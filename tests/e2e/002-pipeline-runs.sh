@@ -4,43 +4,43 @@
 
 mkdir -p "$T/in"
 cp "$TOP/seeds/003_f1544da85298896f.txt" "$T/in/a.txt"
-run pipeline "$T/in" "$T/out"
+run pipeline "$T/in" "$T/res"
 check_status "first run succeeds" 0
-cp "$T/out/claims.csv" "$T/claims.first"
+cp "$T/res/claims.csv" "$T/claims.first"
 
 # A second run on the same OUT while one holds the lock fails at once.
-(flock "$T/out/.lock" sleep 3) &
+(flock "$T/res/.lock" sleep 3) &
 sleep 0.5
-run pipeline "$T/in" "$T/out"
+run pipeline "$T/in" "$T/res"
 check_status "a run on a locked OUT fails" 1
 check_grep "and says why" "in use by another run" "$T/err"
 wait
 
 # A skipped (binary) document: the run completes; STRICT=1 makes it fail.
 printf '\000\001\002\003\000\000\000\377' >"$T/in/b.txt"
-run pipeline "$T/in" "$T/out"
+run pipeline "$T/in" "$T/res"
 check_status "a skipped document does not fail the run" 0
 check_grep "the skipped document is named" "b.txt" "$T/err"
-check_grep "and listed in summary.json" '"b"' "$T/out/summary.json"
-run make -s -C "$TOP" pipeline IN="$T/in" OUT="$T/out2" BUILD="$(dirname "$BIN")" STRICT=1
+check_grep "and listed in summary.json" '"b"' "$T/res/summary.json"
+run make -s -C "$TOP" pipeline IN="$T/in" OUT="$T/res2" BUILD="$(dirname "$BIN")" STRICT=1
 check_status "STRICT=1 fails when a document was skipped" 2
 rm "$T/in/b.txt"
 
 # A document that vanished from IN is noticed although no timestamp is newer.
 cp "$TOP/seeds/004_dc57c91d7ab00de9.txt" "$T/in/c.txt"
-run pipeline "$T/in" "$T/out"
-check_grep "a new document is picked up" '"doc":"c"' "$T/out/tokens.jsonl"
+run pipeline "$T/in" "$T/res"
+check_grep "a new document is picked up" '"doc":"c"' "$T/res/tokens.jsonl"
 rm "$T/in/c.txt"
-run pipeline "$T/in" "$T/out"
-check "a removed document is dropped" sh -c "! grep -q '\"doc\":\"c\"' '$T/out/tokens.jsonl'"
-check_diff "and the outputs are as before" "$T/claims.first" "$T/out/claims.csv"
+run pipeline "$T/in" "$T/res"
+check "a removed document is dropped" sh -c "! grep -q '\"doc\":\"c\"' '$T/res/tokens.jsonl'"
+check_diff "and the outputs are as before" "$T/claims.first" "$T/res/claims.csv"
 
 # A config that stops a stage: the run fails, the last good outputs stay whole.
 cp -R "$CONFIG" "$T/config"
 echo '{"no_such_key": 1}' >"$T/config/reconcile.json"
 touch "$T/config/reconcile.json"
-run make -s -C "$TOP" pipeline IN="$T/in" OUT="$T/out" CONFIG="$T/config" BUILD="$(dirname "$BIN")"
+run make -s -C "$TOP" pipeline IN="$T/in" OUT="$T/res" CONFIG="$T/config" BUILD="$(dirname "$BIN")"
 check "a bad config fails the run" test "$rc" -ne 0
 check_grep "naming the file and key" "reconcile.json:1: key 'no_such_key'" "$T/err"
-check_diff "the last good claims.csv is whole" "$T/claims.first" "$T/out/claims.csv"
-check "no temporary file left" test -z "$(find "$T/out" -name '*.tmp')"
+check_diff "the last good claims.csv is whole" "$T/claims.first" "$T/res/claims.csv"
+check "no temporary file left" test -z "$(find "$T/res" -name '*.tmp')"
