@@ -24,6 +24,7 @@ struct claim_config {
 struct claim_mention {
     size_t a, e; /* tokens */
     const char *id;
+    bool locative; /* after "in", "i", "bei": where things happen */
 };
 
 /* One sentence of the document being annotated. */
@@ -173,7 +174,7 @@ static const char *claim_place_at(const struct claim_doc *d, const struct claim_
 
 static int claim_mentions(const struct claim_doc *d, struct claim_ctx_sent *cs)
 {
-    size_t e;
+    size_t e, which;
 
     for (size_t i = 0; i < cs->s.ntok; i++) {
         const char *id = claim_place_at(d, &cs->s, i, &e);
@@ -183,7 +184,9 @@ static int claim_mentions(const struct claim_doc *d, struct claim_ctx_sent *cs)
         if (!grown)
             return error_at(NULL, 0, "out of memory");
         cs->men = grown;
-        cs->men[cs->nmen++] = (struct claim_mention){i, e, id};
+        bool loc =
+            i > 0 && claim_match_list(&cs->s, i - 1, &d->lx->locatives, d->lx, false, &which) == i;
+        cs->men[cs->nmen++] = (struct claim_mention){i, e, id, loc};
         i = e - 1;
     }
     return 0;
@@ -307,17 +310,19 @@ static int claim_set_doc(const struct claim_doc *d, json_t *rec)
     return 0;
 }
 
-/* The mention of ms[0..n) nearest to tokens [a, e), or NULL. */
+/* The mention of ms[0..n) nearest to tokens [a, e), one after a locative first; or NULL. */
 static const char *claim_nearest(const struct claim_mention *ms, size_t n, size_t a, size_t e)
 {
     const char *best = NULL;
     size_t best_d = (size_t)-1;
+    bool best_loc = false;
 
     for (size_t m = 0; m < n; m++) {
         size_t dist = ms[m].e <= a ? a - ms[m].e : ms[m].a >= e ? ms[m].a - e : 0;
-        if (dist < best_d) {
+        if ((ms[m].locative && !best_loc) || (ms[m].locative == best_loc && dist < best_d)) {
             best_d = dist;
             best = ms[m].id;
+            best_loc = ms[m].locative;
         }
     }
     return best;
@@ -445,6 +450,7 @@ static size_t claim_collect(struct claim_doc *d, size_t k, json_t *numbers, stru
         memset(num, 0, sizeof(*num));
         num->rec = rec;
         num->kind = claim_str(rec, "kind");
+        num->value = json_number_value(json_object_get(rec, "value"));
         num->a =
             claim_tok_at(s, (size_t)(start > 0 ? start : 0), (size_t)(end > 0 ? end : 0), &last);
         num->e = num->a < s->ntok ? last + 1 : num->a;

@@ -30,7 +30,7 @@ void claim_config_free(struct claim_config *cfg);
  * its number records (borrowed; modified in place). Returns 0, or -1 with a
  * message (only for running out of memory: odd text is never an error).
  */
-int claim_annotate_doc(const struct claim_config *cfg, const json_t *doc,
-                       const json_t *sentences, json_t *numbers);
+int claim_annotate_doc(const struct claim_config *cfg, const json_t *doc, const json_t *sentences,
+                       json_t *numbers);
 
 #endif

@@ -105,7 +105,8 @@ static int claim_lex_list(const struct claim_lex *lx, const struct config_file *
 static int claim_lex_cat(struct claim_lex *lx, const struct config_file *cf, const char *name,
                          const json_t *obj, struct claim_cat *cat)
 {
-    static const char *const keys[] = {"nouns", "verbs", "weak", "attached_only", NULL};
+    static const char *const keys[] = {"nouns",         "verbs",     "weak",
+                                       "attached_only", "min_value", NULL};
 
     memset(cat, 0, sizeof(*cat));
     cat->name = strdup(name);
@@ -114,6 +115,7 @@ static int claim_lex_cat(struct claim_lex *lx, const struct config_file *cf, con
     if (config_keys(cf, obj, name, keys, NULL) < 0 ||
         config_get_bool(cf, obj, "weak", false, false, &cat->weak) < 0 ||
         config_get_bool(cf, obj, "attached_only", false, false, &cat->attached_only) < 0 ||
+        config_get_number(cf, obj, "min_value", false, 0, &cat->min_value) < 0 ||
         claim_lex_list(lx, cf, obj, "nouns", &cat->nouns) < 0 ||
         claim_lex_list(lx, cf, obj, "verbs", &cat->verbs) < 0)
         return -1;
@@ -265,20 +267,22 @@ static int claim_lex_lists(struct claim_lex *lx, const struct config_file *cf)
         claim_lex_list(lx, cf, r, "side_markers", &lx->side_markers) < 0 ||
         claim_lex_list(lx, cf, r, "of_words", &lx->of_words) < 0 ||
         claim_lex_list(lx, cf, r, "not_counted", &lx->not_counted) < 0 ||
-        claim_lex_list(lx, cf, r, "stopwords", &lx->stopwords) < 0)
+        claim_lex_list(lx, cf, r, "stopwords", &lx->stopwords) < 0 ||
+        claim_lex_list(lx, cf, r, "conjunctions", &lx->conjunctions) < 0 ||
+        claim_lex_list(lx, cf, r, "locatives", &lx->locatives) < 0)
         return -1;
     return 0;
 }
 
 int claim_lex_load(struct claim_lex *lx, const char *path)
 {
-    static const char *const keys[] = {"language",          "stemmer",        "locale",
-                                       "genitive_suffixes", "compound_min",   "phrase_gap",
-                                       "max_cost",          "clause_penalty", "weak_penalty",
-                                       "categories",        "scope",          "apposition",
-                                       "attribution",       "as_of",          "time_words",
-                                       "side_markers",      "of_words",       "not_counted",
-                                       "victims",           "stopwords",      NULL};
+    static const char *const keys[] = {
+        "language",     "stemmer",     "locale",     "genitive_suffixes",
+        "compound_min", "phrase_gap",  "max_cost",   "clause_penalty",
+        "weak_penalty", "categories",  "scope",      "apposition",
+        "attribution",  "as_of",       "time_words", "side_markers",
+        "of_words",     "not_counted", "victims",    "stopwords",
+        "conjunctions", "locatives",   NULL};
     static const char *const required[] = {"language", "stemmer", "categories", NULL};
     struct config_file cf;
     int rc = -1;
@@ -302,10 +306,10 @@ out:
 
 void claim_lex_release(struct claim_lex *lx)
 {
-    struct claim_plist *lists[] = {&lx->increment,  &lx->part,        &lx->estimate,
-                                   &lx->apposition, &lx->attr_after,  &lx->attr_before,
-                                   &lx->as_of,      &lx->time_words,  &lx->side_markers,
-                                   &lx->of_words,   &lx->not_counted, &lx->stopwords};
+    struct claim_plist *lists[] = {
+        &lx->increment,   &lx->part,      &lx->estimate,     &lx->apposition,   &lx->attr_after,
+        &lx->attr_before, &lx->as_of,     &lx->time_words,   &lx->side_markers, &lx->of_words,
+        &lx->not_counted, &lx->stopwords, &lx->conjunctions, &lx->locatives};
 
     for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
         claim_plist_release(lists[i]);

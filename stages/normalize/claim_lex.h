@@ -36,6 +36,7 @@ struct claim_cat {
     struct claim_plist verbs; /* what happened to it: "killed", "krysset grensen" */
     bool weak;                /* loses to any other trigger near enough (population) */
     bool attached_only;       /* counts only as the number's own noun (other) */
+    double min_value;         /* smaller numbers are no claim of it ("one attack": an article) */
 };
 
 struct claim_class {
@@ -47,7 +48,7 @@ struct claim_lex {
     char *lang;
     char *locale; /* gettext locale of iso-codes' translations, "" for English */
     struct sb_stemmer *stemmer;
-    char **genitive; /* NULL-terminated suffixes a place name may take */
+    char **genitive;     /* NULL-terminated suffixes a place name may take */
     size_t compound_min; /* a noun of this many stem bytes also ends compounds; 0: never */
     size_t phrase_gap;   /* words allowed between the words of a phrase */
     double max_cost, clause_penalty, weak_penalty;
@@ -58,6 +59,8 @@ struct claim_lex {
     struct claim_plist increment, part, estimate, apposition;
     struct claim_plist attr_after, attr_before, as_of, time_words;
     struct claim_plist side_markers, of_words, not_counted, stopwords;
+    struct claim_plist conjunctions; /* bound a clause like a comma: "... killed and 138 ..." */
+    struct claim_plist locatives;    /* "in": the place named after one is where it happened */
 };
 
 /* Load path into lx. Returns 0, or -1 with a message. */

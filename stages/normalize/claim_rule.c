@@ -100,12 +100,24 @@ static double claim_gap(const struct claim_sent *s, const struct claim_lex *lx,
             continue;
         if (tok->num >= 0 && (size_t)tok->num != self && nums[tok->num].countable)
             return INFINITY;
-        if (tok->clause)
+        if (tok->clause || claim_in(s, lx, &lx->conjunctions, t))
             cost += lx->clause_penalty;
         else if (claim_word(tok))
             cost += 1;
     }
     return cost;
+}
+
+/* Is the noun h the whole a share is taken of ("a third of the population")? */
+static bool claim_of_whole(const struct claim_sent *s, const struct claim_lex *lx,
+                           const struct claim_num *num, const struct claim_hit *h)
+{
+    if (h->a == num->head)
+        return num->of_whole;
+    for (size_t t = num->e; t < h->a && !s->tok[t].clause; t++)
+        if (claim_in(s, lx, &lx->of_words, t))
+            return true;
+    return false;
 }
 
 static double claim_cost(const struct claim_sent *s, const struct claim_lex *lx,
@@ -120,15 +132,15 @@ static double claim_cost(const struct claim_sent *s, const struct claim_lex *lx,
     if (h->a < num->e && h->e > num->a)
         return INFINITY;
     /* "60 militära positioner": a modifier is not what is counted */
-    if ((h->noun && inside && !attached) || (cat->attached_only && !attached))
+    if ((h->noun && inside && !attached) || (cat->attached_only && !attached) ||
+        num->value < cat->min_value)
         return INFINITY;
     cost = attached ? 0 : claim_gap(s, lx, nums, self, h);
     if (cat->weak)
         cost += lx->weak_penalty;
     /* "half of the population left": the whole names no category, the verb does */
     bool share = strcmp(num->kind, "percent") == 0 || strcmp(num->kind, "fraction") == 0;
-    bool whole = attached ? num->of_whole : h->a > 0 && claim_in(s, lx, &lx->of_words, h->a - 1);
-    if (share && h->noun && whole)
+    if (share && h->noun && claim_of_whole(s, lx, num, h))
         cost += lx->weak_penalty;
     return cost;
 }
@@ -258,7 +270,20 @@ void claim_rule_sentence(const struct claim_sent *s, const struct claim_lex *lx,
     }
 }
 
-/* A name after token i: leading stop words skipped, then up to five words. */
+/* Is token i a trigger of any category? */
+static bool claim_trigger_at(const struct claim_sent *s, const struct claim_lex *lx, size_t i)
+{
+    int cat;
+
+    return claim_verb_at(s, lx, i) || claim_noun_at(s, lx, i, &cat);
+}
+
+/*
+ * A name after token i: leading stop words skipped, then up to five words;
+ * a name that begins with a capital goes on through capitals only
+ * ("the Red Crescent", "Reuters"), another through words that are neither
+ * stop words nor triggers ("offisielle tall").
+ */
 static bool claim_name_after(const struct claim_sent *s, const struct claim_lex *lx, size_t i,
                              size_t *a, size_t *e)
 {
@@ -270,18 +295,31 @@ static bool claim_name_after(const struct claim_sent *s, const struct claim_lex 
         skipped++;
     }
     *a = *e = i;
-    while (*e < s->ntok && *e - *a < CLAIM_NAME_WORDS && !claim_stopword(s, *e, lx))
+    bool proper = i < s->ntok && s->tok[i].upper;
+    while (*e < s->ntok && *e - *a < CLAIM_NAME_WORDS && !claim_stopword(s, *e, lx) &&
+           (proper ? s->tok[*e].upper : !claim_trigger_at(s, lx, *e)))
         (*e)++;
     return *e > *a;
 }
 
-/* A name ending before token i: up to four words that are not stop words. */
+/* Can token t join a name read leftwards ("leder i Nagorno-Karabakh", "regering van X")? */
+static bool claim_name_joins(const struct claim_sent *s, const struct claim_lex *lx, size_t t)
+{
+    if (!claim_stopword(s, t, lx))
+        return true;
+    return t > 0 && !claim_stopword(s, t - 1, lx) &&
+           (claim_in(s, lx, &lx->of_words, t) || claim_in(s, lx, &lx->locatives, t));
+}
+
+/* A name ending before token i: up to five words, not starting with a stop word. */
 static bool claim_name_before(const struct claim_sent *s, const struct claim_lex *lx, size_t i,
                               size_t *a, size_t *e)
 {
     *a = *e = i;
-    while (*a > 0 && *e - *a < CLAIM_NAME_WORDS - 1 && !claim_stopword(s, *a - 1, lx))
+    while (*a > 0 && *e - *a < CLAIM_NAME_WORDS && claim_name_joins(s, lx, *a - 1))
         (*a)--;
+    while (*a < *e && claim_stopword(s, *a, lx))
+        (*a)++;
     return *e > *a;
 }
 

@@ -31,6 +31,7 @@
 struct claim_num {
     json_t *rec;           /* borrowed number record */
     const char *kind;      /* its kind, "" when missing */
+    double value;          /* its value, 0 when missing */
     size_t a, e;           /* its tokens [a, e); a == e when none was found */
     bool countable;        /* a kind that may count something */
     bool not_counted;      /* counts time or money ("26 jaar", "nine-month") */
