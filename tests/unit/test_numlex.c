@@ -12,10 +12,11 @@ static void test_numlex_load_folds_phrases(void **state)
     const json_t *v = NULL;
     const char *text = "Zo\xe2\x80\x99n  120";
 
-    assert_int_equal(numlex_load_text(&nl, "nl", "{\"decimal\":\",\",\"group\":[\".\"],"
-                                                  "\"cardinals\":{\"twee\":2},"
-                                                  "\"qualifiers\":{\"Zo'n\":\"approx\","
-                                                  "\"meer dan\":\"min\",\"ca.\":\"approx\"}}",
+    assert_int_equal(numlex_load_text(&nl, "nl",
+                                      "{\"decimal\":\",\",\"group\":[\".\"],"
+                                      "\"cardinals\":{\"twee\":2},"
+                                      "\"qualifiers\":{\"Zo'n\":\"approx\","
+                                      "\"meer dan\":\"min\",\"ca.\":\"approx\"}}",
                                       "nl"),
                      0);
     assert_int_equal(nl.decimal, ',');

@@ -35,9 +35,18 @@ static void test_numval_digits_separators(void **state)
     assert_true(digits(&nb, "65.036", &amb) == 65036 && !amb);
     assert_true(digits(&en, "2,000", &amb) == 2000 && !amb);
     assert_true(digits(&nb, "120 000", &amb) == 120000);
-    assert_true(digits(&nb, "120\xc2\xa0" "000", &amb) == 120000);
-    assert_true(digits(&nb, "120\xe2\x80\xaf" "000", &amb) == 120000);
-    assert_true(digits(&nb, "120\xe2\x80\x89" "000", &amb) == 120000);
+    assert_true(digits(&nb,
+                       "120\xc2\xa0"
+                       "000",
+                       &amb) == 120000);
+    assert_true(digits(&nb,
+                       "120\xe2\x80\xaf"
+                       "000",
+                       &amb) == 120000);
+    assert_true(digits(&nb,
+                       "120\xe2\x80\x89"
+                       "000",
+                       &amb) == 120000);
     assert_true(fabs(digits(&nb, "7,8", &amb) - 7.8) < 1e-9);
     assert_true(fabs(digits(&nb, "4,800", &amb) - 4.8) < 1e-9 && amb);
     assert_true(digits(&en, "4,800", &amb) == 4800 && !amb);
