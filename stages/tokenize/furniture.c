@@ -190,7 +190,8 @@ static void furniture_merge(struct furniture *f, size_t first)
 {
     size_t n = f->nspans - first, out = first;
 
-    qsort(f->spans + first, n, sizeof(*f->spans), furniture_span_cmp);
+    if (n > 1)
+        qsort(f->spans + first, n, sizeof(*f->spans), furniture_span_cmp);
     for (size_t i = first; i < f->nspans; i++) {
         if (out > first && f->spans[i].start < f->spans[out - 1].end) {
             if (f->spans[i].end > f->spans[out - 1].end)

@@ -170,7 +170,8 @@ static int manifest_row_cmp(const void *a, const void *b)
 
 static int manifest_check_dups(struct manifest *m)
 {
-    qsort(m->rows, m->n, sizeof(*m->rows), manifest_row_cmp);
+    if (m->n > 1)
+        qsort(m->rows, m->n, sizeof(*m->rows), manifest_row_cmp);
     for (size_t i = 1; i < m->n; i++)
         if (strcmp(m->rows[i - 1].doc, m->rows[i].doc) == 0)
             return error_at(m->name, m->rows[i].line,

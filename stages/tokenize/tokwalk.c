@@ -178,6 +178,7 @@ int tokwalk_dir(struct tokwalk *w, const char *dir)
     else
         rc = tokwalk_add(w, dir, strlen(dir), dir, dir, strerror(errno));
     free(c.up);
-    qsort(w->v + first, w->n - first, sizeof(*w->v), tokwalk_doc_cmp);
+    if (w->n - first > 1)
+        qsort(w->v + first, w->n - first, sizeof(*w->v), tokwalk_doc_cmp);
     return rc;
 }
