@@ -74,12 +74,13 @@ static size_t numval_count(const struct numval_seps *sp, char c)
 /* Index of the decimal mark among the separators, nsep for none, or -1 for no valid reading. */
 static long numval_decimal(const struct numlex *nl, const struct numval_seps *sp, bool *amb)
 {
-    size_t dots = numval_count(sp, '.'), commas = numval_count(sp, ','), last = sp->nsep - 1;
-    char lc = sp->sep[last];
+    size_t dots = numval_count(sp, '.'), commas = numval_count(sp, ',');
 
     *amb = false;
     if (dots + commas == 0)
         return (long)sp->nsep;
+    size_t last = sp->nsep - 1;
+    char lc = sp->sep[last];
     if (dots && commas)
         return numval_count(sp, lc) == 1 ? (long)last : -1;
     char c = dots ? '.' : ',';

@@ -53,7 +53,8 @@ static int normrun_flush(const struct normconf *nc, struct normrun_doc *d, FILE 
         rc = -1;
     for (size_t i = 0; i < n; i++)
         v[i] = json_array_get(d->numbers, i);
-    qsort(v, n, sizeof(*v), normrun_by_start);
+    if (n)
+        qsort(v, n, sizeof(*v), normrun_by_start);
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (jsonl_write(out, v[i]) < 0)
             rc = error_at(NULL, 0, "write failed");
