@@ -170,6 +170,7 @@ enum numval_item_type {
     NUMVAL_POINT,
     NUMVAL_NUM,
     NUMVAL_ORDWORD, /* ordinal, denominator or fixed fraction (any of them may be set) */
+    NUMVAL_SLASH,   /* "3/4" */
 };
 
 struct numval_item {
@@ -243,6 +244,7 @@ struct numval_state {
     double pre_conn, since_conn; /* for "one and a half", "3 million and a half" */
     bool after_conn, conn_after_scale;
     bool hyphen;          /* a hyphen was last: something must follow */
+    bool slash;           /* a slash was last: a denominator in digits must follow */
     struct buf dec;       /* decimal digits read after "point" */
     struct numval digits; /* the last digits item, for rounding and ambiguity */
 };
@@ -306,8 +308,17 @@ static int numval_card(struct numval_state *st, double v)
     return 0;
 }
 
+static void numval_set_frac(struct numval_state *st, double whole, double part);
+
 static int numval_num(struct numval_state *st, double v)
 {
+    if (st->slash) {
+        st->slash = false;
+        if (v == 0)
+            return -1;
+        numval_set_frac(st, 0, st->small / v);
+        return 0;
+    }
     if (st->article || st->done || st->frac || st->point || st->kind != NUMVAL_S_NONE)
         return -1;
     if ((st->total > 0 || st->hund > 0) && (v >= 1000 || v != floor(v)))
@@ -425,7 +436,7 @@ static int numval_fixed(struct numval_state *st, const struct numval_item *it)
 
 static int numval_ordword(struct numval_state *st, const struct numval_item *it)
 {
-    bool counted = st->article || st->kind != NUMVAL_S_NONE || st->after_conn;
+    bool counted = st->article || (st->after_conn ? st->since_conn > 0 : st->kind != NUMVAL_S_NONE);
 
     if (st->done || st->point || st->frac)
         return -1;
@@ -446,9 +457,19 @@ static int numval_ordword(struct numval_state *st, const struct numval_item *it)
 
 static int numval_conn(struct numval_state *st, bool hyphen)
 {
+    if (hyphen && st->article) {
+        st->hyphen = true; /* "een-achtste" */
+        return 0;
+    }
     if (hyphen && !st->any && !st->neg) {
         st->neg = true; /* a leading minus */
         return 0;
+    }
+    if (!hyphen && st->article && !st->any) {
+        st->article = false; /* "een en een vierde": the article counted one */
+        st->small = 1;
+        st->kind = NUMVAL_S_UNIT;
+        st->any = true;
     }
     if (!st->any || st->conn || st->done || st->point || st->article)
         return -1;
@@ -499,6 +520,11 @@ static int numval_feed(struct numval_state *st, const struct numval_item *it)
     case NUMVAL_ORDWORD:
         st->words = true;
         return numval_ordword(st, it);
+    case NUMVAL_SLASH:
+        if (st->kind != NUMVAL_S_OTHER || st->frac || st->total > 0 || st->hund > 0 || st->slash)
+            return -1;
+        st->slash = true;
+        return 0;
     }
     return -1;
 }
@@ -507,7 +533,13 @@ static int numval_finish(struct numval_state *st, struct numval *out)
 {
     int rc = 0;
 
-    if (!st->any || st->conn || st->hyphen || st->article || (st->point && st->dec.len == 0))
+    if (st->neg && st->article && !st->any) {
+        st->article = false; /* "min een" */
+        st->small = 1;
+        st->any = true;
+    }
+    if (!st->any || st->conn || st->hyphen || st->slash || st->article ||
+        (st->point && st->dec.len == 0))
         rc = -1;
     double v = numval_current(st);
     if (rc == 0 && st->point) {
@@ -609,7 +641,9 @@ static int numval_token_items(const struct numlex *nl, const char *text, const s
             return -1;
         return numval_push(items, numval_mk(NUMVAL_NUM, digits->value));
     }
-    if (t->type == NUMTOK_PUNCT)
+    if (t->type == NUMTOK_PUNCT && strcmp(f, "/") == 0)
+        return numval_push(items, numval_mk(NUMVAL_SLASH, 0));
+    if (t->type == NUMTOK_PUNCT && !numlex_has(nl, NUMLEX_FIXED, f))
         return strcmp(f, "-") == 0 ? numval_push(items, numval_mk(NUMVAL_HYPHEN, 0)) : -1;
     if (numlex_has(nl, NUMLEX_ARTICLES, f))
         return numval_push(items, numval_mk(NUMVAL_ARTICLE, 0));
