@@ -46,8 +46,8 @@ static bool scan_numberish(const struct scan *sc, size_t i)
     if (t->type == NUMTOK_NUM)
         return true;
     if (t->type == NUMTOK_PUNCT)
-        return strcmp(t->fold, "-") == 0 || numval_abbr_dot(sc->nl, sc->toks, i) ||
-               numlex_has(sc->nl, NUMLEX_FIXED, t->fold);
+        return strcmp(t->fold, "-") == 0 || strcmp(t->fold, "/") == 0 ||
+               numval_abbr_dot(sc->nl, sc->toks, i) || numlex_has(sc->nl, NUMLEX_FIXED, t->fold);
     for (size_t k = 0; k < sizeof(tables) / sizeof(*tables); k++)
         if (numlex_has(sc->nl, tables[k], t->fold))
             return true;
