@@ -279,10 +279,9 @@ static bool claim_trigger_at(const struct claim_sent *s, const struct claim_lex 
 }
 
 /*
- * A name after token i: leading stop words skipped, then up to five words;
- * a name that begins with a capital goes on through capitals only
- * ("the Red Crescent", "Reuters"), another through words that are neither
- * stop words nor triggers ("offisielle tall").
+ * A name after token i: leading stop words skipped, then up to five words
+ * that are neither stop words nor triggers ("the Red Crescent", "Röda
+ * korset", "offisielle tall"; "Reuters dödades" ends before the verb).
  */
 static bool claim_name_after(const struct claim_sent *s, const struct claim_lex *lx, size_t i,
                              size_t *a, size_t *e)
@@ -295,9 +294,8 @@ static bool claim_name_after(const struct claim_sent *s, const struct claim_lex 
         skipped++;
     }
     *a = *e = i;
-    bool proper = i < s->ntok && s->tok[i].upper;
     while (*e < s->ntok && *e - *a < CLAIM_NAME_WORDS && !claim_stopword(s, *e, lx) &&
-           (proper ? s->tok[*e].upper : !claim_trigger_at(s, lx, *e)))
+           !claim_trigger_at(s, lx, *e))
         (*e)++;
     return *e > *a;
 }

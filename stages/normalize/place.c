@@ -408,7 +408,7 @@ static int place_load_entries(struct place_index *idx, const struct config_file 
             return -1;
         size_t ix = by_iso ? place_id_find(idx, id) : place_id_add(idx, id, parent);
         if (ix == SIZE_MAX)
-            return config_error(cf, "id", "names no country known to iso-codes");
+            return config_error(cf, by_iso ? "iso" : "id", "names no country known to iso-codes");
         if (place_aliases(idx, cf, e, ix) < 0)
             return -1;
     }

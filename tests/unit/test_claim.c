@@ -466,7 +466,9 @@ static void test_claim_annotate_doc_long_quote(void **state)
 
     assert_true(strlen(q) <= 300);
     assert_non_null(strstr(q, "25 people"));
-    assert_non_null(json_string(q)); /* valid UTF-8 */
+    json_t *check = json_string(q); /* NULL unless valid UTF-8 */
+    assert_non_null(check);
+    json_decref(check);
     assert_string_equal(str_or_null(rec, "category"), "killed");
     json_decref(rec);
 }

@@ -1,0 +1,179 @@
+#include "test_common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "normalize/place.h"
+
+static struct place_index *idx;
+static char *const nb_genitive[] = {"s", NULL};
+static char *const en_genitive[] = {"'s", NULL};
+
+static int setup(void **state)
+{
+    static const char *const locales[] = {"nb", "nl", "sv", "de", "", NULL};
+    (void)state;
+    idx = place_index_load("config/places.json", locales);
+    return idx ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    place_index_free(idx);
+    return 0;
+}
+
+static const char *lookup(const char *name, char *const *suffixes)
+{
+    return place_lookup(idx, name, strlen(name), suffixes);
+}
+
+static void test_place_lookup_iso_names_in_five_languages(void **state)
+{
+    (void)state;
+    assert_string_equal(lookup("Armenia", NULL), "armenia");
+    assert_string_equal(lookup("Aserbajdsjan", NULL), "azerbaijan");  /* nb */
+    assert_string_equal(lookup("Azerbeidzjan", NULL), "azerbaijan");  /* nl */
+    assert_string_equal(lookup("Azerbajdzjan", NULL), "azerbaijan");  /* sv */
+    assert_string_equal(lookup("Aserbaidschan", NULL), "azerbaijan"); /* de */
+    assert_string_equal(lookup("Armenië", NULL), "armenia");
+    assert_string_equal(lookup("Iran", NULL), "iran");       /* "Iran, Islamic Republic of" */
+    assert_string_equal(lookup("ukraina", NULL), "ukraine"); /* case-folded */
+    assert_true(place_count(idx) > 249 * 2);
+}
+
+static void test_place_lookup_config_aliases_and_ids(void **state)
+{
+    (void)state;
+    assert_string_equal(lookup("Russland", NULL), "russia");
+    assert_string_equal(lookup("Russian Federation", NULL), "russia");
+    assert_string_equal(lookup("Berg-Karabach", NULL), "nagorno-karabakh");
+    assert_string_equal(lookup("Artsakh", NULL), "nagorno-karabakh");
+    assert_string_equal(lookup("Khankendi", NULL), "stepanakert");
+    assert_string_equal(place_parent(idx, "stepanakert"), "nagorno-karabakh");
+    assert_string_equal(place_parent(idx, "armenia"), "");
+    assert_string_equal(place_parent(idx, "nowhere"), "");
+}
+
+static void test_place_lookup_genitive_and_apostrophe(void **state)
+{
+    (void)state;
+    assert_string_equal(lookup("Armenias", nb_genitive), "armenia");
+    assert_string_equal(lookup("Karabachs", nb_genitive), "nagorno-karabakh");
+    assert_null(lookup("Armenias", NULL));
+    assert_string_equal(lookup("Nagorno-Karabakh's", en_genitive), "nagorno-karabakh");
+    assert_string_equal(lookup("Nagorno-Karabakh\xE2\x80\x99s", en_genitive), "nagorno-karabakh");
+}
+
+static void test_place_lookup_acronym_needs_capitals(void **state)
+{
+    (void)state;
+    assert_string_equal(lookup("USA", NULL), "united-states");
+    assert_null(lookup("Usa", NULL));
+    assert_null(lookup("us", NULL));
+    assert_null(lookup("Nowhereland", nb_genitive));
+}
+
+static char path[64];
+
+static const char *write_tmp(const char *text)
+{
+    snprintf(path, sizeof(path), "/tmp/test_place_XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+    return path;
+}
+
+/* Run place_index_load on text with stderr kept; returns what it printed. */
+static const char *load_fails(const char *text)
+{
+    static const char *const none[] = {NULL};
+    static char msg[512];
+    char errpath[] = "/tmp/test_place_err_XXXXXX";
+    int fd = mkstemp(errpath);
+    int saved = dup(2);
+
+    assert_true(fd >= 0 && saved >= 0);
+    fflush(stderr);
+    dup2(fd, 2);
+    struct place_index *got = place_index_load(write_tmp(text), none);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    ssize_t n = pread(fd, msg, sizeof(msg) - 1, 0);
+    msg[n > 0 ? n : 0] = '\0';
+    close(fd);
+    unlink(errpath);
+    unlink(path);
+    assert_null(got);
+    return msg;
+}
+
+static void test_place_index_load_bad_config_fails(void **state)
+{
+    static const char *const none[] = {NULL};
+    (void)state;
+
+    assert_non_null(strstr(load_fails("{\n\"placez\": []}"), ":2: key 'placez' unknown"));
+    assert_non_null(strstr(
+        load_fails(
+            "{\"places\": [{\"id\": \"x\",\n \"parent\": \"nowhere\", \"aliases\": [\"X\"]}]}"),
+        ":2: key 'parent' names an unknown place"));
+    assert_non_null(
+        strstr(load_fails("{\"places\": [{\"id\": \"x\"}]}"), "key 'aliases' missing in 'places'"));
+    assert_non_null(strstr(
+        load_fails("{\"countries\": [{\"iso\": \"QQ\", \"id\": \"qq\", \"aliases\": [\"Q\"]}]}"),
+        ":1: key 'iso' names no country known to iso-codes"));
+    assert_non_null(
+        strstr(load_fails("{\"iso_codes\": \"/nonexistent/iso.json\"}"), "/nonexistent/iso.json"));
+    assert_non_null(strstr(load_fails("{\"places\": {}}"), ":1: key 'places' is not a list"));
+    assert_non_null(strstr(load_fails("{\"places\": [\n}"), ":2:"));
+    assert_null(place_index_load("/nonexistent/places.json", none));
+}
+
+/* A locale folder whose catalogue is not one: an error, not a crash. */
+static void test_place_index_load_bad_catalogue_fails(void **state)
+{
+    static const char *const locales[] = {"xx", NULL};
+    char dir[] = "/tmp/test_place_mo_XXXXXX";
+    char sub[128], mo[160], cfg[256];
+    (void)state;
+
+    assert_non_null(mkdtemp(dir));
+    snprintf(sub, sizeof(sub), "%s/xx", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    snprintf(sub, sizeof(sub), "%s/xx/LC_MESSAGES", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    snprintf(mo, sizeof(mo), "%s/iso_3166-1.mo", sub);
+    FILE *fp = fopen(mo, "wb");
+    assert_non_null(fp);
+    fputs("\xde\x12\x04\x95 not a catalogue", fp);
+    fclose(fp);
+    snprintf(cfg, sizeof(cfg), "{\"locale_dir\": \"%s\"}", dir);
+    assert_null(place_index_load(write_tmp(cfg), locales));
+    unlink(path);
+    unlink(mo);
+    rmdir(sub);
+    snprintf(sub, sizeof(sub), "%s/xx", dir);
+    rmdir(sub);
+    rmdir(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_place_lookup_iso_names_in_five_languages),
+        cmocka_unit_test(test_place_lookup_config_aliases_and_ids),
+        cmocka_unit_test(test_place_lookup_genitive_and_apostrophe),
+        cmocka_unit_test(test_place_lookup_acronym_needs_capitals),
+        cmocka_unit_test(test_place_index_load_bad_config_fails),
+        cmocka_unit_test(test_place_index_load_bad_catalogue_fails),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
