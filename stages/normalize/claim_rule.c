@@ -135,6 +135,9 @@ static double claim_cost(const struct claim_sent *s, const struct claim_lex *lx,
     if ((h->noun && inside && !attached) || (cat->attached_only && !attached) ||
         num->value < cat->min_value)
         return INFINITY;
+    /* "27 leaders discussed the refugee crisis": the number counts its own noun */
+    if (h->noun && !attached && h->a >= num->e && num->subj_e > num->subj_a)
+        return INFINITY;
     cost = attached ? 0 : claim_gap(s, lx, nums, self, h);
     if (cat->weak)
         cost += lx->weak_penalty;

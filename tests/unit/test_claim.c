@@ -153,6 +153,7 @@ static void test_claim_annotate_en_categories(void **state)
     static const struct claim_case cases[] = {
         {"At least 25 people were killed in the shelling.", "25", "cardinal", "killed", "total"},
         {"The death toll rose to 89 on Monday.", "89", "cardinal", "killed", "total"},
+        {"The death toll has risen to 89 people.", "89", "cardinal", "killed", "total"},
         {"Officials said 40 people were injured.", "40", "cardinal", "injured", "total"},
         {"Officials said 12 fishermen are missing.", "12", "cardinal", "missing", "total"},
         {"More than 5,000 refugees crossed the border.", "5,000", "cardinal", "displaced"},
@@ -355,8 +356,8 @@ static void test_claim_annotate_sv_scope_context(void **state)
          "Reuters"},
         {"Karabachs myndigheter uppgav att 25 personer dödades.", "25", "cardinal", "killed", NULL,
          "place", "nagorno-karabakh"},
-        {"Operationen riktas mot 120 000 civila, inklusive 30 000 barn.", "30 000", "cardinal",
-         "population", "part", "victim", "children"},
+        {"Operationen riktas mot 120 000 civila, inklusive 30 000 barn.", "120 000", "cardinal",
+         "population", "total", "victim", "civilians"},
         {NULL},
     };
     run_cases("sv", cases);
@@ -402,6 +403,56 @@ static void test_claim_annotate_de_scope_context(void **state)
 }
 
 /* Two paragraphs: the place comes from the sentence, else the paragraph, else the document. */
+/* Numbers that count nothing in the event stay out, whatever words are near. */
+static void test_claim_annotate_negatives(void **state)
+{
+    (void)state;
+    static const struct claim_case en[] = {
+        {"Turnout was 60 percent of the population.", "60 percent", "percent", ""},
+        {"Page 2 of 5", "2", "cardinal", ""},
+        {"The summit of 27 leaders discussed the refugee crisis at length in a long and "
+         "detailed session.",
+         "27", "cardinal", ""},
+        {"The government gave $5 million to the refugees.", "$5 million", "money", ""},
+        {NULL},
+    };
+    static const struct claim_case nb[] = {
+        {"Regjeringen bevilget 20 millioner kroner til flyktningene.", "20 millioner", "cardinal",
+         ""},
+        {"Krigen varte i 44 dager.", "44", "cardinal", ""},
+        {NULL},
+    };
+    static const struct claim_case de[] = {
+        {"Seit 30 Jahren gibt es Streit um die Region, in der viele Menschen starben.", "30",
+         "cardinal", ""},
+        {NULL},
+    };
+    run_cases("en", en);
+    run_cases("nb", nb);
+    run_cases("de", de);
+}
+
+/* A part takes the category of the whole before it. */
+static void test_claim_annotate_doc_part_inherits(void **state)
+{
+    (void)state;
+    const char *s0 = "Operationen riktas mot 120 000 civila, inklusive 30 000 barn.";
+    json_t *doc = doc_of("sv");
+    json_t *sents = json_pack("[o]", sentence_of(s0, 0, 0, 0));
+    json_t *nums = json_pack("[o,o]", number_of(s0, "120 000", "cardinal", 0, 0),
+                             number_of(s0, "30 000", "cardinal", 0, 0));
+
+    assert_int_equal(claim_annotate_doc(cfg, doc, sents, nums), 0);
+    json_t *part = json_array_get(nums, 1);
+    assert_string_equal(str_or_null(part, "category"), "population");
+    assert_string_equal(str_or_null(part, "scope"), "part");
+    assert_string_equal(str_or_null(part, "victim"), "children");
+    assert_string_equal(str_or_null(part, "subject"), "barn");
+    json_decref(doc);
+    json_decref(sents);
+    json_decref(nums);
+}
+
 static void test_claim_annotate_doc_place_fallback(void **state)
 {
     (void)state;
@@ -524,6 +575,8 @@ int main(void)
         cmocka_unit_test(test_claim_annotate_sv_scope_context),
         cmocka_unit_test(test_claim_annotate_de),
         cmocka_unit_test(test_claim_annotate_de_scope_context),
+        cmocka_unit_test(test_claim_annotate_negatives),
+        cmocka_unit_test(test_claim_annotate_doc_part_inherits),
         cmocka_unit_test(test_claim_annotate_doc_place_fallback),
         cmocka_unit_test(test_claim_annotate_doc_unknown_language),
         cmocka_unit_test(test_claim_annotate_doc_number_without_sentence),
