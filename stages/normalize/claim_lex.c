@@ -230,7 +230,7 @@ static int claim_lex_stemmer(struct claim_lex *lx, const struct config_file *cf)
 
 static int claim_lex_scope(struct claim_lex *lx, const struct config_file *cf)
 {
-    static const char *const keys[] = {"increment", "part", "estimate", NULL};
+    static const char *const keys[] = {"increment", "part", "part_after", "estimate", NULL};
     const json_t *s = json_object_get(cf->root, "scope");
 
     if (!s)
@@ -238,6 +238,7 @@ static int claim_lex_scope(struct claim_lex *lx, const struct config_file *cf)
     if (config_keys(cf, s, "scope", keys, NULL) < 0 ||
         claim_lex_list(lx, cf, s, "increment", &lx->increment) < 0 ||
         claim_lex_list(lx, cf, s, "part", &lx->part) < 0 ||
+        claim_lex_list(lx, cf, s, "part_after", &lx->part_after) < 0 ||
         claim_lex_list(lx, cf, s, "estimate", &lx->estimate) < 0)
         return -1;
     return 0;
@@ -307,9 +308,9 @@ out:
 void claim_lex_release(struct claim_lex *lx)
 {
     struct claim_plist *lists[] = {
-        &lx->increment,   &lx->part,      &lx->estimate,     &lx->apposition,   &lx->attr_after,
-        &lx->attr_before, &lx->as_of,     &lx->time_words,   &lx->side_markers, &lx->of_words,
-        &lx->not_counted, &lx->stopwords, &lx->conjunctions, &lx->locatives};
+        &lx->increment,  &lx->part,        &lx->part_after, &lx->estimate,     &lx->apposition,
+        &lx->attr_after, &lx->attr_before, &lx->as_of,      &lx->time_words,   &lx->side_markers,
+        &lx->of_words,   &lx->not_counted, &lx->stopwords,  &lx->conjunctions, &lx->locatives};
 
     for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
         claim_plist_release(lists[i]);

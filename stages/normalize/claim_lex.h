@@ -56,7 +56,7 @@ struct claim_lex {
     size_t ncats;
     struct claim_class *victims;
     size_t nvictims;
-    struct claim_plist increment, part, estimate, apposition;
+    struct claim_plist increment, part, part_after, estimate, apposition;
     struct claim_plist attr_after, attr_before, as_of, time_words;
     struct claim_plist side_markers, of_words, not_counted, stopwords;
     struct claim_plist conjunctions; /* bound a clause like a comma: "... killed and 138 ..." */

@@ -232,13 +232,31 @@ static void claim_inherit(struct claim_num *nums, size_t self)
     }
 }
 
+/* A part marker after the number or its noun ("40 av dem", "19 journalister er blant de drepte").
+ */
+static bool claim_part_after(const struct claim_sent *s, const struct claim_lex *lx,
+                             const struct claim_num *num)
+{
+    size_t t = num->subj_e > num->subj_a ? num->subj_e : num->e;
+
+    if (claim_in(s, lx, &lx->part_after, num->e))
+        return true;
+    for (size_t k = 0; k < 2 && t < s->ntok && claim_stopword(s, t, lx) && !s->tok[t].clause &&
+                       !claim_in(s, lx, &lx->part_after, t);
+         k++)
+        t++;
+    return claim_in(s, lx, &lx->part_after, t);
+}
+
 static void claim_scope(const struct claim_sent *s, const struct claim_lex *lx,
                         struct claim_num *nums, size_t self)
 {
     struct claim_num *num = &nums[self];
 
     num->scope = "total";
-    if (claim_marker_before(s, lx, &lx->part, num->a)) {
+    if (claim_part_after(s, lx, num)) {
+        num->scope = "part"; /* "40 av dem", "19 er blant de drepte" keep their own category */
+    } else if (claim_marker_before(s, lx, &lx->part, num->a)) {
         num->scope = "part";
         claim_inherit(nums, self);
     } else if (claim_marker_before(s, lx, &lx->increment, num->a)) {

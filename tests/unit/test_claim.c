@@ -259,6 +259,9 @@ static void test_claim_annotate_nb_scope_context(void **state)
     (void)state;
     static const struct claim_case cases[] = {
         {"Ytterligere 26 personer ble drept.", "26", "cardinal", "killed", "increment"},
+        {"Russland har sendt 2000 soldater, og 40 av dem er skadet.", "40", "cardinal", "injured",
+         "part"},
+        {"19 journalister er blant de drepte.", "19", "cardinal", "killed", "part"},
         {"25 personer ble drept, blant dem to barn.", "to", "cardinal", "killed", "part", "victim",
          "children"},
         {"Tapstallet ligger sannsynligvis rundt 5000.", "5000", "cardinal", "killed", "estimate"},
