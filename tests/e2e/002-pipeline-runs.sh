@@ -12,7 +12,7 @@ cp "$T/res/claims.csv" "$T/claims.first"
 (flock "$T/res/.lock" sleep 3) &
 sleep 0.5
 run pipeline "$T/in" "$T/res"
-check_status "a run on a locked OUT fails" 1
+check "a run on a locked OUT fails" test "$rc" -ne 0
 check_grep "and says why" "in use by another run" "$T/err"
 wait
 
