@@ -227,15 +227,16 @@ static int tokconf_scripts(struct tokconf *tc, const struct config_file *cf, con
         return config_error(cf, "scripts", "out of memory");
     json_object_foreach((json_t *)o, name, ranges)
     {
-        tc->scripts[tc->nscripts] = strdup(name);
-        if (!tc->scripts[tc->nscripts])
+        size_t script = tc->nscripts;
+        tc->scripts[script] = strdup(name);
+        if (!tc->scripts[script])
             return config_error(cf, "scripts", "out of memory");
+        tc->nscripts++; /* owned from here, freed by tokconf_release() on error */
         for (size_t i = 0; i < json_array_size(ranges); i++)
-            if (tokconf_range_add(tc, json_array_get(ranges, i), tc->nscripts) < 0)
+            if (tokconf_range_add(tc, json_array_get(ranges, i), script) < 0)
                 return config_error(cf, name, "must be a list of [first, last] code points");
         if (!json_is_array(ranges))
             return config_error(cf, name, "must be a list of [first, last] code points");
-        tc->nscripts++;
     }
     return 0;
 }
