@@ -192,22 +192,38 @@ static int claim_mentions(const struct claim_doc *d, struct claim_ctx_sent *cs)
     return 0;
 }
 
-/* The place mentioned most often in the document (the first of equals). */
+/* How often place id is mentioned in the document. */
+static size_t claim_place_count(const struct claim_doc *d, const char *id)
+{
+    size_t n = 0;
+
+    for (size_t k = 0; k < d->nsents; k++)
+        for (size_t m = 0; m < d->sents[k].nmen; m++)
+            n += strcmp(d->sents[k].men[m].id, id) == 0;
+    return n;
+}
+
+/*
+ * The document's main place: of the places its lead (the first paragraph
+ * that names any) names, the one the whole document mentions most, the
+ * first of equals. A news article's headline and lead say where the event
+ * is; the body may name other countries more often (who said what, whose
+ * ally), which is why counting alone picks the wrong one.
+ */
 static const char *claim_main_place(const struct claim_doc *d)
 {
     const char *best = "";
-    size_t best_n = 0;
+    size_t best_n = 0, k = 0;
 
-    for (size_t k = 0; k < d->nsents; k++) {
+    while (k < d->nsents && d->sents[k].nmen == 0)
+        k++;
+    for (long long para = k < d->nsents ? d->sents[k].s.para : 0;
+         k < d->nsents && d->sents[k].s.para == para; k++) {
         for (size_t m = 0; m < d->sents[k].nmen; m++) {
-            const char *id = d->sents[k].men[m].id;
-            size_t n = 0;
-            for (size_t k2 = 0; k2 < d->nsents; k2++)
-                for (size_t m2 = 0; m2 < d->sents[k2].nmen; m2++)
-                    n += strcmp(d->sents[k2].men[m2].id, id) == 0;
+            size_t n = claim_place_count(d, d->sents[k].men[m].id);
             if (n > best_n) {
                 best_n = n;
-                best = id;
+                best = d->sents[k].men[m].id;
             }
         }
     }
@@ -288,8 +304,8 @@ static int claim_quote(json_t *rec, const struct claim_sent *s, const struct cla
 
 static int claim_set_null(json_t *rec)
 {
-    static const char *const empty[] = {"subject", "victim",      "side",  "scope",
-                                        "place",   "attribution", "as_of", NULL};
+    static const char *const empty[] = {"subject",   "victim",      "side",  "scope", "place",
+                                        "doc_place", "attribution", "as_of", NULL};
 
     if (json_object_set_new(rec, "category", json_null()) < 0)
         return error_at(NULL, 0, "out of memory");
@@ -310,14 +326,21 @@ static int claim_set_doc(const struct claim_doc *d, json_t *rec)
     return 0;
 }
 
-/* The mention of ms[0..n) nearest to tokens [a, e), one after a locative first; or NULL. */
-static const char *claim_nearest(const struct claim_mention *ms, size_t n, size_t a, size_t e)
+/*
+ * The mention of ms[0..n) nearest to tokens [a, e), one after a locative
+ * first; or NULL. Mentions inside tokens [xa, xe) (who said it: "Russlands
+ * president") name the source, not where the count happened, and are passed over.
+ */
+static const char *claim_nearest(const struct claim_mention *ms, size_t n, size_t a, size_t e,
+                                 size_t xa, size_t xe)
 {
     const char *best = NULL;
     size_t best_d = (size_t)-1;
     bool best_loc = false;
 
     for (size_t m = 0; m < n; m++) {
+        if (ms[m].a >= xa && ms[m].e <= xe)
+            continue;
         size_t dist = ms[m].e <= a ? a - ms[m].e : ms[m].a >= e ? ms[m].a - e : 0;
         if ((ms[m].locative && !best_loc) || (ms[m].locative == best_loc && dist < best_d)) {
             best_d = dist;
@@ -329,10 +352,11 @@ static const char *claim_nearest(const struct claim_mention *ms, size_t n, size_
 }
 
 /* Nearest in the sentence, else in its paragraph, else the document's main place. */
-static const char *claim_place(const struct claim_doc *d, size_t k, const struct claim_num *num)
+static const char *claim_place(const struct claim_doc *d, size_t k, const struct claim_num *num,
+                               size_t xa, size_t xe)
 {
     const struct claim_ctx_sent *cs = &d->sents[k];
-    const char *id = claim_nearest(cs->men, cs->nmen, num->a, num->e);
+    const char *id = claim_nearest(cs->men, cs->nmen, num->a, num->e, xa, xe);
 
     for (size_t dist = 1; !id && dist < d->nsents; dist++) {
         const struct claim_ctx_sent *b = dist <= k ? &d->sents[k - dist] : NULL;
@@ -374,7 +398,8 @@ static int claim_write_claim(const struct claim_doc *d, size_t k, const struct c
     size_t aa = 0, ae = 0, ta = 0, te = 0;
     bool attributed = claim_rule_attribution(s, d->lx, num, &aa, &ae);
     const char *side = claim_side(d, cs, attributed, aa, ae);
-    const char *place = claim_place(d, k, num);
+    const char *place = claim_place(d, k, num, attributed ? aa : 1, attributed ? ae : 0);
+    const char *doc_place = d->main_place ? d->main_place : "";
     size_t sa = num->subj_a, se = num->subj_e;
 
     if (sa >= se && num->trig_noun) {
@@ -389,6 +414,7 @@ static int claim_write_claim(const struct claim_doc *d, size_t k, const struct c
         claim_set(rec, "scope", num->scope, strlen(num->scope)) < 0 ||
         claim_set(rec, "side", side, strlen(side)) < 0 ||
         claim_set(rec, "place", place, strlen(place)) < 0 ||
+        claim_set(rec, "doc_place", doc_place, strlen(doc_place)) < 0 ||
         claim_set_span(rec, "attribution", s, aa, ae) < 0 ||
         claim_set_span(rec, "as_of", s, ta, te) < 0)
         return -1;

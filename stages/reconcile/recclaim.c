@@ -110,6 +110,10 @@ static int recclaim_fields(struct recclaim *c, json_t *rec, const char *file, si
         recclaim_str(rec, "quote", &c->quote, file, line) < 0 ||
         recclaim_str(rec, "source", &c->source, file, line) < 0)
         return -1;
+    c->doc_place = "";
+    if (json_object_get(rec, "doc_place") &&
+        recclaim_str(rec, "doc_place", &c->doc_place, file, line) < 0)
+        return -1;
     return 0;
 }
 

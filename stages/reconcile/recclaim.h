@@ -22,6 +22,7 @@ struct recclaim {
     json_t *rec; /* owned reference */
     const char *doc, *date, *lang, *category, *qualifier, *unit, *subject, *victim, *side;
     const char *scope, *place, *attribution, *quote, *as_of, *source, *text;
+    const char *doc_place; /* the document's main place; "" when absent */
     size_t start, end, sid;
     size_t seq; /* input order, set by the reader */
     double value;

@@ -12,6 +12,7 @@ struct recgroup_item {
     char *key;
     size_t idx;
     const struct recclaim *c;
+    size_t cluster; /* within its key: claims about the same side and place */
 };
 
 const char *recgroup_scope_class(const char *scope)
@@ -29,12 +30,7 @@ char *recgroup_key(const struct recclaim *c, const struct recconf *cfg)
     char *subject = recconf_by_subject(cfg, c->category)
                         ? utf8_fold(c->subject, strlen(c->subject), NULL)
                         : strdup("");
-    const char *parts[] = {c->category,
-                           c->unit,
-                           c->victim,
-                           c->side,
-                           c->place,
-                           recgroup_scope_class(c->scope),
+    const char *parts[] = {c->category, c->unit, c->victim, recgroup_scope_class(c->scope),
                            subject ? subject : c->subject};
 
     for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
@@ -95,8 +91,8 @@ static char *recgroup_period(const struct recclaim *claims, const size_t *idx, s
 }
 
 /* Add a group of items[0..n) (copied and sorted). */
-static int recgroup_add(struct recgroups *gs, const struct recclaim *claims,
-                        const struct recgroup_item *items, size_t n)
+static int recgroup_add_one(struct recgroups *gs, const struct recclaim *claims,
+                            const struct recgroup_item *items, size_t n)
 {
     if (gs->n == gs->cap) {
         size_t cap = gs->cap ? gs->cap * 2 : 32;
@@ -126,6 +122,9 @@ static int recgroup_add(struct recgroups *gs, const struct recclaim *claims,
     gs->n++;
     return 0;
 }
+
+static int recgroup_add(struct recgroups *gs, const struct recclaim *claims,
+                        struct recgroup_item *items, size_t n);
 
 /* Whether undated claim u fits every dated item of the one period in [0, n). */
 static bool recgroup_fits(const struct recgroup_item *items, size_t n, const struct recclaim *u)
@@ -189,6 +188,144 @@ static int recgroup_key_run(struct recgroups *gs, const struct recclaim *claims,
     return 0;
 }
 
+bool recgroup_same_side(const struct recclaim *a, const struct recclaim *b)
+{
+    return !*a->side || !*b->side || strcmp(a->side, b->side) == 0;
+}
+
+static bool recgroup_place_in(const char *p, const struct recclaim *c)
+{
+    return *p && (strcmp(p, c->place) == 0 || strcmp(p, c->doc_place) == 0);
+}
+
+bool recgroup_same_place(const struct recclaim *a, const struct recclaim *b)
+{
+    if ((!*a->place && !*a->doc_place) || (!*b->place && !*b->doc_place))
+        return true;
+    return recgroup_place_in(a->place, b) || recgroup_place_in(a->doc_place, b);
+}
+
+/* Whether c fits every claim of cluster k among items[from..upto). */
+static bool recgroup_fits_cluster(const struct recgroup_item *items, size_t from, size_t upto,
+                                  size_t k, const struct recclaim *c)
+{
+    for (size_t i = from; i < upto; i++)
+        if (items[i].cluster == k &&
+            (!recgroup_same_side(items[i].c, c) || !recgroup_same_place(items[i].c, c)))
+            return false;
+    return true;
+}
+
+/* Whether cluster k among items[from..upto) holds a claim of c's document. */
+static bool recgroup_cluster_has_doc(const struct recgroup_item *items, size_t from, size_t upto,
+                                     size_t k, const struct recclaim *c)
+{
+    for (size_t i = from; i < upto; i++)
+        if (items[i].cluster == k && strcmp(items[i].c->doc, c->doc) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * The cluster item i joins: the one whose every member it fits; among
+ * several, the one holding a claim of its own document; else none
+ * (returns nclusters: a new cluster), so that an unnamed side or place never
+ * chains two named ones together.
+ */
+static size_t recgroup_choose(const struct recgroup_item *items, size_t from, size_t i,
+                              size_t nclusters)
+{
+    size_t fits = 0, which = 0, same_doc = 0, doc_which = 0;
+
+    for (size_t k = 0; k < nclusters; k++) {
+        if (!recgroup_fits_cluster(items, from, i, k, items[i].c))
+            continue;
+        fits++;
+        which = k;
+        if (recgroup_cluster_has_doc(items, from, i, k, items[i].c)) {
+            same_doc++;
+            doc_which = k;
+        }
+    }
+    if (fits == 1)
+        return which;
+    return same_doc == 1 ? doc_which : nclusters;
+}
+
+/* Split a run of one key and period into clusters of claims about one side and place. */
+static void recgroup_cluster(struct recgroup_item *items, size_t from, size_t to)
+{
+    size_t nclusters = 0;
+
+    for (size_t i = from; i < to; i++) {
+        items[i].cluster = recgroup_choose(items, from, i, nclusters);
+        if (items[i].cluster == nclusters)
+            nclusters++;
+    }
+}
+
+static int recgroup_cluster_cmp(const void *a, const void *b)
+{
+    const struct recgroup_item *x = a, *y = b;
+
+    if (x->cluster != y->cluster)
+        return x->cluster < y->cluster ? -1 : 1;
+    return recgroup_item_cmp(a, b);
+}
+
+/* The first non-empty value of field among items[from..to). */
+static const char *recgroup_first(const struct recgroup_item *items, size_t from, size_t to,
+                                  bool side)
+{
+    for (size_t i = from; i < to; i++) {
+        const char *v = side ? items[i].c->side : items[i].c->place;
+        if (*v)
+            return v;
+    }
+    return "";
+}
+
+/* Make items[from..to) carry the full key: the run's key, side and place. */
+static int recgroup_full_key(struct recgroup_item *items, size_t from, size_t to)
+{
+    struct buf b = BUF_INIT;
+
+    if (buf_addstr(&b, items[from].key) < 0 || buf_addch(&b, '|') < 0 ||
+        buf_addstr(&b, recgroup_first(items, from, to, true)) < 0 || buf_addch(&b, '|') < 0 ||
+        buf_addstr(&b, recgroup_first(items, from, to, false)) < 0) {
+        buf_release(&b);
+        return error_at(NULL, 0, "out of memory");
+    }
+    for (size_t i = from; i < to; i++) {
+        free(items[i].key);
+        items[i].key = strdup(b.data);
+        if (!items[i].key) {
+            buf_release(&b);
+            return error_at(NULL, 0, "out of memory");
+        }
+    }
+    buf_release(&b);
+    return 0;
+}
+
+/* Add the claims of one key and period as groups: one per cluster of side and place. */
+static int recgroup_add(struct recgroups *gs, const struct recclaim *claims,
+                        struct recgroup_item *items, size_t n)
+{
+    recgroup_cluster(items, 0, n);
+    qsort(items, n, sizeof(*items), recgroup_cluster_cmp);
+    for (size_t a = 0; a < n;) {
+        size_t e = a + 1;
+        while (e < n && items[e].cluster == items[a].cluster)
+            e++;
+        if (recgroup_full_key(items, a, e) < 0 ||
+            recgroup_add_one(gs, claims, items + a, e - a) < 0)
+            return -1;
+        a = e;
+    }
+    return 0;
+}
+
 static void recgroup_items_free(struct recgroup_item *items, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -205,7 +342,7 @@ int recgroup_build(struct recgroups *gs, const struct recclaim *claims, size_t n
     if (!items)
         return error_at(NULL, 0, "out of memory");
     for (size_t i = 0; i < n; i++) {
-        items[i] = (struct recgroup_item){recgroup_key(&claims[i], cfg), i, &claims[i]};
+        items[i] = (struct recgroup_item){recgroup_key(&claims[i], cfg), i, &claims[i], 0};
         if (!items[i].key) {
             recgroup_items_free(items, i);
             return error_at(NULL, 0, "out of memory");

@@ -1,7 +1,16 @@
 /*
  * recgroup: split the claims into groups that say something about the same
- * thing: one category, unit, victim class, side, place and scope class
- * (whole, part or increment), in one period.
+ * thing: one category, unit, victim class and scope class (whole, part or
+ * increment), side and place, in one period.
+ *
+ * Side and place come from free text and are often unnamed or named loosely
+ * (the place nearest the number, the document's main place), so they are
+ * matched leniently: an unnamed side fits any side, and two claims are
+ * about one place when either's place or document place is the other's.
+ * Within a key and period, a claim joins the cluster whose every member it
+ * fits; one that fits several joins the one holding a claim of its own
+ * document, else stays apart, so an unnamed side never joins two named ones
+ * into a conflict.
  *
  * Subjects are free text in the article's language, so they are not part
  * of the key; the victim class (civilians, children, ...) is what tells two
@@ -18,6 +27,7 @@
 #ifndef RECGROUP_H
 #define RECGROUP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "recclaim.h"
@@ -40,6 +50,12 @@ const char *recgroup_scope_class(const char *scope);
 
 /* The group key of c as a new string (free it), or NULL when memory ran out. */
 char *recgroup_key(const struct recclaim *c, const struct recconf *cfg);
+
+/* Whether a and b may count for the same side: one is unnamed, or both are equal. */
+bool recgroup_same_side(const struct recclaim *a, const struct recclaim *b);
+
+/* Whether a and b may be about one place (place or document place in common, or none known). */
+bool recgroup_same_place(const struct recclaim *a, const struct recclaim *b);
 
 /* Group claims[0..n) (sorted by doc, start). gs must be zeroed. */
 int recgroup_build(struct recgroups *gs, const struct recclaim *claims, size_t n,

@@ -148,9 +148,72 @@ static void test_recgroup_build_period_label(void **state)
     assert_int_equal(recgroup_build(&gs, c, 2, &cfg), 0);
     assert_int_equal(gs.n, 1);
     assert_string_equal(gs.v[0].period, "2023-09-01..2023-09-05");
-    assert_string_equal(gs.v[0].key, "killed||||x|whole|");
+    assert_string_equal(gs.v[0].key, "killed|||whole|||x");
     recgroups_release(&gs);
     release(c, 2);
+}
+
+static void test_recgroup_build_unnamed_side_joins_named(void **state)
+{
+    struct recclaim c[2];
+    bool same;
+
+    (void)state;
+    mk(&c[0], "{\"value\":1000,\"side\":\"\"}");
+    mk(&c[1], "{\"value\":5000,\"side\":\"russia\",\"start\":5}");
+    assert_int_equal(build(c, 2, &same), 1);
+    assert_true(same);
+    release(c, 2);
+}
+
+/* 89 for one side, 9 for the other, and an unnamed side's 30: 30 fits both, so joins neither. */
+static void test_recgroup_build_unnamed_side_never_chains(void **state)
+{
+    struct recclaim c[3];
+    bool same;
+
+    (void)state;
+    mk(&c[0], "{\"value\":89,\"side\":\"nagorno-karabakh\"}");
+    mk(&c[1], "{\"value\":9,\"side\":\"azerbaijan\",\"start\":5}");
+    mk(&c[2], "{\"value\":30,\"side\":\"\",\"start\":9}");
+    assert_int_equal(build(c, 3, &same), 3);
+    assert_false(same);
+    release(c, 3);
+}
+
+/* The place nearest each number differs, but one names the other's main place. */
+static void test_recgroup_build_place_through_document_place(void **state)
+{
+    struct recclaim c[3];
+    bool same;
+
+    (void)state;
+    mk(&c[0], "{\"value\":65036,\"place\":\"armenia\",\"doc_place\":\"karabakh\"}");
+    mk(&c[1], "{\"value\":50000,\"place\":\"karabakh\",\"doc_place\":\"karabakh\","
+              "\"doc\":\"b\"}");
+    mk(&c[2], "{\"value\":70,\"place\":\"sudan\",\"doc_place\":\"sudan\",\"doc\":\"c\"}");
+    assert_int_equal(build(c, 3, &same), 2);
+    assert_true(same);
+    assert_true(recgroup_same_place(&c[0], &c[1]));
+    assert_false(recgroup_same_place(&c[0], &c[2]));
+    release(c, 3);
+}
+
+/* 1000 (side unnamed) fits both sides' clusters: it goes with the claim of its own document. */
+static void test_recgroup_build_unnamed_side_prefers_own_document(void **state)
+{
+    struct recclaim c[4];
+    bool same;
+
+    (void)state;
+    mk(&c[0], "{\"value\":1000,\"doc\":\"a\",\"date\":\"2023-09-03\"}");
+    mk(&c[1], "{\"value\":5000,\"doc\":\"a\",\"start\":5,\"date\":\"2023-09-03\"}");
+    mk(&c[2], "{\"value\":89,\"side\":\"nagorno-karabakh\",\"doc\":\"b\",\"date\":\"2023-09-01\"}");
+    mk(&c[3], "{\"value\":9,\"side\":\"azerbaijan\",\"doc\":\"b\",\"start\":5,"
+              "\"date\":\"2023-09-01\"}");
+    assert_int_equal(build(c, 4, &same), 3);
+    assert_true(same);
+    release(c, 4);
 }
 
 int main(void)
@@ -163,6 +226,10 @@ int main(void)
         cmocka_unit_test(test_recgroup_build_periods),
         cmocka_unit_test(test_recgroup_build_undated),
         cmocka_unit_test(test_recgroup_build_period_label),
+        cmocka_unit_test(test_recgroup_build_unnamed_side_joins_named),
+        cmocka_unit_test(test_recgroup_build_unnamed_side_never_chains),
+        cmocka_unit_test(test_recgroup_build_place_through_document_place),
+        cmocka_unit_test(test_recgroup_build_unnamed_side_prefers_own_document),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
