@@ -12,6 +12,8 @@
 # (paths, sizes, times) and is rewritten only when that changes.
 STAGE_OK = || [ $$? -eq 1 ]
 LOCK_BUSY := 75
+# NOBUILD=1 runs the binaries as they are (the tests run the build they test).
+bin = $(if $(NOBUILD),,$(BUILD)/bin/$(1))
 
 pipeline:
 	@mkdir -p $(OUT)
@@ -33,16 +35,16 @@ $(OUT)/.inputs: FORCE
 	 if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
 
 $(OUT)/tokens.jsonl: $(OUT)/.inputs $(wildcard $(CONFIG)/lang/*.json $(CONFIG)/tokenize.json) \
-		$(BUILD)/bin/tokenize
+		$(call bin,tokenize)
 	@$(BUILD)/bin/tokenize -c $(CONFIG) -s $(OUT)/tokenize.stats.json -o $@ $(IN) $(STAGE_OK)
-$(OUT)/mentions.jsonl: $(OUT)/tokens.jsonl $(wildcard $(CONFIG)/numbers/*.json) $(BUILD)/bin/extract
+$(OUT)/mentions.jsonl: $(OUT)/tokens.jsonl $(wildcard $(CONFIG)/numbers/*.json) $(call bin,extract)
 	@$(BUILD)/bin/extract -c $(CONFIG) -s $(OUT)/extract.stats.json -o $@ $< $(STAGE_OK)
 $(OUT)/normalized.jsonl: $(OUT)/mentions.jsonl $(wildcard $(CONFIG)/numbers/*.json \
 		$(CONFIG)/claims/*.json $(CONFIG)/places.json $(CONFIG)/normalize.json) \
-		$(BUILD)/bin/normalize
+		$(call bin,normalize)
 	@$(BUILD)/bin/normalize -c $(CONFIG) -s $(OUT)/normalize.stats.json -o $@ $< $(STAGE_OK)
 $(OUT)/claims.csv: $(OUT)/normalized.jsonl $(wildcard $(CONFIG)/reconcile.json) \
-		$(BUILD)/bin/reconcile
+		$(call bin,reconcile)
 	@$(BUILD)/bin/reconcile -c $(CONFIG) -o $(OUT) -s $(OUT)/reconcile.stats.json \
 	  -S $(OUT)/tokenize.stats.json -S $(OUT)/extract.stats.json \
 	  -S $(OUT)/normalize.stats.json $< $(STAGE_OK)

@@ -22,7 +22,7 @@ run pipeline "$T/in" "$T/res"
 check_status "a skipped document does not fail the run" 0
 check_grep "the skipped document is named" "b.txt" "$T/err"
 check_grep "and listed in summary.json" '"b"' "$T/res/summary.json"
-run make -s -C "$TOP" pipeline IN="$T/in" OUT="$T/res2" BUILD="$(dirname "$BIN")" STRICT=1
+run pipeline_make IN="$T/in" OUT="$T/res2" STRICT=1
 check_status "STRICT=1 fails when a document was skipped" 2
 rm "$T/in/b.txt"
 
@@ -39,7 +39,7 @@ check_diff "and the outputs are as before" "$T/claims.first" "$T/res/claims.csv"
 cp -R "$CONFIG" "$T/config"
 echo '{"no_such_key": 1}' >"$T/config/reconcile.json"
 touch "$T/config/reconcile.json"
-run make -s -C "$TOP" pipeline IN="$T/in" OUT="$T/res" CONFIG="$T/config" BUILD="$(dirname "$BIN")"
+run pipeline_make IN="$T/in" OUT="$T/res" CONFIG="$T/config"
 check "a bad config fails the run" test "$rc" -ne 0
 check_grep "naming the file and key" "reconcile.json:1: key 'no_such_key'" "$T/err"
 check_diff "the last good claims.csv is whole" "$T/claims.first" "$T/res/claims.csv"

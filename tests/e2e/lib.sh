@@ -33,7 +33,13 @@ stage() {
 
 # pipeline IN OUT: the four stages in sequence, as make pipeline runs them.
 pipeline() {
-    make -s -C "$TOP" pipeline IN="$1" OUT="$2" BUILD="$(dirname "$BIN")"
+    pipeline_make IN="$1" OUT="$2"
+}
+
+# pipeline_make VAR=VALUE...: make pipeline with the binaries under test.
+pipeline_make() {
+    env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$TOP" pipeline \
+        BUILD="$(dirname "$BIN")" NOBUILD=1 "$@"
 }
 
 # check NAME CMD...: ok when CMD succeeds.
