@@ -11,8 +11,9 @@
 
 int recnote_number(struct buf *b, double v)
 {
-    char digits[64];
-    double r = round(v * 100) / 100;
+    char digits[400]; /* DBL_MAX has 309 digits */
+    /* Beyond 1e15 a double has no cents to round, and v * 100 may overflow. */
+    double r = fabs(v) < 1e15 ? round(v * 100) / 100 : v;
 
     csvout_format_num(digits, sizeof(digits), r);
     const char *p = digits;
