@@ -478,6 +478,46 @@ static void test_claim_annotate_doc_place_fallback(void **state)
     json_decref(nums);
 }
 
+/* The lead names where the event is; the body may name another country more often. */
+static void test_claim_annotate_doc_main_place_from_lead(void **state)
+{
+    (void)state;
+    const char *s0 = "Thousands flee Karabakh.";
+    const char *s1 = "Russia and Russia and Russia were named, and Russia again.";
+    const char *s2 = "Later, 7 soldiers were killed.";
+    size_t b1 = strlen(s0) + 2, b2 = b1 + strlen(s1) + 2;
+    json_t *doc = doc_of("en");
+    json_t *sents = json_pack("[o,o,o]", sentence_of(s0, 0, 0, 0), sentence_of(s1, 1, 1, b1),
+                              sentence_of(s2, 2, 2, b2));
+    json_t *nums = json_pack("[o]", number_of(s2, "7", "cardinal", 2, b2));
+
+    assert_int_equal(claim_annotate_doc(cfg, doc, sents, nums), 0);
+    assert_string_equal(str_or_null(json_array_get(nums, 0), "doc_place"), "nagorno-karabakh");
+    assert_string_equal(str_or_null(json_array_get(nums, 0), "place"), "nagorno-karabakh");
+    json_decref(doc);
+    json_decref(sents);
+    json_decref(nums);
+}
+
+/* "According to Russia's president" names who speaks, not where the dead were. */
+static void test_claim_annotate_doc_place_not_from_attribution(void **state)
+{
+    (void)state;
+    const char *s0 = "Fighting in Karabakh.";
+    const char *s1 = "According to Russia's president, 5000 people were killed.";
+    size_t b1 = strlen(s0) + 2;
+    json_t *doc = doc_of("en");
+    json_t *sents = json_pack("[o,o]", sentence_of(s0, 0, 0, 0), sentence_of(s1, 1, 1, b1));
+    json_t *nums = json_pack("[o]", number_of(s1, "5000", "cardinal", 1, b1));
+
+    assert_int_equal(claim_annotate_doc(cfg, doc, sents, nums), 0);
+    assert_string_equal(str_or_null(json_array_get(nums, 0), "category"), "killed");
+    assert_string_equal(str_or_null(json_array_get(nums, 0), "place"), "nagorno-karabakh");
+    json_decref(doc);
+    json_decref(sents);
+    json_decref(nums);
+}
+
 static void test_claim_annotate_doc_unknown_language(void **state)
 {
     (void)state;
@@ -581,6 +621,8 @@ int main(void)
         cmocka_unit_test(test_claim_annotate_negatives),
         cmocka_unit_test(test_claim_annotate_doc_part_inherits),
         cmocka_unit_test(test_claim_annotate_doc_place_fallback),
+        cmocka_unit_test(test_claim_annotate_doc_main_place_from_lead),
+        cmocka_unit_test(test_claim_annotate_doc_place_not_from_attribution),
         cmocka_unit_test(test_claim_annotate_doc_unknown_language),
         cmocka_unit_test(test_claim_annotate_doc_number_without_sentence),
         cmocka_unit_test(test_claim_annotate_doc_long_quote),
