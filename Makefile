@@ -122,5 +122,6 @@ help:
 
 .PHONY: all test unit replay fuzz e2e sanitize valgrind install clean format-check deps help pipeline bench
 .DELETE_ON_ERROR:
+.SECONDARY:
 -include $(COMMON_OBJ:.o=.d) $(wildcard $(BUILD)/stages/*.d $(BUILD)/stages/*/*.d \
   $(BUILD)/tests/unit/*.d $(BUILD)/tests/fuzz/*.d $(BUILD)/bench/*.d)

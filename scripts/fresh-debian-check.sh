@@ -22,5 +22,11 @@ cp /etc/resolv.conf "$root/etc/resolv.conf"
 git clone -q "$top" "$root/claimrec"
 mount -t proc proc "$root/proc"
 chroot "$root" /bin/sh -c 'cd /claimrec && ./quickstart pipeline && ls -l out/claims.csv out/conflicts.csv out/summary.json'
-chroot "$root" /bin/sh -c 'cd /claimrec && ./quickstart test' | tail -n 5
+log=${FRESH_LOG:-/tmp/claimrec-fresh-test.log}
+if ! chroot "$root" /bin/sh -c 'cd /claimrec && ./quickstart test' >"$log" 2>&1; then
+    grep -E '^not ok|^#|passed' "$log" | head -n 60
+    echo "fresh-debian-check: ./quickstart test failed (log: $log)" >&2
+    exit 1
+fi
+grep -E 'passed' "$log"
 echo "fresh-debian-check: both quick-start commands passed"
