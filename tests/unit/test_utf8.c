@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "utf8.h"
 
 static void test_utf8_decode_valid_sequences(void **state)
@@ -77,6 +79,34 @@ static void test_utf8_fold_rejects_invalid_and_nul(void **state)
     assert_null(utf8_fold("a\0z", 3, NULL));
 }
 
+/* The ASCII shortcut must give what utf8proc gives, for every ASCII byte. */
+static void test_utf8_fold_ascii_matches_utf8proc(void **state)
+{
+    (void)state;
+    char all[127];
+    size_t len;
+    utf8proc_uint8_t *want = NULL;
+
+    for (int c = 1; c < 128; c++)
+        all[c - 1] = (char)c;
+    char *got = utf8_fold(all, sizeof(all), &len);
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)all, sizeof(all), &want,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    assert_non_null(got);
+    assert_int_equal(len, (size_t)n);
+    assert_memory_equal(got, want, len);
+    assert_int_equal(got[len], '\0');
+    free(got);
+    free(want);
+    got = utf8_fold("", 0, &len);
+    assert_string_equal(got, "");
+    assert_int_equal(len, 0);
+    free(got);
+    got = utf8_fold("e\xcc\x81", 3, NULL); /* ASCII then a combining mark composes */
+    assert_string_equal(got, "\xc3\xa9");
+    free(got);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -86,6 +116,7 @@ int main(void)
         cmocka_unit_test(test_utf8_encode_round_trip),
         cmocka_unit_test(test_utf8_fold_composes_and_folds),
         cmocka_unit_test(test_utf8_fold_rejects_invalid_and_nul),
+        cmocka_unit_test(test_utf8_fold_ascii_matches_utf8proc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
