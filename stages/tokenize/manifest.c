@@ -46,6 +46,10 @@ static void manifest_field(void *data, size_t len, void *vp)
 
     if (p->failed)
         return;
+    if (len > 0 && memchr(data, '\0', len)) {
+        manifest_fail(p, p->rec_line, "NUL byte in a field", NULL);
+        return;
+    }
     if (p->nfields < MANIFEST_COLS) {
         char *copy = malloc(len + 1);
         if (!copy) {
@@ -135,9 +139,30 @@ static void manifest_record(int c, void *vp)
     p->rec_line = 0;
 }
 
-static bool manifest_blank(const char *s, ssize_t len)
+static bool manifest_blank(const char *s, size_t len)
 {
-    return len == 0 || (len == 1 && s[0] == '\n') || (len == 2 && s[0] == '\r' && s[1] == '\n');
+    return len == 0 || (len == 1 && (s[0] == '\n' || s[0] == '\r')) ||
+           (len == 2 && s[0] == '\r' && s[1] == '\n');
+}
+
+/* Length of the first line of s[0..len): up to a '\n', or a '\r' not before one. */
+static size_t manifest_line_len(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n')))
+            return i + 1;
+    return len;
+}
+
+/* Feed one physical line, counting it (lines ended by a lone CR count too). */
+static void manifest_feed_line(struct csv_parser *csv, struct manifest_parse *p, const char *s,
+                               size_t len)
+{
+    p->line++;
+    if (p->rec_line == 0 && !manifest_blank(s, len))
+        p->rec_line = p->line;
+    if (csv_parse(csv, s, len, manifest_field, manifest_record, p) < len)
+        manifest_fail(p, p->line, csv_strerror(csv_error(csv)), NULL);
 }
 
 static int manifest_feed(struct csv_parser *csv, struct manifest_parse *p, FILE *fp)
@@ -147,11 +172,10 @@ static int manifest_feed(struct csv_parser *csv, struct manifest_parse *p, FILE 
     ssize_t len;
 
     while (!p->failed && (len = getline(&line, &cap, fp)) > 0) {
-        p->line++;
-        if (p->rec_line == 0 && !manifest_blank(line, len))
-            p->rec_line = p->line;
-        if (csv_parse(csv, line, (size_t)len, manifest_field, manifest_record, p) < (size_t)len)
-            manifest_fail(p, p->line, csv_strerror(csv_error(csv)), NULL);
+        for (size_t at = 0, n; !p->failed && at < (size_t)len; at += n) {
+            n = manifest_line_len(line + at, (size_t)len - at);
+            manifest_feed_line(csv, p, line + at, n);
+        }
     }
     free(line);
     if (!p->failed && ferror(fp))

@@ -22,10 +22,10 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Parse text; returns manifest_read's result, leaves the stderr line in msg. */
-static int parse(const char *text, struct manifest *m, char *msg, size_t size)
+/* Parse len bytes; returns manifest_read's result, leaves the stderr line in msg. */
+static int parse_bytes(const char *text, size_t len, struct manifest *m, char *msg, size_t size)
 {
-    FILE *in = fmemopen((void *)text, strlen(text), "r");
+    FILE *in = fmemopen((void *)text, len, "r");
     FILE *err = tmpfile();
     int saved = dup(2);
 
@@ -41,6 +41,11 @@ static int parse(const char *text, struct manifest *m, char *msg, size_t size)
     fclose(err);
     fclose(in);
     return rc;
+}
+
+static int parse(const char *text, struct manifest *m, char *msg, size_t size)
+{
+    return parse_bytes(text, strlen(text), m, msg, size);
 }
 
 static void test_manifest_read_good(void **state)
@@ -72,6 +77,38 @@ static void expect_error(const char *text, const char *want)
 
     assert_int_equal(parse(text, &m, msg, sizeof(msg)), -1);
     assert_non_null(strstr(msg, want));
+    assert_int_equal(m.n, 0);
+}
+
+/* Lines ended by a lone CR (old Mac exports) are counted as lines. */
+static void test_manifest_read_cr_lines(void **state)
+{
+    (void)state;
+    struct manifest m;
+    char msg[256];
+
+    assert_int_equal(parse("doc,date,lang,source,url\rb,2023-09,,,\r\ra,2020-10-02,nb,,\r", &m, msg,
+                           sizeof(msg)),
+                     0);
+    assert_int_equal(m.n, 2);
+    assert_int_equal(manifest_find(&m, "b")->line, 2);
+    assert_int_equal(manifest_find(&m, "a")->line, 4);
+    manifest_release(&m);
+    expect_error("doc,date,lang,source,url\ra,,,,\rb,2023-9,,,\r", "manifest.csv:3: date is not");
+    expect_error("doc,date,lang,source,url\r\na,,,,\rb,,,,\ra,,,,\r\n",
+                 "manifest.csv:4: duplicate row for doc 'a' (first at line 2)");
+}
+
+/* A NUL byte inside a field is an error, not the end of the value. */
+static void test_manifest_read_nul_in_field(void **state)
+{
+    (void)state;
+    static const char text[] = "doc,date,lang,source,url\na\0b,,,,\n";
+    struct manifest m;
+    char msg[256];
+
+    assert_int_equal(parse_bytes(text, sizeof(text) - 1, &m, msg, sizeof(msg)), -1);
+    assert_non_null(strstr(msg, "manifest.csv:2: NUL byte in a field"));
     assert_int_equal(m.n, 0);
 }
 
@@ -136,6 +173,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_manifest_read_good),
+        cmocka_unit_test(test_manifest_read_cr_lines),
+        cmocka_unit_test(test_manifest_read_nul_in_field),
         cmocka_unit_test(test_manifest_read_unterminated_quote),
         cmocka_unit_test(test_manifest_read_wrong_header),
         cmocka_unit_test(test_manifest_read_wrong_columns),
