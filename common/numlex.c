@@ -13,6 +13,7 @@ enum numlex_shape {
     NUMLEX_QUAL,   /* object of qualifier names */
     NUMLEX_STRING, /* object of strings */
     NUMLEX_UNIT,   /* object of [kind, unit] */
+    NUMLEX_WORDS,  /* object of arrays of strings */
 };
 
 struct numlex_spec {
@@ -23,23 +24,53 @@ struct numlex_spec {
 
 /* Indexed by enum numlex_table. */
 static const struct numlex_spec numlex_specs[NUMLEX_NTABLES] = {
-    {"cardinals", NUMLEX_NUMBER, false},     {"multipliers", NUMLEX_NUMBER, false},
-    {"connectors", NUMLEX_LIST, false},      {"articles", NUMLEX_LIST, false},
-    {"weak_one", NUMLEX_LIST, false},        {"one_blockers", NUMLEX_LIST, false},
-    {"ordinals", NUMLEX_NUMBER, false},      {"ordinal_suffixes", NUMLEX_LIST, true},
-    {"denominators", NUMLEX_NUMBER, false},  {"fixed", NUMLEX_NUMBER, false},
-    {"shares", NUMLEX_LIST, false},          {"share_of", NUMLEX_LIST, false},
-    {"vague", NUMLEX_NUMBER, false},         {"qualifiers", NUMLEX_QUAL, false},
-    {"post_qualifiers", NUMLEX_QUAL, false}, {"range_between", NUMLEX_STRING, false},
-    {"range_joins", NUMLEX_LIST, false},     {"percent", NUMLEX_LIST, false},
-    {"suffixes", NUMLEX_NUMBER, true},       {"units", NUMLEX_UNIT, false},
-    {"prefix_units", NUMLEX_UNIT, false},    {"months", NUMLEX_LIST, false},
-    {"time_before", NUMLEX_LIST, false},     {"time_after", NUMLEX_LIST, false},
-    {"decade_suffixes", NUMLEX_LIST, true},  {"decade_words", NUMLEX_LIST, false},
-    {"negative", NUMLEX_LIST, false},        {"point", NUMLEX_LIST, false},
+    {"cardinals", NUMLEX_NUMBER, false},
+    {"multipliers", NUMLEX_NUMBER, false},
+    {"connectors", NUMLEX_LIST, false},
+    {"articles", NUMLEX_LIST, false},
+    {"weak_one", NUMLEX_LIST, false},
+    {"one_blockers", NUMLEX_LIST, false},
+    {"ordinals", NUMLEX_NUMBER, false},
+    {"ordinal_suffixes", NUMLEX_LIST, true},
+    {"denominators", NUMLEX_NUMBER, false},
+    {"fixed", NUMLEX_NUMBER, false},
+    {"shares", NUMLEX_LIST, false},
+    {"share_of", NUMLEX_LIST, false},
+    {"vague", NUMLEX_NUMBER, false},
+    {"qualifiers", NUMLEX_QUAL, false},
+    {"post_qualifiers", NUMLEX_QUAL, false},
+    {"range_between", NUMLEX_STRING, false},
+    {"range_joins", NUMLEX_LIST, false},
+    {"percent", NUMLEX_LIST, false},
+    {"suffixes", NUMLEX_NUMBER, true},
+    {"units", NUMLEX_UNIT, false},
+    {"prefix_units", NUMLEX_UNIT, false},
+    {"months", NUMLEX_LIST, false},
+    {"time_before", NUMLEX_LIST, false},
+    {"time_after", NUMLEX_LIST, false},
+    {"decade_suffixes", NUMLEX_LIST, true},
+    {"decade_words", NUMLEX_LIST, false},
+    {"negative", NUMLEX_LIST, false},
+    {"point", NUMLEX_LIST, false},
+    {"fraction_joins", NUMLEX_STRING, false},
+    {"fraction_of", NUMLEX_LIST, false},
+    {"determined_ordinals", NUMLEX_LIST, false},
+    {"determiners", NUMLEX_LIST, false},
+    {"qualifier_governors", NUMLEX_WORDS, false},
 };
 
 static const char *const numlex_scalars[] = {"notes", "decimal", "group", "ordinal_dot", "years"};
+
+static bool numlex_words_ok(const json_t *v)
+{
+    size_t i;
+    const json_t *w;
+
+    if (!json_is_array(v))
+        return false;
+    json_array_foreach(v, i, w) if (!json_is_string(w)) return false;
+    return true;
+}
 
 static bool numlex_value_ok(enum numlex_shape shape, const json_t *v)
 {
@@ -56,6 +87,8 @@ static bool numlex_value_ok(enum numlex_shape shape, const json_t *v)
     case NUMLEX_UNIT:
         return json_is_array(v) && json_array_size(v) == 2 &&
                json_is_string(json_array_get(v, 0)) && json_is_string(json_array_get(v, 1));
+    case NUMLEX_WORDS:
+        return numlex_words_ok(v);
     case NUMLEX_LIST:
         break;
     }

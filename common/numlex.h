@@ -52,6 +52,11 @@ enum numlex_table {
     NUMLEX_DECADE_WORDS,    /* list: "jaren": "de jaren negentig" is the 1990s */
     NUMLEX_NEGATIVE,        /* list: "minus", "negative" */
     NUMLEX_POINT,           /* list: "point", "komma": decimals in words */
+    NUMLEX_FRACTION_JOINS,  /* phrase -> any|less|end: "over", "out of", "op de" (1 over 3) */
+    NUMLEX_FRACTION_OF,     /* list: "of": "two thirds of a million" is a count */
+    NUMLEX_DETERMINED,      /* list: ordinals only after a determiner: "andre" ("other") */
+    NUMLEX_DETERMINERS,     /* list: "den", "det": "den andre" is the second */
+    NUMLEX_GOVERNORS,       /* phrase -> list of words before it that make it a preposition */
     NUMLEX_NTABLES,
 };
 

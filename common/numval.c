@@ -171,6 +171,7 @@ enum numval_item_type {
     NUMVAL_NUM,
     NUMVAL_ORDWORD, /* ordinal, denominator or fixed fraction (any of them may be set) */
     NUMVAL_SLASH,   /* "3/4" */
+    NUMVAL_OF,      /* "two thirds of a million" */
 };
 
 struct numval_item {
@@ -243,10 +244,17 @@ struct numval_state {
     bool any, conn, article, neg, done, point, frac, ordinal, words;
     double pre_conn, since_conn; /* for "one and a half", "3 million and a half" */
     bool after_conn, conn_after_scale;
-    bool hyphen;          /* a hyphen was last: something must follow */
-    bool slash;           /* a slash was last: a denominator in digits must follow */
-    struct buf dec;       /* decimal digits read after "point" */
-    struct numval digits; /* the last digits item, for rounding and ambiguity */
+    bool dash;                    /* the minus was a dash: "– en" is no "min een" */
+    bool as_ord;                  /* read denominators as ordinals: "twenty fifths" is 25th */
+    bool pend;                    /* a new part after "and": only a denominator may close it */
+    bool of;                      /* "of" after a fraction: a multiplier must follow */
+    bool mixed;                   /* "2 1/4": whole digits, then a fraction in digits */
+    double mwhole;                /* the whole of a mixed number */
+    double fwhole, fpart, fscale; /* the last fraction: "one billion and a half million" */
+    bool hyphen;                  /* a hyphen was last: something must follow */
+    bool slash;                   /* a slash was last: a denominator in digits must follow */
+    struct buf dec;               /* decimal digits read after "point" */
+    struct numval digits;         /* the last digits item, for rounding and ambiguity */
 };
 
 static enum numval_small numval_kind(double v)
@@ -281,7 +289,18 @@ static int numval_point_digit(struct numval_state *st, double v)
     return buf_addstr(&st->dec, tmp);
 }
 
-static int numval_card(struct numval_state *st, double v)
+/* "three and two thirds": a part after "and" that does not join the number before it. */
+static void numval_pend(struct numval_state *st, double v, enum numval_small k)
+{
+    st->pend = true;
+    st->total = st->hund = 0;
+    st->small = v;
+    st->kind = k;
+    st->last_scale = 0;
+    st->conn_after_scale = false;
+}
+
+static int numval_card(struct numval_state *st, double v, bool inword)
 {
     enum numval_small k = numval_kind(v);
 
@@ -295,9 +314,11 @@ static int numval_card(struct numval_state *st, double v)
     } else if (k == NUMVAL_S_UNIT && st->kind == NUMVAL_S_TEN) {
         st->small += v;
         st->kind = NUMVAL_S_TENUNIT;
-    } else if (k == NUMVAL_S_TEN && st->kind == NUMVAL_S_UNIT && st->conn) {
-        st->small += v;
+    } else if (k == NUMVAL_S_TEN && st->kind == NUMVAL_S_UNIT && st->conn && inword) {
+        st->small += v; /* "vierundzwanzig", "drieëntwintig" */
         st->kind = NUMVAL_S_TENUNIT;
+    } else if (st->after_conn && st->since_conn == 0 && !st->pend) {
+        numval_pend(st, v, k);
     } else {
         return -1;
     }
@@ -314,15 +335,25 @@ static int numval_num(struct numval_state *st, double v)
 {
     if (st->slash) {
         st->slash = false;
-        if (v == 0)
+        if (v == 0 || (st->mixed && st->small >= v))
             return -1;
-        numval_set_frac(st, 0, st->small / v);
+        numval_set_frac(st, st->mixed ? st->mwhole : 0, st->small / v);
+        st->mixed = false;
+        return 0;
+    }
+    if (st->kind == NUMVAL_S_OTHER && !st->words && !st->mixed && !st->frac && !st->point &&
+        st->total == 0 && st->small == floor(st->small) && st->small <= 100 && v == floor(v)) {
+        st->mixed = true; /* "2 1/4": a slash must follow */
+        st->mwhole = st->small;
+        st->small = v;
         return 0;
     }
     if (st->article || st->done || st->frac || st->point || st->kind != NUMVAL_S_NONE)
         return -1;
     if ((st->total > 0 || st->hund > 0) && (v >= 1000 || v != floor(v)))
         return -1;
+    if (v == 0 && st->after_conn)
+        return -1; /* "4 thousand 3 hundred and 0": the zero is a number of its own */
     st->small = v;
     st->kind = NUMVAL_S_OTHER;
     if (st->after_conn)
@@ -354,10 +385,29 @@ static int numval_scale(struct numval_state *st, double m)
     return 0;
 }
 
+/* "one billion and a half million": the fraction counts in the new, smaller scale. */
+static bool numval_frac_scale(struct numval_state *st, double m)
+{
+    if (!st->frac || st->fscale <= m || st->fwhole <= 0)
+        return false;
+    st->small = st->fwhole + st->fpart * m;
+    st->total = st->hund = 0;
+    st->last_scale = m;
+    st->kind = NUMVAL_S_OTHER;
+    st->frac = false;
+    st->fscale = 0;
+    return true;
+}
+
 static int numval_mult(struct numval_state *st, double m)
 {
-    if (st->done || st->point || st->conn)
+    if (st->done || st->point || st->conn || st->pend || st->mixed)
         return -1;
+    st->of = false;
+    if (numval_frac_scale(st, m)) {
+        st->article = false;
+        return 0;
+    }
     st->article = false;
     st->any = true;
     st->after_conn = false;
@@ -373,9 +423,12 @@ static int numval_mult(struct numval_state *st, double m)
         st->frac = false;
         return 0;
     }
-    double g = st->hund + st->small; /* "three hundred and two dozens" */
-    st->small = (g == 0 ? 1 : g) * m;
-    st->hund = 0;
+    if (st->small > 0) {
+        st->small *= m; /* "three hundred and two dozens" is 324 */
+    } else {
+        st->small = (st->hund == 0 ? 1 : st->hund) * m;
+        st->hund = 0;
+    }
     st->kind = NUMVAL_S_OTHER;
     return 0;
 }
@@ -383,6 +436,10 @@ static int numval_mult(struct numval_state *st, double m)
 /* Set the value so far to whole + part, where part counts in units of the last scale. */
 static void numval_set_frac(struct numval_state *st, double whole, double part)
 {
+    st->fwhole = whole;
+    st->fpart = part;
+    st->fscale = st->conn_after_scale ? st->last_scale : 0;
+    st->pend = false;
     if (st->conn_after_scale)
         part *= st->last_scale;
     st->total = 0;
@@ -402,7 +459,7 @@ static int numval_denom(struct numval_state *st, double d)
 
     if (st->article)
         num = 1;
-    else if (st->after_conn && st->since_conn > 0) {
+    else if (st->after_conn && st->since_conn > 0 && (st->pend || st->conn_after_scale)) {
         whole = st->pre_conn;
         num = st->since_conn;
     } else
@@ -434,35 +491,56 @@ static int numval_fixed(struct numval_state *st, const struct numval_item *it)
     return 0;
 }
 
-static int numval_ordword(struct numval_state *st, const struct numval_item *it)
+/* An ordinal o ends the number: "twenty-first", "eenentwintigste", "hundred and fifth". */
+static int numval_as_ord(struct numval_state *st, double o)
 {
-    bool counted = st->article || (st->after_conn ? st->since_conn > 0 : st->kind != NUMVAL_S_NONE);
+    bool tens_after_unit = st->kind == NUMVAL_S_UNIT && st->conn && numval_kind(o) == NUMVAL_S_TEN;
 
-    if (st->done || st->point || st->frac)
+    if (isnan(o) || st->done || st->point || st->frac)
         return -1;
-    if (counted && !isnan(it->denom))
-        return numval_denom(st, it->denom);
-    if (!isnan(it->fixed))
-        return numval_fixed(st, it);
-    if (isnan(it->ord) || st->article)
+    if (st->kind != NUMVAL_S_NONE && !(st->kind == NUMVAL_S_TEN && o < 10) && !tens_after_unit)
         return -1;
-    if (st->kind != NUMVAL_S_NONE && !(st->kind == NUMVAL_S_TEN && it->ord < 10))
-        return -1;
-    st->small += it->ord;
+    st->small += o;
     st->kind = NUMVAL_S_OTHER;
     st->ordinal = st->done = st->any = true;
     st->conn = false;
     return 0;
 }
 
+static int numval_ordword(struct numval_state *st, const struct numval_item *it)
+{
+    bool counted = st->article || (st->after_conn ? st->since_conn > 0 : st->kind != NUMVAL_S_NONE);
+
+    /* "a hundred trillionths": a round denominator after a multiplier */
+    if (!counted && !st->after_conn && (it->denom >= 100 || isnan(it->ord)) &&
+        numval_current(st) > 0)
+        counted = true;
+
+    if (st->done || st->point || st->frac)
+        return -1;
+    if (st->as_ord)
+        return numval_as_ord(st, isnan(it->ord) ? it->denom : it->ord);
+    if (counted && !isnan(it->denom))
+        return numval_denom(st, it->denom);
+    if (!isnan(it->fixed))
+        return numval_fixed(st, it);
+    if (isnan(it->ord) || st->article)
+        return -1;
+    return numval_as_ord(st, it->ord);
+}
+
 static int numval_conn(struct numval_state *st, bool hyphen)
 {
+    if (hyphen && st->point && st->kind == NUMVAL_S_TEN) {
+        st->hyphen = true; /* "point seventy-one" */
+        return 0;
+    }
     if (hyphen && st->article) {
         st->hyphen = true; /* "een-achtste" */
         return 0;
     }
     if (hyphen && !st->any && !st->neg) {
-        st->neg = true; /* a leading minus */
+        st->neg = st->dash = true; /* a leading minus */
         return 0;
     }
     if (!hyphen && st->article && !st->any) {
@@ -492,7 +570,7 @@ static int numval_feed(struct numval_state *st, const struct numval_item *it)
     switch (it->type) {
     case NUMVAL_CARD:
         st->words = true;
-        return numval_card(st, it->v);
+        return numval_card(st, it->v, it->inword);
     case NUMVAL_NUM:
         return numval_num(st, it->v);
     case NUMVAL_MULT:
@@ -520,6 +598,11 @@ static int numval_feed(struct numval_state *st, const struct numval_item *it)
     case NUMVAL_ORDWORD:
         st->words = true;
         return numval_ordword(st, it);
+    case NUMVAL_OF:
+        if (!st->frac || st->of)
+            return -1;
+        st->of = true;
+        return 0;
     case NUMVAL_SLASH:
         if (st->kind != NUMVAL_S_OTHER || st->frac || st->total > 0 || st->hund > 0 || st->slash)
             return -1;
@@ -533,13 +616,13 @@ static int numval_finish(struct numval_state *st, struct numval *out)
 {
     int rc = 0;
 
-    if (st->neg && st->article && !st->any) {
+    if (st->neg && !st->dash && st->article && !st->any) {
         st->article = false; /* "min een" */
         st->small = 1;
         st->any = true;
     }
-    if (!st->any || st->conn || st->hyphen || st->slash || st->article ||
-        (st->point && st->dec.len == 0))
+    if (!st->any || st->conn || st->hyphen || st->slash || st->article || st->pend || st->of ||
+        st->mixed || (st->point && st->dec.len == 0))
         rc = -1;
     double v = numval_current(st);
     if (rc == 0 && st->point) {
@@ -563,11 +646,12 @@ static void numval_state_init(struct numval_state *st)
     numval_zero(&st->digits);
 }
 
-static int numval_run(const struct numval_items *items, struct numval *out)
+static int numval_run_as(const struct numval_items *items, bool as_ord, struct numval *out)
 {
     struct numval_state st;
 
     numval_state_init(&st);
+    st.as_ord = as_ord;
     for (size_t i = 0; i < items->n; i++) {
         if (numval_feed(&st, &items->v[i]) < 0) {
             buf_release(&st.dec);
@@ -575,6 +659,11 @@ static int numval_run(const struct numval_items *items, struct numval *out)
         }
     }
     return numval_finish(&st, out);
+}
+
+static int numval_run(const struct numval_items *items, struct numval *out)
+{
+    return numval_run_as(items, false, out);
 }
 
 /* ---- compounds */
@@ -653,6 +742,8 @@ static int numval_token_items(const struct numlex *nl, const char *text, const s
         return numval_push(items, numval_mk(NUMVAL_POINT, 0));
     if (numlex_has(nl, NUMLEX_CONNECTORS, f))
         return numval_push(items, numval_mk(NUMVAL_CONN, 0));
+    if (numlex_has(nl, NUMLEX_FRACTION_OF, f))
+        return numval_push(items, numval_mk(NUMVAL_OF, 0));
     return numval_word_items(nl, f, items);
 }
 
@@ -667,8 +758,8 @@ bool numval_abbr_dot(const struct numlex *nl, const struct numtok_list *toks, si
     return numlex_has(nl, NUMLEX_MULTIPLIERS, key);
 }
 
-int numval_eval(const struct numlex *nl, const char *text, const struct numtok_list *toks,
-                size_t from, size_t to, struct numval *out)
+static int numval_eval_as(const struct numlex *nl, const char *text, const struct numtok_list *toks,
+                          size_t from, size_t to, bool as_ord, struct numval *out)
 {
     struct numval_items items = {.n = 0};
     struct numval digits, last;
@@ -687,7 +778,7 @@ int numval_eval(const struct numlex *nl, const char *text, const struct numtok_l
             ndigits++;
         }
     }
-    if (numval_run(&items, out) < 0)
+    if (numval_run_as(&items, as_ord, out) < 0)
         return -1;
     out->ambiguous = last.ambiguous;
     out->grouped = last.grouped;
@@ -695,4 +786,220 @@ int numval_eval(const struct numlex *nl, const char *text, const struct numtok_l
     out->trailing_zeros = last.trailing_zeros;
     (void)ndigits;
     return 0;
+}
+
+/* ---- whole expressions: powers and fractions with an ordinal compound as denominator */
+
+static bool numval_punct(const struct numtok *t, const char *fold)
+{
+    return t->type == NUMTOK_PUNCT && strcmp(t->fold, fold) == 0;
+}
+
+/* A run of glued '+' and '-' at toks->v[*i]; its sign. */
+static double numval_signs(const struct numtok_list *toks, size_t *i, size_t to)
+{
+    double sign = 1;
+
+    while (*i < to && !toks->v[*i].space &&
+           (numval_punct(&toks->v[*i], "-") || numval_punct(&toks->v[*i], "+"))) {
+        if (toks->v[*i].fold[0] == '-')
+            sign = -sign;
+        (*i)++;
+    }
+    return sign;
+}
+
+/* The integer s (digits only), or NAN. */
+static double numval_int(const char *s)
+{
+    char *end;
+
+    if (*s < '0' || *s > '9')
+        return NAN;
+    errno = 0;
+    double v = strtod(s, &end);
+    return *end || errno ? NAN : v;
+}
+
+/* The exponent after '^' or 'e' at toks->v[i]: signs, then glued digits ending the run. */
+static double numval_exponent(const struct numtok_list *toks, size_t i, size_t to)
+{
+    double sign = numval_signs(toks, &i, to);
+
+    if (i + 1 != to || toks->v[i].type != NUMTOK_NUM || toks->v[i].space)
+        return NAN;
+    return sign * numval_int(toks->v[i].fold);
+}
+
+/* "1e10", "-12e-1", "1.3x10^6", "2.5^-1": mantissa (already read) and what follows it. */
+static double numval_power_tail(const struct numtok_list *toks, size_t i, size_t to, double mant)
+{
+    const struct numtok *t = &toks->v[i];
+    const char *w = t->fold;
+
+    if (t->space)
+        return NAN;
+    if (numval_punct(t, "^"))
+        return pow(mant, numval_exponent(toks, i + 1, to));
+    if (t->type != NUMTOK_WORD)
+        return NAN;
+    if (w[0] == 'e' && w[1])
+        return i + 1 == to ? mant * pow(10, numval_int(w + 1)) : NAN;
+    if (w[0] == 'e')
+        return mant * pow(10, numval_exponent(toks, i + 1, to));
+    if (w[0] == 'x' && i + 1 < to && numval_punct(&toks->v[i + 1], "^") && !toks->v[i + 1].space)
+        return mant * pow(numval_int(w + 1), numval_exponent(toks, i + 2, to));
+    return NAN;
+}
+
+static int numval_power(const struct numlex *nl, const char *text, const struct numtok_list *toks,
+                        size_t from, size_t to, struct numval *out)
+{
+    size_t i = from;
+    double sign = 1;
+    struct numval d;
+
+    if (i < to && numval_punct(&toks->v[i], "-")) {
+        sign = -1;
+        i++;
+    }
+    if (i + 2 > to || toks->v[i].type != NUMTOK_NUM || (i > from && toks->v[i].space) ||
+        numval_digits(nl, text + toks->v[i].start, toks->v[i].end - toks->v[i].start, &d) < 0)
+        return -1;
+    double v = numval_power_tail(toks, i + 1, to, d.value);
+    if (isnan(v) || isinf(v))
+        return -1;
+    numval_zero(out);
+    out->value = sign * v;
+    out->decimals = 0;
+    return 0;
+}
+
+/* True when the last token of toks->v[..to) ends in an ordinal or a denominator. */
+static bool numval_ends_ordinal(const struct numlex *nl, const struct numtok_list *toks, size_t to)
+{
+    const struct numtok *t = &toks->v[to - 1];
+    struct numval_items items = {.n = 0};
+
+    if (t->type != NUMTOK_WORD)
+        return false;
+    if (numlex_has(nl, NUMLEX_ORDINALS, t->fold) || numlex_has(nl, NUMLEX_DENOMINATORS, t->fold))
+        return true;
+    return numval_word_items(nl, t->fold, &items) == 0 && items.n > 1 &&
+           items.v[items.n - 1].type == NUMVAL_ORDWORD;
+}
+
+/* A denominator starts with a number word or digits, not "hundred", "and", "-" or "a". */
+static bool numval_den_start(const struct numlex *nl, const struct numtok *t)
+{
+    return t->type != NUMTOK_PUNCT && !numlex_has(nl, NUMLEX_MULTIPLIERS, t->fold) &&
+           !numlex_has(nl, NUMLEX_CONNECTORS, t->fold) && !numlex_has(nl, NUMLEX_ARTICLES, t->fold);
+}
+
+/* The numerator toks->v[from..k): a count, or an article alone ("a twenty-first"). */
+static int numval_numerator(const struct numlex *nl, const char *text,
+                            const struct numtok_list *toks, size_t from, size_t k, double *n)
+{
+    struct numval a;
+
+    if (k == from + 1 && numlex_has(nl, NUMLEX_ARTICLES, toks->v[from].fold)) {
+        *n = 1;
+        return 0;
+    }
+    if (numval_eval_as(nl, text, toks, from, k, false, &a) < 0 || a.fraction || a.ordinal ||
+        a.value == 0)
+        return -1;
+    *n = a.value;
+    return 0;
+}
+
+/*
+ * A one-token denominator must be a compound ("eenentwintigste", "tjugoförstedelar") after
+ * number words: "138 andra" is 138 others, not 138 halves.
+ */
+static bool numval_compound_den(const struct numlex *nl, const struct numtok_list *toks,
+                                size_t from, size_t k)
+{
+    const char *f = toks->v[k].fold;
+
+    if (numlex_has(nl, NUMLEX_ORDINALS, f) || numlex_has(nl, NUMLEX_DENOMINATORS, f))
+        return false;
+    for (size_t i = from; i < k; i++)
+        if (toks->v[i].type != NUMTOK_WORD)
+            return false;
+    return true;
+}
+
+/*
+ * "one twenty-fifth", "one hundred thirty fifths" (100/35), "een eenentwintigste": a count,
+ * then an ordinal compound as the denominator, the longest that leaves a count before it.
+ * A one-token denominator only when the whole does not read otherwise (plain_ok false).
+ */
+static int numval_split_den(const struct numlex *nl, const char *text,
+                            const struct numtok_list *toks, size_t from, size_t to, bool plain_ok,
+                            struct numval *out)
+{
+    if (to - from < 2 || !numval_ends_ordinal(nl, toks, to))
+        return -1;
+    for (size_t k = from + 1; k < to; k++) {
+        struct numval d;
+        double n;
+        if (k == to - 1 && (plain_ok || !numval_compound_den(nl, toks, from, k)))
+            break;
+        if (!numval_den_start(nl, &toks->v[k]) ||
+            numval_eval_as(nl, text, toks, k, to, true, &d) < 0 || d.value < 2 ||
+            numval_numerator(nl, text, toks, from, k, &n) < 0)
+            continue;
+        numval_zero(out);
+        out->value = n / d.value;
+        out->fraction = out->words = true;
+        return 0;
+    }
+    return -1;
+}
+
+/* "e", "e10", "x10" or "^" glued after digits. */
+static bool numval_power_op(const struct numtok *t)
+{
+    const char *w = t->fold;
+
+    if (t->space)
+        return false;
+    if (numval_punct(t, "^"))
+        return true;
+    if (t->type != NUMTOK_WORD || (w[0] != 'e' && w[0] != 'x') || (w[0] == 'x' && !w[1]))
+        return false;
+    return w[1] == 0 || !isnan(numval_int(w + 1));
+}
+
+bool numval_maybe_power(const struct numtok_list *toks, size_t from, size_t to)
+{
+    size_t i = from + (toks->v[from].type == NUMTOK_PUNCT);
+
+    return i + 1 < to && toks->v[i].type == NUMTOK_NUM && numval_power_op(&toks->v[i + 1]);
+}
+
+int numval_eval(const struct numlex *nl, const char *text, const struct numtok_list *toks,
+                size_t from, size_t to, struct numval *out)
+{
+    if (from >= to)
+        return -1;
+    if (numval_maybe_power(toks, from, to))
+        return numval_power(nl, text, toks, from, to, out);
+    int plain = numval_eval_as(nl, text, toks, from, to, false, out);
+    if (numval_split_den(nl, text, toks, from, to, plain == 0, out) == 0)
+        return 0;
+    return plain < 0 ? -1 : numval_eval_as(nl, text, toks, from, to, false, out);
+}
+
+int numval_eval_count(const struct numlex *nl, const char *text, const struct numtok_list *toks,
+                      size_t from, size_t to, struct numval *out)
+{
+    if (to == from + 1 && numlex_has(nl, NUMLEX_ARTICLES, toks->v[from].fold)) {
+        numval_zero(out);
+        out->value = 1;
+        out->words = true;
+        return 0;
+    }
+    return numval_eval(nl, text, toks, from, to, out);
 }

@@ -9,7 +9,8 @@
  * numval_eval() reads a run of tokens as one number: number words and
  * compounds ("tjuefem", "zeventien miljoen drieënvijftigduizend"), digits
  * with multipliers ("1,5 millioner", "3 hundred and 21"), fractions ("two
- * thirds", "een derde"), a leading minus. It rejects a run that is not one
+ * thirds", "een derde", "one hundred thirty fifths", "three and one fourth", "2 1/4"),
+ * powers in digits ("1e10", "2.5^-1"), a leading minus. It rejects a run that is not one
  * well-formed number ("423 0000", "three two"), which is how extract decides
  * where one number ends.
  *
@@ -42,6 +43,16 @@ int numval_digits(const struct numlex *nl, const char *s, size_t n, struct numva
 /* The value of toks->v[from..to) (text is what was lexed). */
 int numval_eval(const struct numlex *nl, const char *text, const struct numtok_list *toks,
                 size_t from, size_t to, struct numval *out);
+
+/*
+ * True when toks->v[from..to) may be a power in digits ("1e10", "-1.1^23", "1.3x10^6");
+ * numval_eval() then reads it as one, or rejects it.
+ */
+bool numval_maybe_power(const struct numtok_list *toks, size_t from, size_t to);
+
+/* As numval_eval(), but a lone article counts one: "een op de twintig", "a in 3". */
+int numval_eval_count(const struct numlex *nl, const char *text, const struct numtok_list *toks,
+                      size_t from, size_t to, struct numval *out);
 
 /* True when token i is the dot of an abbreviated multiplier ("mrd.", "mio."). */
 bool numval_abbr_dot(const struct numlex *nl, const struct numtok_list *toks, size_t i);

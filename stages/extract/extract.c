@@ -44,6 +44,7 @@ static json_t *extract_mention(const struct tokrec *tr, const struct numtok_list
         return NULL;
     int rc = extract_set_span(rec, "num", tr, toks, m->num) |
              extract_set_span(rec, "hi", tr, toks, m->hi) |
+             extract_set_span(rec, "den", tr, toks, m->den) |
              extract_set_span(rec, "qual", tr, toks, m->qual) |
              extract_set_span(rec, "post_qual", tr, toks, m->postq) |
              extract_set_span(rec, "unit", tr, toks, m->unit) |

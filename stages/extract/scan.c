@@ -35,8 +35,9 @@ static bool scan_numberish(const struct scan *sc, size_t i)
 {
     const struct numtok *t = scan_tok(sc, i);
     static const enum numlex_table tables[] = {
-        NUMLEX_CARDINALS, NUMLEX_MULTIPLIERS, NUMLEX_ORDINALS,   NUMLEX_DENOMINATORS, NUMLEX_FIXED,
-        NUMLEX_ARTICLES,  NUMLEX_NEGATIVE,    NUMLEX_CONNECTORS, NUMLEX_POINT,
+        NUMLEX_CARDINALS, NUMLEX_MULTIPLIERS, NUMLEX_ORDINALS, NUMLEX_DENOMINATORS,
+        NUMLEX_FIXED,     NUMLEX_ARTICLES,    NUMLEX_NEGATIVE, NUMLEX_CONNECTORS,
+        NUMLEX_POINT,     NUMLEX_FRACTION_OF,
     };
     double v;
     bool ord;
@@ -59,6 +60,30 @@ static bool scan_eval(const struct scan *sc, size_t from, size_t to, struct numv
     return numval_eval(sc->nl, sc->text, sc->toks, from, to, v) == 0;
 }
 
+/* "2 1/4": digits at k begin a glued fraction in digits. */
+static bool scan_mixed_at(const struct scan *sc, size_t k)
+{
+    return scan_is(sc, k + 1, NUMTOK_PUNCT, "/") && scan_glued(sc, k + 1) &&
+           scan_is(sc, k + 2, NUMTOK_NUM, NULL) && scan_glued(sc, k + 2);
+}
+
+/*
+ * "3 hundred and 2 hundred": a multiplier the number could not take after a connector
+ * starts a number of its own, and so does the part after the connector.
+ */
+static size_t scan_cut_connector(const struct scan *sc, size_t i, size_t best)
+{
+    const struct numtok *t = scan_tok(sc, best);
+
+    if (!t || !numlex_has(sc->nl, NUMLEX_MULTIPLIERS, t->fold))
+        return best;
+    for (size_t k = best - 1; k > i; k--)
+        if (scan_is(sc, k, NUMTOK_WORD, NULL) &&
+            numlex_has(sc->nl, NUMLEX_CONNECTORS, scan_tok(sc, k)->fold))
+            return k;
+    return best;
+}
+
 /* The end of the longest number starting at token i, or 0. */
 static size_t scan_core(const struct scan *sc, size_t i)
 {
@@ -68,14 +93,14 @@ static size_t scan_core(const struct scan *sc, size_t i)
     for (size_t j = i + 1; j <= sc->toks->n && j <= i + SCAN_MAXLEN; j++) {
         if (!scan_numberish(sc, j - 1))
             break;
-        /* digits never join digits across a space: "423 0000" */
+        /* digits never join digits across a space: "423 0000", but "2 1/4" */
         if (j > i + 1 && scan_is(sc, j - 1, NUMTOK_NUM, NULL) &&
-            scan_is(sc, j - 2, NUMTOK_NUM, NULL))
+            scan_is(sc, j - 2, NUMTOK_NUM, NULL) && !scan_mixed_at(sc, j - 1))
             break;
         if (scan_eval(sc, i, j, &v))
             best = j;
     }
-    return best;
+    return best ? scan_cut_connector(sc, i, best) : 0;
 }
 
 /* A phrase of table t that ends exactly at token end; its first token, or end for none. */
@@ -190,6 +215,26 @@ static size_t scan_date_chain(struct scan *sc, size_t i)
     return 0;
 }
 
+/* "1e10", "-2.5^-1", "1.3x10^6": a power in digits. Returns its end, or 0. */
+static size_t scan_power(struct scan *sc, size_t i)
+{
+    size_t best = 0;
+    struct numval v;
+
+    if (!numval_maybe_power(sc->toks, i, sc->toks->n) ||
+        (scan_is(sc, i, NUMTOK_PUNCT, NULL) && !scan_tok(sc, i)->space))
+        return 0;
+    for (size_t j = i + 2; j <= sc->toks->n && j <= i + 8; j++) {
+        if (!scan_glued(sc, j - 1))
+            break;
+        if (scan_eval(sc, i, j, &v))
+            best = j;
+    }
+    if (best)
+        scan_reset(sc, i, best, "digits");
+    return best;
+}
+
 /* "3/4": a fraction in digits. Returns its end, or 0. */
 static size_t scan_slash(struct scan *sc, size_t i)
 {
@@ -269,13 +314,23 @@ static void scan_ordinal_dot(struct scan *sc)
 static size_t scan_after_end(const struct scan *sc)
 {
     size_t e = sc->m.num.to;
-    const struct scan_span *s[] = {&sc->m.hi, &sc->m.suffix, &sc->m.post, &sc->m.unit,
-                                   &sc->m.postq};
+    const struct scan_span *s[] = {&sc->m.hi,   &sc->m.suffix, &sc->m.post,
+                                   &sc->m.unit, &sc->m.postq,  &sc->m.den};
 
     for (size_t k = 0; k < sizeof(s) / sizeof(*s); k++)
         if (s[k]->to > e)
             e = s[k]->to;
     return e;
+}
+
+/* A range rises: "three-nought" (a score) is two numbers; "10-11.000" rises. */
+static bool scan_rising(const struct scan *sc, size_t from, size_t to)
+{
+    struct numval lo, hi;
+
+    if (!scan_eval(sc, sc->m.num.from, sc->m.num.to, &lo) || !scan_eval(sc, from, to, &hi))
+        return true; /* a suffix or unit reads it; normalize decides */
+    return lo.value < hi.value;
 }
 
 /* The high end of a range after the number: "20–30", "20 to 30", "20 à 30". */
@@ -291,10 +346,50 @@ static void scan_range(struct scan *sc, const char *join)
     }
     if (w == 0 || (hi = scan_core(sc, e + w)) == 0)
         return;
-    if (scan_is(sc, e + w, NUMTOK_PUNCT, "-"))
+    if (scan_is(sc, e + w, NUMTOK_PUNCT, "-") || !scan_rising(sc, e + w, hi))
+        return;
+    /* "three-nought-four": a chain of glued hyphens is a sequence, not a range */
+    if (sc->m.num.from > 0 && scan_is(sc, sc->m.num.from - 1, NUMTOK_PUNCT, "-") &&
+        scan_glued(sc, sc->m.num.from))
         return;
     sc->m.hi = (struct scan_span){e + w, hi};
     sc->m.form = "range";
+}
+
+/* The rule of a fraction join ("any", "less", "end") holds for a / b ending at token end. */
+static bool scan_over_rule(const struct scan *sc, const char *rule, double a, double b, size_t end)
+{
+    const struct numtok *t = scan_tok(sc, end);
+
+    if (b >= sc->nl->year_min && b <= sc->nl->year_max)
+        return false; /* "5 in 2023" */
+    if (numlex_match(sc->nl, NUMLEX_UNITS, sc->toks, end, sc->toks->n, NULL) ||
+        numlex_match(sc->nl, NUMLEX_PERCENT, sc->toks, end, sc->toks->n, NULL))
+        return false; /* "12 over 3 days" */
+    if (strcmp(rule, "less") == 0)
+        return a < b;
+    if (strcmp(rule, "end") == 0)
+        return !t || t->type == NUMTOK_PUNCT; /* "one of the three victims" counts victims */
+    return true;
+}
+
+/* "one over three", "1 in 21", "een op de twintig": a fraction with a join word. */
+static void scan_over(struct scan *sc)
+{
+    size_t e = sc->m.num.to, w, hi;
+    const json_t *rule = NULL;
+    struct numval a, b;
+
+    if (sc->m.hint || sc->m.suffix.to || strcmp(sc->m.form, "vague") == 0 ||
+        (w = numlex_match(sc->nl, NUMLEX_FRACTION_JOINS, sc->toks, e, sc->toks->n, &rule)) == 0 ||
+        (hi = scan_core(sc, e + w)) == 0)
+        return;
+    if (numval_eval_count(sc->nl, sc->text, sc->toks, sc->m.num.from, e, &a) < 0 ||
+        !scan_eval(sc, e + w, hi, &b) || a.ordinal || a.fraction || b.fraction || b.value <= 0 ||
+        !scan_over_rule(sc, json_string_value(rule), a.value, b.value, hi))
+        return;
+    sc->m.den = (struct scan_span){e + w, hi};
+    sc->m.form = "fraction";
 }
 
 /* "11 a.m.", "rond 2 uur": a clock time (below 24; "24 uur" is a duration). */
@@ -337,6 +432,24 @@ static void scan_units(struct scan *sc)
         sc->m.postq = (struct scan_span){e, e + w};
 }
 
+/* "kontrollen over ni landsbyer": a noun before the qualifier makes it a preposition. */
+static bool scan_governed(const struct scan *sc, size_t q, size_t i)
+{
+    char *key;
+    const json_t *words, *w;
+    size_t k;
+    bool found = false;
+
+    if (q == 0 || !scan_is(sc, q - 1, NUMTOK_WORD, NULL) ||
+        json_object_size(sc->nl->t[NUMLEX_GOVERNORS]) == 0 || !(key = numtok_join(sc->toks, q, i)))
+        return false;
+    words = numlex_get(sc->nl, NUMLEX_GOVERNORS, key);
+    free(key);
+    json_array_foreach(words, k, w) if (strcmp(json_string_value(w), scan_tok(sc, q - 1)->fold) ==
+                                        0) found = true;
+    return found;
+}
+
 /* Words before the number: a unit ("$"), a qualifier, "between", a month, "kl.". */
 static const char *scan_before_all(struct scan *sc)
 {
@@ -358,7 +471,7 @@ static const char *scan_before_all(struct scan *sc)
         return json_string_value(join);
     }
     q = scan_before(sc, NUMLEX_QUALIFIERS, i, 0);
-    if (q < i)
+    if (q < i && !scan_governed(sc, q, i))
         sc->m.qual = (struct scan_span){q, i};
     return NULL;
 }
@@ -399,7 +512,8 @@ static void scan_share(struct scan *sc)
     for (size_t k = sc->m.num.from; k < sc->m.num.to; k++)
         if (numlex_has(sc->nl, NUMLEX_SHARES, sc->toks->v[k].fold))
             sc->m.share = true;
-    if (t && numlex_has(sc->nl, NUMLEX_SHARE_OF, t->fold))
+    /* "five eighths of" at the end is a plain fraction; "of the people" a share */
+    if (t && numlex_has(sc->nl, NUMLEX_SHARE_OF, t->fold) && scan_is(sc, e + 1, NUMTOK_WORD, NULL))
         sc->m.share = true;
 }
 
@@ -468,13 +582,32 @@ static bool scan_bad_start(const struct scan *sc, size_t i)
     return t->type == NUMTOK_WORD && numlex_has(sc->nl, NUMLEX_CONNECTORS, t->fold);
 }
 
+/* "andre" alone means "other"; only "den andre" is the second. */
+static bool scan_undetermined(const struct scan *sc, size_t i, size_t end)
+{
+    const struct numtok *t = scan_tok(sc, i);
+
+    return end == i + 1 && t->type == NUMTOK_WORD &&
+           numlex_has(sc->nl, NUMLEX_DETERMINED, t->fold) &&
+           (i == 0 || !numlex_has(sc->nl, NUMLEX_DETERMINERS, scan_tok(sc, i - 1)->fold));
+}
+
+/* "een op de twintig": an article before a fraction join counts one. */
+static bool scan_article_join(const struct scan *sc, size_t i)
+{
+    const struct numtok *t = scan_tok(sc, i);
+
+    return t->type == NUMTOK_WORD && numlex_has(sc->nl, NUMLEX_ARTICLES, t->fold) &&
+           numlex_match(sc->nl, NUMLEX_FRACTION_JOINS, sc->toks, i + 1, sc->toks->n, NULL) > 0;
+}
+
 /* Look for a number at token i; sets sc->m and returns its end, or 0 (then *skip is set). */
 static size_t scan_number(struct scan *sc, size_t i, size_t *skip)
 {
     size_t end, w;
 
     *skip = 1;
-    if ((end = scan_date_chain(sc, i)) > 0)
+    if ((end = scan_date_chain(sc, i)) > 0 || (end = scan_power(sc, i)) > 0)
         return end;
     if ((w = scan_junk(sc, i)) > 0) {
         *skip = w;
@@ -486,7 +619,11 @@ static size_t scan_number(struct scan *sc, size_t i, size_t *skip)
         scan_reset(sc, i, i + w, "vague");
         return i + w;
     }
-    if (scan_bad_start(sc, i) || (end = scan_core(sc, i)) == 0 || scan_blocked_one(sc, i, end))
+    if (scan_bad_start(sc, i))
+        return 0;
+    if ((end = scan_core(sc, i)) == 0 && scan_article_join(sc, i))
+        end = i + 1;
+    if (end == 0 || scan_blocked_one(sc, i, end) || scan_undetermined(sc, i, end))
         return 0;
     scan_reset(sc, i, end, "digits");
     sc->m.form = scan_form(sc);
@@ -502,11 +639,12 @@ static void scan_context(struct scan *sc)
     const char *join = NULL;
 
     scan_ordinal_dot(sc);
-    if (strcmp(sc->m.form, "vague") != 0 && !sc->m.hint)
+    scan_over(sc);
+    if (sc->m.den.to == 0 && strcmp(sc->m.form, "vague") != 0 && !sc->m.hint)
         join = scan_before_all(sc);
     else if (!sc->m.hint)
         scan_before_all(sc);
-    if (!sc->m.hint || join)
+    if ((!sc->m.hint || join) && sc->m.den.to == 0)
         scan_range(sc, join);
     if (join && sc->m.hi.to == 0)
         sc->m.qual = (struct scan_span){0, 0};

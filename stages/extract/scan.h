@@ -31,7 +31,8 @@ struct scan_mention {
     const char *form; /* digits, words, fraction, vague, percent, range */
     const char *hint; /* date, time, year, decade, ordinal, or NULL */
     struct scan_span num, hi, qual, postq, post, unit, prefix, suffix;
-    bool share; /* a fraction of a whole ("over halvparten av") */
+    struct scan_span den; /* the denominator of "one over three", "1 in 21" */
+    bool share;           /* a fraction of a whole ("over halvparten av") */
 };
 
 struct scan_list {

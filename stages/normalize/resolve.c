@@ -41,7 +41,8 @@ static int resolve_value(const struct numlex *nl, const json_t *m, const char *k
     int rc = -1;
 
     if (s && numtok_lex(s, strlen(s), &toks) == 0)
-        rc = numval_eval(nl, s, &toks, 0, toks.n, nv);
+        rc = resolve_str(m, "den") ? numval_eval_count(nl, s, &toks, 0, toks.n, nv)
+                                   : numval_eval(nl, s, &toks, 0, toks.n, nv);
     numtok_list_release(&toks);
     return rc;
 }
@@ -83,6 +84,15 @@ static int resolve_number(const struct numlex *nl, const json_t *m, struct resol
     r->value = nv.value * resolve_suffix(nl, m);
     r->ambiguous = nv.ambiguous;
     r->rounded = nv.decimals < 0;
+    if (resolve_str(m, "den")) {
+        struct numval dv;
+        if (resolve_value(nl, m, "den", &dv) < 0 || dv.value == 0)
+            return -1;
+        r->value /= dv.value; /* "one over three", "1 in 21" */
+        nv.fraction = true;
+        nv.ordinal = false;
+        r->rounded = false;
+    }
     if (nv.ordinal)
         r->kind = "ordinal";
     else if (nv.fraction)

@@ -42,6 +42,11 @@ static void test_numlex_load_rejects_bad_config(void **state)
         "{\"decimal\":\".\",\"group\":[\",\"],\"cardinals\":{},\"units\":{\"km\":\"distance\"}}",
         "{\"decimal\":\".\",\"group\":[\",\"],\"cardinals\":{},\"months\":\"may\"}",
         "{\"decimal\":\".\",\"group\":[\",\"],\"cardinals\":{},\"years\":[1900]}",
+        "{\"decimal\":\".\",\"group\":[\",\"],\"cardinals\":{},"
+        "\"qualifier_governors\":{\"over\":\"control\"}}",
+        "{\"decimal\":\".\",\"group\":[\",\"],\"cardinals\":{},"
+        "\"qualifier_governors\":{\"over\":[1]}}",
+        "{\"decimal\":\".\",\"group\":[\",\"],\"cardinals\":{},\"fraction_joins\":{\"over\":1}}",
         "[1]",
     };
     for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
