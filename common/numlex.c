@@ -59,7 +59,9 @@ static const struct numlex_spec numlex_specs[NUMLEX_NTABLES] = {
     {"qualifier_governors", NUMLEX_WORDS, false},
 };
 
-static const char *const numlex_scalars[] = {"notes", "decimal", "group", "ordinal_dot", "years"};
+static const char *const numlex_scalars[] = {
+    "notes", "decimal", "group", "ordinal_dot", "years", "juxtaposed_fractions", "noun_ordinals",
+};
 
 static bool numlex_words_ok(const json_t *v)
 {
@@ -168,7 +170,9 @@ static int numlex_scalars_load(struct numlex *nl)
     if (config_get_strings(&nl->cf, root, "group", true, &group) < 0)
         return -1;
     nl->group = json_incref((json_t *)group);
-    if (config_get_bool(&nl->cf, root, "ordinal_dot", false, false, &nl->ordinal_dot) < 0)
+    if (config_get_bool(&nl->cf, root, "ordinal_dot", false, false, &nl->ordinal_dot) < 0 ||
+        config_get_bool(&nl->cf, root, "juxtaposed_fractions", false, false, &nl->juxtaposed) < 0 ||
+        config_get_bool(&nl->cf, root, "noun_ordinals", false, false, &nl->noun_ordinals) < 0)
         return -1;
     nl->year_min = 1900;
     nl->year_max = 2100;
@@ -184,7 +188,7 @@ static int numlex_scalars_load(struct numlex *nl)
 
 static int numlex_check(struct numlex *nl)
 {
-    const char *allowed[NUMLEX_NTABLES + 6];
+    const char *allowed[NUMLEX_NTABLES + sizeof(numlex_scalars) / sizeof(*numlex_scalars) + 1];
     size_t k = 0;
 
     for (size_t i = 0; i < NUMLEX_NTABLES; i++)

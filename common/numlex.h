@@ -63,10 +63,12 @@ enum numlex_table {
 struct numlex {
     char *lang; /* the file's base name */
     struct config_file cf;
-    char decimal;     /* '.' or ',' */
-    json_t *group;    /* owned: array of the group separators as written */
-    bool ordinal_dot; /* "2." before a word is an ordinal */
-    double year_min;  /* a bare four-digit number in [year_min, year_max] is a year */
+    char decimal;       /* '.' or ',' */
+    json_t *group;      /* owned: array of the group separators as written */
+    bool ordinal_dot;   /* "2." before a word is an ordinal */
+    bool juxtaposed;    /* "twintig drie vijfde" is 20 + 3/5 (Dutch) */
+    bool noun_ordinals; /* a capitalised ordinal inside a sentence is a noun: "Fürs Erste" */
+    double year_min;    /* a bare four-digit number in [year_min, year_max] is a year */
     double year_max;
     json_t *t[NUMLEX_NTABLES];   /* owned: folded key -> value (true for lists) */
     size_t maxw[NUMLEX_NTABLES]; /* most tokens in a key */

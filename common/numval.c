@@ -315,8 +315,9 @@ static int numval_card(struct numval_state *st, double v, bool inword)
         st->small += v;
         st->kind = NUMVAL_S_TENUNIT;
     } else if (k == NUMVAL_S_TEN && st->kind == NUMVAL_S_UNIT && st->conn && inword) {
-        st->small += v; /* "vierundzwanzig", "drieëntwintig" */
+        st->small += v; /* "vierundzwanzig", "drieëntwintig": one number */
         st->kind = NUMVAL_S_TENUNIT;
+        st->after_conn = false;
     } else if (st->after_conn && st->since_conn == 0 && !st->pend) {
         numval_pend(st, v, k);
     } else {
@@ -459,7 +460,10 @@ static int numval_denom(struct numval_state *st, double d)
 
     if (st->article)
         num = 1;
-    else if (st->after_conn && st->since_conn > 0 && (st->pend || st->conn_after_scale)) {
+    else if (st->after_conn && st->since_conn > 0 &&
+             (st->pend || st->conn_after_scale || st->since_conn < 10 || d >= 100)) {
+        /* "one hundred and three quarters" is 100.75, "and fifty-four hundredths" a decimal;
+           "one hundred and thirty-two fifths" is 132/5 */
         whole = st->pre_conn;
         num = st->since_conn;
     } else
@@ -979,11 +983,39 @@ bool numval_maybe_power(const struct numtok_list *toks, size_t from, size_t to)
     return i + 1 < to && toks->v[i].type == NUMTOK_NUM && numval_power_op(&toks->v[i + 1]);
 }
 
+/* "twintig drie vijfde", "honderd driekwart": a whole, then a fraction of one or two words. */
+static int numval_juxtaposed(const struct numlex *nl, const char *text,
+                             const struct numtok_list *toks, size_t from, size_t to,
+                             struct numval *out)
+{
+    struct numval whole, part;
+
+    if (!numval_ends_ordinal(nl, toks, to) && !numlex_has(nl, NUMLEX_FIXED, toks->v[to - 1].fold))
+        return -1;
+    for (size_t k = to - 1; k + 2 >= to && k > from; k--) {
+        if ((k == to - 1 &&
+             numlex_has(nl, NUMLEX_DENOMINATORS, toks->v[k].fold)) || /* "drie kwart" */
+            toks->v[k].type != NUMTOK_WORD ||
+            toks->v[k - 1].type != NUMTOK_WORD ||
+            numval_eval_as(nl, text, toks, k, to, false, &part) < 0 || !part.fraction ||
+            part.value >= 1 || numval_eval_as(nl, text, toks, from, k, false, &whole) < 0 ||
+            whole.fraction || whole.ordinal || whole.value < 1)
+            continue;
+        *out = whole;
+        out->value = whole.value + part.value;
+        out->fraction = true;
+        return 0;
+    }
+    return -1;
+}
+
 int numval_eval(const struct numlex *nl, const char *text, const struct numtok_list *toks,
                 size_t from, size_t to, struct numval *out)
 {
     if (from >= to)
         return -1;
+    if (nl->juxtaposed && to - from >= 2 && numval_juxtaposed(nl, text, toks, from, to, out) == 0)
+        return 0;
     if (numval_maybe_power(toks, from, to))
         return numval_power(nl, text, toks, from, to, out);
     int plain = numval_eval_as(nl, text, toks, from, to, false, out);

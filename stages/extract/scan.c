@@ -12,6 +12,7 @@ struct scan {
     const char *text;
     const struct numtok_list *toks;
     struct scan_mention m;
+    size_t date_end; /* tokens before it belong to a date whose parts are read one by one */
 };
 
 static const struct numtok *scan_tok(const struct scan *sc, size_t i)
@@ -191,28 +192,29 @@ static void scan_reset(struct scan *sc, size_t from, size_t to, const char *form
     sc->m.num = (struct scan_span){from, to};
 }
 
-/* "2023-09-27", "5/17/2018": one date. Returns its end, or 0. */
+/*
+ * "2023-09-27", "5/17/2018": a date, whose parts are numbers of kind date (as
+ * Recognizers-Text reads them; a date never makes a claim). Returns the end of
+ * the first part, or 0.
+ */
 static size_t scan_date_chain(struct scan *sc, size_t i)
 {
     size_t end;
 
-    if (scan_chain(sc, i, "-", &end) == 3 && scan_digits_len(sc, i) == 4 &&
-        scan_digits_len(sc, i + 2) <= 2 && scan_digits_len(sc, i + 4) <= 2) {
-        scan_reset(sc, i, end, "digits");
-        sc->m.num = (struct scan_span){i + 4, i + 5};
-        sc->m.prefix = (struct scan_span){i, i + 4};
-        sc->m.hint = "date";
-        return end;
+    if (i < sc->date_end) {
+        if (!scan_is(sc, i, NUMTOK_NUM, NULL))
+            return 0;
+    } else if (!(scan_chain(sc, i, "-", &end) == 3 && scan_digits_len(sc, i) == 4 &&
+                 scan_digits_len(sc, i + 2) <= 2 && scan_digits_len(sc, i + 4) <= 2) &&
+               !(scan_chain(sc, i, "/.", &end) == 3 && scan_digits_len(sc, i) <= 2 &&
+                 scan_digits_len(sc, i + 2) <= 2 && scan_digits_len(sc, i + 4) >= 2)) {
+        return 0;
+    } else {
+        sc->date_end = end;
     }
-    if (scan_chain(sc, i, "/.", &end) == 3 && scan_digits_len(sc, i) <= 2 &&
-        scan_digits_len(sc, i + 2) <= 2 && scan_digits_len(sc, i + 4) >= 2) {
-        scan_reset(sc, i, end, "digits");
-        sc->m.num = (struct scan_span){i, i + 1};
-        sc->m.post = (struct scan_span){i + 1, end};
-        sc->m.hint = "date";
-        return end;
-    }
-    return 0;
+    scan_reset(sc, i, i + 1, "digits");
+    sc->m.hint = "date";
+    return i + 1;
 }
 
 /* "1e10", "-2.5^-1", "1.3x10^6": a power in digits. Returns its end, or 0. */
@@ -592,6 +594,17 @@ static bool scan_undetermined(const struct scan *sc, size_t i, size_t end)
            (i == 0 || !numlex_has(sc->nl, NUMLEX_DETERMINERS, scan_tok(sc, i - 1)->fold));
 }
 
+/* German nouns are capitalised: "Fürs Erste" (for now), "der Dritte" name no number. */
+static bool scan_noun_ordinal(const struct scan *sc, size_t i, size_t end)
+{
+    const struct numtok *t = scan_tok(sc, i);
+
+    return sc->nl->noun_ordinals && end == i + 1 && i > 0 && t->type == NUMTOK_WORD &&
+           numlex_has(sc->nl, NUMLEX_ORDINALS, t->fold) &&
+           strncmp(t->fold, sc->text + t->start, strlen(t->fold)) != 0 &&
+           !scan_is(sc, i - 1, NUMTOK_PUNCT, NULL);
+}
+
 /* "een op de twintig": an article before a fraction join counts one. */
 static bool scan_article_join(const struct scan *sc, size_t i)
 {
@@ -609,6 +622,8 @@ static size_t scan_number(struct scan *sc, size_t i, size_t *skip)
     *skip = 1;
     if ((end = scan_date_chain(sc, i)) > 0 || (end = scan_power(sc, i)) > 0)
         return end;
+    if (i < sc->date_end)
+        return 0; /* the separators of a date */
     if ((w = scan_junk(sc, i)) > 0) {
         *skip = w;
         return 0;
@@ -623,7 +638,8 @@ static size_t scan_number(struct scan *sc, size_t i, size_t *skip)
         return 0;
     if ((end = scan_core(sc, i)) == 0 && scan_article_join(sc, i))
         end = i + 1;
-    if (end == 0 || scan_blocked_one(sc, i, end) || scan_undetermined(sc, i, end))
+    if (end == 0 || scan_blocked_one(sc, i, end) || scan_undetermined(sc, i, end) ||
+        scan_noun_ordinal(sc, i, end))
         return 0;
     scan_reset(sc, i, end, "digits");
     sc->m.form = scan_form(sc);
@@ -658,7 +674,7 @@ static void scan_context(struct scan *sc)
 int scan_sentence(const struct numlex *nl, const char *text, const struct numtok_list *toks,
                   struct scan_list *out)
 {
-    struct scan sc = {nl, text, toks, {0}};
+    struct scan sc = {nl, text, toks, {0}, 0};
     size_t i = 0;
 
     while (i < toks->n) {

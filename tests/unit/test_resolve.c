@@ -121,7 +121,10 @@ static const struct rcase cases[] = {
     {"nl", "In de jaren negentig.", "1990 exact year"},
     {"en", "On September 19, they came.", "19 exact date"},
     {"nb", "Den 19. september kom de.", "19 exact date"},
-    {"en", "On 2023-09-27 they came.", "27 exact date"},
+    {"en", "On 2023-09-27 they came.", "2023 exact date; 9 exact date; 27 exact date"},
+    {"en", "Meet on 5/17/2018?", "5 exact date; 17 exact date; 2018 exact date"},
+    {"nl", "Op 17/5/2018 komen.", "17 exact date; 5 exact date; 2018 exact date"},
+    {"nb", "Den 17/5/2018 kom de.", "17 exact date; 5 exact date; 2018 exact date"},
     {"en", "As of 11 a.m. Wednesday.", "11 exact time"},
     {"nb", "Møtet er kl. 14.30 i dag.", "14.3 exact time"},
     {"nl", "Het begint rond 2 uur.", "2 exact time"},
@@ -200,6 +203,27 @@ static const struct rcase cases[] = {
     {"sv", "3 hundra och 2 hundra.", "300 exact cardinal; 200 exact cardinal"},
     {"nb", "3 hundre og 2 hundre.", "300 exact cardinal; 200 exact cardinal"},
     {"nb", "Stillingen var tre-null-fire.", "3 exact cardinal; 0 exact cardinal; 4 exact cardinal"},
+    /* after "and": a whole and a fraction, unless the part is tens of the same number */
+    {"en", "One hundred and three quarters; twenty and three fifths.",
+     "100.75 exact fraction; 20.6 exact fraction"},
+    {"en", "One hundred and thirty-two fifths.", "26.4 exact fraction"},
+    {"en", "Two hundred and fifty-four hundredths.", "200.54 exact fraction"},
+    {"sv", "Etthundra och tre kvarts.", "100.75 exact fraction"},
+    {"nb", "Hundre og tre fjerdedeler.", "100.75 exact fraction"},
+    /* Dutch writes a whole and a fraction side by side */
+    {"nl", "Twintig drie vijfde en honderd driekwart.",
+     "20.6 exact fraction; 100.75 exact fraction"},
+    {"nl", "Drieëntwintig vijfde.", "4.6 exact fraction"},
+    {"nl", "Drie kwart van de bevolking.", "75 exact percent %"},
+    /* Indian multipliers */
+    {"en", "I count 6 crore and two hundred, three lakh crore, 13 lakh.",
+     "60000200 exact cardinal; 3e+12 exact cardinal; 1300000 exact cardinal"},
+    /* a capitalised ordinal inside a German sentence is a noun */
+    {"de", "Fürs Erste ist die Zahl 1 414 021 100.", "1414021100 exact cardinal"},
+    {"de", "Erste Hilfe kam am ersten Tag.", "1 exact ordinal; 1 exact ordinal"},
+    /* "out of" needs a smaller count first */
+    {"en", "There are 12 out of 10 and two out of five.",
+     "12 exact cardinal; 10 exact cardinal; 0.4 exact fraction"},
     /* "andre"/"andra" ("other") are ordinals only after a determiner */
     {"nb", "De andre kom, 138 andre ble skadet. Den andre dagen.",
      "138 exact cardinal; 2 exact ordinal"},
