@@ -15,6 +15,7 @@ struct numtok_lexer {
     size_t pos;
     bool space;
     struct numtok_list *list;
+    size_t list_end; /* a list of numbers ("22,24,26,31", "192.168.1.2") ends here */
 };
 
 static int32_t numtok_cp(const struct numtok_lexer *lx, size_t at, size_t *len)
@@ -160,7 +161,7 @@ static size_t numtok_space_group(const struct numtok_lexer *lx, size_t at)
     return len;
 }
 
-static size_t numtok_num_end(const struct numtok_lexer *lx, size_t at)
+static size_t numtok_run_end(const struct numtok_lexer *lx, size_t at)
 {
     size_t k = at, head = numtok_digits(lx, at);
     bool grouped = head >= 1 && head <= 3, mark = false;
@@ -180,6 +181,50 @@ static size_t numtok_num_end(const struct numtok_lexer *lx, size_t at)
             return k;
         }
     }
+}
+
+/*
+ * True when s[at..end) is no single number but a list: one kind of mark, at least
+ * twice, with groups that are neither thousands ("1.234.567") nor Indian
+ * ("12,34,567"): "22,24,26,31", "192.168.1.2", "17.5.2018".
+ */
+static bool numtok_is_list(const struct numtok_lexer *lx, size_t at, size_t end)
+{
+    size_t g[16], n = 0;
+    char mark = 0;
+
+    g[0] = 0;
+    for (size_t k = at; k < end; k++) {
+        char c = lx->s[k];
+        if (c >= '0' && c <= '9') {
+            g[n]++;
+            continue;
+        }
+        if ((c != '.' && c != ',') || (mark && c != mark) || n + 1 >= sizeof(g) / sizeof(*g))
+            return false;
+        mark = c;
+        g[++n] = 0;
+    }
+    if (n < 2)
+        return false;
+    bool thousands = g[0] >= 1 && g[0] <= 3, indian = mark == ',' && g[n] == 3;
+    for (size_t i = 1; i <= n; i++) {
+        thousands = thousands && g[i] == 3;
+        indian = indian && (i == n || g[i] == 2);
+    }
+    return !thousands && !indian;
+}
+
+static size_t numtok_num_end(struct numtok_lexer *lx, size_t at)
+{
+    if (at < lx->list_end)
+        return at + numtok_digits(lx, at);
+    size_t end = numtok_run_end(lx, at);
+    if (numtok_is_list(lx, at, end)) {
+        lx->list_end = end;
+        return at + numtok_digits(lx, at);
+    }
+    return end;
 }
 
 static int numtok_step(struct numtok_lexer *lx)
@@ -203,7 +248,7 @@ static int numtok_step(struct numtok_lexer *lx)
 
 int numtok_lex(const char *s, size_t n, struct numtok_list *list)
 {
-    struct numtok_lexer lx = {s, n, 0, true, list};
+    struct numtok_lexer lx = {s, n, 0, true, list, 0};
 
     while (lx.pos < n)
         if (numtok_step(&lx) < 0)

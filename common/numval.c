@@ -584,6 +584,8 @@ static int numval_feed(struct numval_state *st, const struct numval_item *it)
     case NUMVAL_HYPHEN:
         return numval_conn(st, true);
     case NUMVAL_ARTICLE:
+        if (!isnan(it->v) && st->kind == NUMVAL_S_TEN && !st->conn && !st->point)
+            return numval_card(st, it->v, false); /* "tjugo ett" */
         if (st->article || (st->any && !st->after_conn && !st->frac) || st->done)
             return -1;
         st->article = true; /* "a million", "one and a half", "half a million" */
@@ -739,7 +741,7 @@ static int numval_token_items(const struct numlex *nl, const char *text, const s
     if (t->type == NUMTOK_PUNCT && !numlex_has(nl, NUMLEX_FIXED, f))
         return strcmp(f, "-") == 0 ? numval_push(items, numval_mk(NUMVAL_HYPHEN, 0)) : -1;
     if (numlex_has(nl, NUMLEX_ARTICLES, f))
-        return numval_push(items, numval_mk(NUMVAL_ARTICLE, 0));
+        return numval_push(items, numval_mk(NUMVAL_ARTICLE, numlex_num(nl, NUMLEX_CARDINALS, f)));
     if (numlex_has(nl, NUMLEX_NEGATIVE, f))
         return numval_push(items, numval_mk(NUMVAL_NEG, 0));
     if (numlex_has(nl, NUMLEX_POINT, f))

@@ -12,7 +12,8 @@ struct scan {
     const char *text;
     const struct numtok_list *toks;
     struct scan_mention m;
-    size_t date_end; /* tokens before it belong to a date whose parts are read one by one */
+    size_t date_end;       /* tokens before it belong to a date (or an address): read by parts */
+    const char *part_hint; /* "date", or "other" for "192.168.1.2" */
 };
 
 static const struct numtok *scan_tok(const struct scan *sc, size_t i)
@@ -204,16 +205,20 @@ static size_t scan_date_chain(struct scan *sc, size_t i)
     if (i < sc->date_end) {
         if (!scan_is(sc, i, NUMTOK_NUM, NULL))
             return 0;
-    } else if (!(scan_chain(sc, i, "-", &end) == 3 && scan_digits_len(sc, i) == 4 &&
-                 scan_digits_len(sc, i + 2) <= 2 && scan_digits_len(sc, i + 4) <= 2) &&
-               !(scan_chain(sc, i, "/.", &end) == 3 && scan_digits_len(sc, i) <= 2 &&
-                 scan_digits_len(sc, i + 2) <= 2 && scan_digits_len(sc, i + 4) >= 2)) {
-        return 0;
-    } else {
+    } else if ((scan_chain(sc, i, "-", &end) == 3 && scan_digits_len(sc, i) == 4 &&
+                scan_digits_len(sc, i + 2) <= 2 && scan_digits_len(sc, i + 4) <= 2) ||
+               (scan_chain(sc, i, "/.", &end) == 3 && scan_digits_len(sc, i) <= 2 &&
+                scan_digits_len(sc, i + 2) <= 2 && scan_digits_len(sc, i + 4) >= 2)) {
         sc->date_end = end;
+        sc->part_hint = "date";
+    } else if (scan_chain(sc, i, ".", &end) >= 3) {
+        sc->date_end = end; /* "192.168.1.2", "1.2.3": numbers, but no count */
+        sc->part_hint = "other";
+    } else {
+        return 0;
     }
     scan_reset(sc, i, i + 1, "digits");
-    sc->m.hint = "date";
+    sc->m.hint = sc->part_hint;
     return i + 1;
 }
 
@@ -674,7 +679,7 @@ static void scan_context(struct scan *sc)
 int scan_sentence(const struct numlex *nl, const char *text, const struct numtok_list *toks,
                   struct scan_list *out)
 {
-    struct scan sc = {nl, text, toks, {0}, 0};
+    struct scan sc = {nl, text, toks, {0}, 0, NULL};
     size_t i = 0;
 
     while (i < toks->n) {

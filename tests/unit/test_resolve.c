@@ -241,7 +241,21 @@ static const struct rcase cases[] = {
     {"en", "Your browser does not support HTML5 video.", ""},
     {"en", "The COVID-19 pandemic and annons_2.", ""},
     {"nb", "Ring +47 22 33 44 55 eller 22-33-44-55.", ""},
-    {"en", "Version 192.168.1.2 is out.", ""},
+    /* lists, addresses and dotted dates are numbers one by one */
+    {"en", "Version 192.168.1.2 is out.",
+     "192 exact other; 168 exact other; 1 exact other; 2 exact other"},
+    {"sv", "Adressen 192.168.1.2.",
+     "192 exact other; 168 exact other; 1 exact other; 2 exact other"},
+    {"en", "Exercises nrs. 22,24,26,31.",
+     "22 exact cardinal; 24 exact cardinal; 26 exact cardinal; 31 exact cardinal"},
+    {"nb", "Det skjedde 19.09.2023 og kostet 1.234.567 kroner.",
+     "19 exact date; 9 exact date; 2023 exact date; 1234567 exact money NOK"},
+    {"en", "It cost 12,34,567.89 and 1,234,567.",
+     "1234567.89 exact cardinal; 1234567 exact cardinal"},
+    /* an article that is also "one" after tens */
+    {"sv", "1 av tjugo ett. Tjugo en.", "0.04761904762 exact fraction; 21 exact cardinal"},
+    {"en", "Twenty a day.", "20 exact cardinal"},
+    {"en", "Two out of five hundreds tvs.", "0.004 exact fraction"},
 };
 
 struct fixture {
