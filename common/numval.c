@@ -123,14 +123,30 @@ static void numval_zero(struct numval *out)
     out->decimals = -1;
 }
 
+/* A run of more digits than a number can have: "1000…" (400 zeros). */
+static bool numval_too_long(const char *s, size_t n)
+{
+    size_t digits = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            digits++;
+        else if (s[i] != '.' && s[i] != ',' && s[i] != ' ')
+            return false;
+    }
+    return digits >= 100;
+}
+
 int numval_digits(const struct numlex *nl, const char *s, size_t n, struct numval *out)
 {
     struct numval_seps sp;
     bool amb;
 
     numval_zero(out);
-    if (numval_split(s, n, &sp) < 0)
+    if (numval_split(s, n, &sp) < 0) {
+        out->overflow = numval_too_long(s, n);
         return -1;
+    }
     long dec = numval_decimal(nl, &sp, &amb);
     if (dec < 0 || !numval_groups_ok(&sp, (size_t)dec))
         return -1;
@@ -144,9 +160,11 @@ int numval_digits(const struct numlex *nl, const char *s, size_t n, struct numva
     }
     clean[k] = 0;
     errno = 0;
-    out->value = strtod(clean[0] == '.' ? clean : clean, NULL);
-    if (errno)
+    out->value = strtod(clean, NULL);
+    if (errno || isinf(out->value)) {
+        out->overflow = true;
         return -1;
+    }
     out->ambiguous = amb;
     out->grouped = dec > 0 || (dec == 0 && sp.nsep > 0);
     out->decimals = dec < (long)sp.nsep ? (int)sp.glen[dec + 1] : -1;
@@ -777,8 +795,10 @@ static int numval_eval_as(const struct numlex *nl, const char *text, const struc
         numval_zero(&digits);
         if (i > from && numval_abbr_dot(nl, toks, i))
             continue;
-        if (numval_token_items(nl, text, &toks->v[i], &items, &digits) < 0)
+        if (numval_token_items(nl, text, &toks->v[i], &items, &digits) < 0) {
+            out->overflow = digits.overflow;
             return -1;
+        }
         if (toks->v[i].type == NUMTOK_NUM) {
             last = digits;
             ndigits++;

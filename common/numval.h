@@ -35,6 +35,7 @@ struct numval {
     bool grouped;       /* digits with group separators ("2,000", "120 000") */
     int decimals;       /* digits after the decimal mark, -1 when none */
     int trailing_zeros; /* zeros at the end of the integer digits (rounding shown) */
+    bool overflow;      /* set on failure: digits too many or too large for a double */
 };
 
 /* The value of s[0..n), a number token. */

@@ -110,8 +110,13 @@ static int extract_sentence_record(const struct numlex_set *set, const struct ex
         return error_at(r->name, r->line, "out of memory");
     if (tokrec_parse(&tr, rec, r->name, r->line) < 0) {
         json_decref(mentions);
-        return 1; /* reported; the line is skipped */
+        return 1; /* reported; the line is skipped, not passed on */
     }
+    if (jsonl_write(out, rec) < 0) {
+        error_at(NULL, 0, "write failed");
+        goto out;
+    }
+    st->records_out++;
     if (extract_sentence(numlex_set_find(set, lang), &tr, lang, mentions, r->name, r->line) < 0)
         goto out;
     for (size_t i = 0; i < json_array_size(mentions); i++) {
@@ -138,6 +143,8 @@ static int extract_record(const struct numlex_set *set, struct extract_doc *d, c
         error_at(r->name, r->line, "record has no 'type'");
         return 1;
     }
+    if (strcmp(type, "sentence") == 0)
+        return extract_sentence_record(set, d, rec, out, r, st);
     if (jsonl_write(out, rec) < 0)
         return error_at(NULL, 0, "write failed");
     st->records_out++;
@@ -145,8 +152,6 @@ static int extract_record(const struct numlex_set *set, struct extract_doc *d, c
         st->documents++;
         return extract_doc_record(d, rec) < 0 ? error_at(r->name, r->line, "out of memory") : 0;
     }
-    if (strcmp(type, "sentence") == 0)
-        return extract_sentence_record(set, d, rec, out, r, st);
     if (strcmp(type, "skip") == 0) {
         stats_skip_quiet(st, json_string_value(json_object_get(rec, "doc")),
                          json_string_value(json_object_get(rec, "path")),

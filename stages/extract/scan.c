@@ -489,12 +489,27 @@ static bool scan_month_at(const struct scan *sc, size_t i)
     return t && t->type == NUMTOK_WORD && numlex_has(sc->nl, NUMLEX_MONTHS, t->fold);
 }
 
+/* "May 4th", "4th of May", "de 4e van mei": an ordinal day is a date. */
+static void scan_ordinal_day(struct scan *sc)
+{
+    size_t i = sc->m.num.from, e = scan_after_end(sc);
+
+    if (!sc->m.hint || strcmp(sc->m.hint, "ordinal") != 0 || !scan_is(sc, i, NUMTOK_NUM, NULL) ||
+        scan_digits_len(sc, i) > 2)
+        return;
+    if ((i > 0 && scan_month_at(sc, i - 1)) || scan_month_at(sc, e) ||
+        (scan_is(sc, e, NUMTOK_WORD, NULL) && scan_month_at(sc, e + 1) &&
+         numlex_has(sc->nl, NUMLEX_SHARE_OF, scan_tok(sc, e)->fold)))
+        sc->m.hint = "date";
+}
+
 static void scan_kind_cues(struct scan *sc)
 {
     size_t i = sc->m.num.from, e = scan_after_end(sc);
     const struct numtok *t = scan_tok(sc, i);
     bool digits = sc->m.num.to - i == 1 && t->type == NUMTOK_NUM;
 
+    scan_ordinal_day(sc);
     if (sc->m.hint || (strcmp(sc->m.form, "digits") != 0 && strcmp(sc->m.form, "words") != 0))
         return;
     if (digits && i > 0 && scan_month_at(sc, i - 1) && scan_digits_len(sc, i) <= 2) {
@@ -589,6 +604,16 @@ static bool scan_bad_start(const struct scan *sc, size_t i)
     return t->type == NUMTOK_WORD && numlex_has(sc->nl, NUMLEX_CONNECTORS, t->fold);
 }
 
+/* Digits too many or too large for a double ("1" and 400 zeros). */
+static bool scan_overflow(const struct scan *sc, size_t i)
+{
+    const struct numtok *t = scan_tok(sc, i);
+    struct numval v;
+
+    return t->type == NUMTOK_NUM && t->end - t->start >= 100 &&
+           numval_digits(sc->nl, sc->text + t->start, t->end - t->start, &v) < 0 && v.overflow;
+}
+
 /* "andre" alone means "other"; only "den andre" is the second. */
 static bool scan_undetermined(const struct scan *sc, size_t i, size_t end)
 {
@@ -629,6 +654,10 @@ static size_t scan_number(struct scan *sc, size_t i, size_t *skip)
         return end;
     if (i < sc->date_end)
         return 0; /* the separators of a date */
+    if (scan_overflow(sc, i)) {
+        scan_reset(sc, i, i + 1, "digits"); /* normalize names it: never dropped silently */
+        return i + 1;
+    }
     if ((w = scan_junk(sc, i)) > 0) {
         *skip = w;
         return 0;

@@ -68,10 +68,39 @@ static int normrun_flush(const struct normconf *nc, struct normrun_doc *d, FILE 
     return rc;
 }
 
-static int normrun_mention(const struct normconf *nc, struct normrun_doc *d, const json_t *rec)
+/* The name of a required field of a mention that is missing or of the wrong type, or NULL. */
+static const char *normrun_bad_field(const json_t *rec)
+{
+    static const char *const ints[] = {"sid", "start", "end"};
+    static const char *const strs[] = {"doc", "text", "form"};
+
+    for (size_t k = 0; k < sizeof(ints) / sizeof(*ints); k++) {
+        const json_t *v = json_object_get(rec, ints[k]);
+        if (!json_is_integer(v) || json_integer_value(v) < 0)
+            return ints[k];
+    }
+    for (size_t k = 0; k < sizeof(strs) / sizeof(*strs); k++)
+        if (!json_is_string(json_object_get(rec, strs[k])))
+            return strs[k];
+    return NULL;
+}
+
+static int normrun_mention(const struct normconf *nc, struct normrun_doc *d, const json_t *rec,
+                           const struct jsonl_reader *r)
 {
     json_t *num;
+    const char *bad = normrun_bad_field(rec);
+
+    if (bad) {
+        error_at(r->name, r->line, "field '%s' is missing or not of its type", bad);
+        return 1;
+    }
     int rc = resolve_mention(nc, rec, &num);
+
+    if (rc == 2)
+        return warn_at(r->name, r->line, "doc '%s': number '%.20s...' is too large for a double",
+                       json_string_value(json_object_get(rec, "doc")),
+                       json_string_value(json_object_get(rec, "text")));
 
     if (rc <= 0)
         return rc;
@@ -98,7 +127,7 @@ static int normrun_record(const struct normconf *nc, struct normrun_doc *d, json
     if (strcmp(type, "sentence") == 0)
         return json_array_append(d->sentences, rec) < 0 ? error_at(NULL, 0, "out of memory") : 0;
     if (strcmp(type, "mention") == 0)
-        return normrun_mention(nc, d, rec);
+        return normrun_mention(nc, d, rec, r);
     if (strcmp(type, "skip") == 0)
         return stats_skip_quiet(st, json_string_value(json_object_get(rec, "doc")),
                                 json_string_value(json_object_get(rec, "path")),

@@ -40,6 +40,7 @@ static int resolve_value(const struct numlex *nl, const json_t *m, const char *k
     struct numtok_list toks = NUMTOK_LIST_INIT;
     int rc = -1;
 
+    nv->overflow = false;
     if (s && numtok_lex(s, strlen(s), &toks) == 0)
         rc = resolve_str(m, "den") ? numval_eval_count(nl, s, &toks, 0, toks.n, nv)
                                    : numval_eval(nl, s, &toks, 0, toks.n, nv);
@@ -80,7 +81,7 @@ static int resolve_number(const struct numlex *nl, const json_t *m, struct resol
         return 0;
     }
     if (resolve_value(nl, m, "num", &nv) < 0)
-        return -1;
+        return nv.overflow ? -2 : -1;
     r->value = nv.value * resolve_suffix(nl, m);
     r->ambiguous = nv.ambiguous;
     r->rounded = nv.decimals < 0;
@@ -239,10 +240,13 @@ int resolve_mention(const struct normconf *nc, const json_t *mention, json_t **o
     const char *lang = resolve_str(mention, "lang");
     const struct numlex *nl = numlex_set_find(&nc->lex, lang);
     struct resolved r = {.unit = ""};
+    int rc;
 
     *out = NULL;
-    if (!nl || !resolve_str(mention, "form") || resolve_number(nl, mention, &r) < 0)
+    if (!nl || !resolve_str(mention, "form"))
         return 0;
+    if ((rc = resolve_number(nl, mention, &r)) < 0)
+        return rc == -2 ? 2 : 0;
     resolve_qualifier(nl, mention, &r);
     resolve_kind(nl, mention, &r);
     if (!r.range)

@@ -4,7 +4,8 @@
  *
  * resolve_mention() reads the mention's parts with the lexicon of its
  * language and sets *out to a new record (the caller owns it). It returns
- * 1 for a record, 0 when the parts do not read as a number (no record), and
+ * 1 for a record, 0 when the parts do not read as a number (no record), 2 when
+ * the number is too large for a double (no record; the caller reports it), and
  * -1 when memory ran out (reported).
  */
 #ifndef RESOLVE_H

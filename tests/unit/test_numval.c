@@ -113,12 +113,53 @@ static void test_numval_eval_sequences(void **state)
     numlex_release(&nb);
 }
 
+static void test_numval_digits_overflow(void **state)
+{
+    (void)state;
+    struct numlex en;
+    struct numval v;
+    char big[402];
+
+    assert_int_equal(numlex_load_text(&en, "en", lex_dot, "en"), 0);
+    memset(big, '0', sizeof(big) - 1);
+    big[0] = '1';
+    big[sizeof(big) - 1] = 0;
+    assert_int_equal(numval_digits(&en, big, strlen(big), &v), -1);
+    assert_true(v.overflow);
+    assert_int_equal(numval_digits(&en, big, 320, &v), -1); /* 1e319: not a double */
+    assert_true(v.overflow);
+    assert_int_equal(numval_digits(&en, "1,23,4", 6, &v), -1);
+    assert_false(v.overflow);
+    assert_int_equal(numval_digits(&en, big, 20, &v), 0);
+    assert_true(v.value == 1e19 && !v.overflow);
+    numlex_release(&en);
+}
+
+static void test_numval_eval_powers_and_fractions(void **state)
+{
+    (void)state;
+    struct numlex en;
+
+    assert_int_equal(numlex_load_text(&en, "en", lex_dot, "en"), 0);
+    assert_true(eval(&en, "1e10") == 1e10);
+    assert_true(fabs(eval(&en, "-2.5^-1") + 0.4) < 1e-12);
+    assert_true(eval(&en, "1.3x10^6") == 1300000);
+    assert_true(isnan(eval(&en, "1e")));
+    assert_true(isnan(eval(&en, "2 ^ 3")));
+    assert_true(eval(&en, "2 1/4") == 2.25);
+    assert_true(isnan(eval(&en, "2 5/4")));
+    assert_true(isnan(eval(&en, "2 1")));
+    numlex_release(&en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_numval_digits_separators),
         cmocka_unit_test(test_numval_word_compounds),
         cmocka_unit_test(test_numval_eval_sequences),
+        cmocka_unit_test(test_numval_digits_overflow),
+        cmocka_unit_test(test_numval_eval_powers_and_fractions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -122,6 +122,8 @@ static const struct rcase cases[] = {
     {"en", "On September 19, they came.", "19 exact date"},
     {"nb", "Den 19. september kom de.", "19 exact date"},
     {"en", "On 2023-09-27 they came.", "2023 exact date; 9 exact date; 27 exact date"},
+    {"en", "Meet on the May 4th or the 5th of June.", "4 exact date; 5 exact date"},
+    {"nl", "Op de 4e van mei.", "4 exact date"},
     {"en", "Meet on 5/17/2018?", "5 exact date; 17 exact date; 2018 exact date"},
     {"nl", "Op 17/5/2018 komen.", "17 exact date; 5 exact date; 2018 exact date"},
     {"nb", "Den 17/5/2018 kom de.", "17 exact date; 5 exact date; 2018 exact date"},
@@ -331,6 +333,25 @@ static void test_resolve_mention_cases(void **state)
     assert_int_equal(failed, 0);
 }
 
+/* A number too large for a double gives no record, and says so (2). */
+static void test_resolve_mention_too_large(void **state)
+{
+    const struct fixture *fx = *state;
+    char big[402];
+    json_t *out = NULL;
+
+    memset(big, '0', sizeof(big) - 1);
+    big[0] = '1';
+    big[sizeof(big) - 1] = 0;
+    json_t *m = json_pack("{s:s, s:s, s:i, s:i, s:i, s:s, s:s, s:s, s:s}", "type", "mention", "doc",
+                          "d", "sid", 0, "start", 0, "end", 401, "text", big, "form", "digits",
+                          "num", big, "lang", "en");
+    assert_non_null(m);
+    assert_int_equal(resolve_mention(&fx->nc, m, &out), 2);
+    assert_null(out);
+    json_decref(m);
+}
+
 static void test_resolve_interval_qualifiers(void **state)
 {
     const struct fixture *fx = *state;
@@ -352,6 +373,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_resolve_mention_cases),
+        cmocka_unit_test(test_resolve_mention_too_large),
         cmocka_unit_test(test_resolve_interval_qualifiers),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
