@@ -1,3 +1,4 @@
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,11 +7,12 @@
 #include "config.h"
 #include "err.h"
 #include "tokenize/run.h"
+#include "tokenize/shard.h"
 #include "tokenize/tokconf.h"
 
 static const char usage[] =
     "usage: tokenize [-h] [-c CONFIG_DIR] [-o OUTPUT] [-s STATS_JSON] [-m MANIFEST]\n"
-    "                [-n NAME] IN...\n"
+    "                [-n NAME] [-S K/N [-l]] IN...\n"
     "Split articles into sentences and tokens (tokens.jsonl).\n"
     "  IN             a folder (every *.txt below it, with its manifest.csv),\n"
     "                 a file, or - for standard input\n"
@@ -20,12 +22,17 @@ static const char usage[] =
     "  -s STATS_JSON  write the stage's figures to this file\n"
     "  -m MANIFEST    manifest.csv to use for every input instead of IN/manifest.csv\n"
     "  -n NAME        document id for standard input (default -)\n"
+    "  -S K/N         only the documents of shard K of N (FNV-1a 64 of the id mod N == K)\n"
+    "  -l             with -S: list the shard's files (size, time) and manifest rows\n"
+    "                 instead of tokenizing (to tell whether it must be redone)\n"
     "exit status: 0 all documents processed, 1 some skipped (named on stderr),\n"
     "             2 bad usage, config or manifest (nothing written)\n";
 
 struct opts {
     const char *config;
     struct tokenize_args args;
+    struct shard shard;
+    bool list;
 };
 
 static _Noreturn void usage_exit(int status)
@@ -38,7 +45,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 {
     int c;
 
-    while ((c = getopt(argc, argv, "hc:o:s:m:n:")) != -1) {
+    while ((c = getopt(argc, argv, "hc:o:s:m:n:S:l")) != -1) {
         switch (c) {
         case 'h':
             usage_exit(STAGE_OK);
@@ -57,14 +64,34 @@ static void parse_args(int argc, char **argv, struct opts *o)
         case 'n':
             o->args.stdin_name = optarg;
             break;
+        case 'S':
+            if (shard_parse(&o->shard, optarg) < 0)
+                usage_exit(STAGE_FATAL);
+            o->args.shard = &o->shard;
+            break;
+        case 'l':
+            o->list = true;
+            break;
         default:
             usage_exit(STAGE_FATAL);
         }
     }
-    if (optind >= argc)
+    if (optind >= argc || (o->list && !o->args.shard))
         usage_exit(STAGE_FATAL);
     o->args.inputs = argv + optind;
     o->args.ninputs = argc - optind;
+}
+
+static int list_shard(const struct opts *o)
+{
+    struct shard_listing l = {.shard = o->args.shard,
+                              .output = o->args.output,
+                              .manifest = o->args.manifest,
+                              .stdin_name = o->args.stdin_name,
+                              .inputs = o->args.inputs,
+                              .ninputs = o->args.ninputs};
+
+    return shard_list_inputs(&l);
 }
 
 int main(int argc, char **argv)
@@ -74,6 +101,8 @@ int main(int argc, char **argv)
 
     err_init("tokenize");
     parse_args(argc, argv, &opts);
+    if (opts.list)
+        return list_shard(&opts) < 0 ? STAGE_FATAL : STAGE_OK;
     if (tokconf_load(&tc, config_dir(opts.config)) < 0)
         return STAGE_FATAL;
     int status = tokenize_run(&tc, &opts.args);

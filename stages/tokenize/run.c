@@ -33,6 +33,8 @@ static int tokenize_input_open(struct tokenize_input *in, const struct tokconf *
     rc = dir ? tokwalk_dir(&in->walk, arg) : tokwalk_file(&in->walk, arg, args->stdin_name);
     if (rc < 0)
         return error_at(arg, 0, "out of memory");
+    if (args->shard)
+        shard_filter(args->shard, &in->walk);
     if (args->manifest || !dir)
         return 0;
     mpath = config_path(arg, "manifest.csv");
@@ -41,6 +43,8 @@ static int tokenize_input_open(struct tokenize_input *in, const struct tokconf *
     if (access(mpath, F_OK) == 0) {
         in->has_manifest = true;
         rc = manifest_load(&in->manifest, mpath, tc);
+        if (rc == 0 && args->shard)
+            shard_claim_rows(args->shard, &in->manifest);
     }
     free(mpath);
     return rc;
@@ -68,6 +72,8 @@ static int tokenize_open_all(struct tokenize_state *st)
     if (a->manifest) {
         if (manifest_load(&st->manifest, a->manifest, st->tc) < 0)
             return -1;
+        if (a->shard)
+            shard_claim_rows(a->shard, &st->manifest);
         st->has_manifest = true;
     }
     st->inputs = calloc((size_t)a->ninputs, sizeof(*st->inputs));

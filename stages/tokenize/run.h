@@ -11,13 +11,15 @@
 #ifndef RUN_H
 #define RUN_H
 
+#include "shard.h"
 #include "tokconf.h"
 
 struct tokenize_args {
-    const char *output;     /* "-" for stdout */
-    const char *stats;      /* NULL: none */
-    const char *manifest;   /* NULL: IN/manifest.csv of each folder */
-    const char *stdin_name; /* doc id for "-" */
+    const char *output;        /* "-" for stdout */
+    const char *stats;         /* NULL: none */
+    const char *manifest;      /* NULL: IN/manifest.csv of each folder */
+    const char *stdin_name;    /* doc id for "-" */
+    const struct shard *shard; /* NULL: every document; else only its own */
     char **inputs;
     int ninputs;
 };
