@@ -69,6 +69,66 @@ static json_t *recsummary_stage(const json_t *figures)
     return copy;
 }
 
+/* The figures already added for stage (borrowed), or NULL. */
+static json_t *recsummary_stage_get(const struct recsummary *s, const char *stage)
+{
+    size_t i;
+    json_t *e;
+
+    json_array_foreach(s->stages, i, e)
+    {
+        if (strcmp(json_string_value(json_object_get(e, "stage")), stage) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+/* One figure of another part of a stage into into: peak memory the largest, the rest summed. */
+static int recsummary_fold_one(json_t *into, const char *key, const json_t *v)
+{
+    json_t *old = json_object_get(into, key);
+
+    if (!json_is_number(v) || !json_is_number(old))
+        return 0;
+    if (json_is_integer(v) && json_is_integer(old)) {
+        json_int_t a = json_integer_value(old), b = json_integer_value(v);
+        json_int_t r = strcmp(key, "peak_rss_kb") == 0 ? (a > b ? a : b) : a + b;
+        return json_object_set_new(into, key, json_integer(r));
+    }
+    double a = json_number_value(old), b = json_number_value(v);
+    double r = strcmp(key, "peak_rss_kb") == 0 ? (a > b ? a : b) : a + b;
+    return json_object_set_new(into, key, json_real(r));
+}
+
+/* Fold a stage's figures into those of an earlier part of the same stage. */
+static int recsummary_fold(json_t *into, json_t *part)
+{
+    const char *key;
+    json_t *v;
+
+    if (!part)
+        return -1;
+    json_object_foreach(part, key, v)
+    {
+        if (recsummary_fold_one(into, key, v) < 0) {
+            json_decref(part);
+            return -1;
+        }
+    }
+    json_decref(part);
+    return 0;
+}
+
+/* Append the stage's figures, or fold them into an earlier part's. */
+static int recsummary_add_stage(struct recsummary *s, const json_t *figures, const char *stage)
+{
+    json_t *earlier = recsummary_stage_get(s, stage);
+    int rc = earlier ? recsummary_fold(earlier, recsummary_stage(figures))
+                     : json_array_append_new(s->stages, recsummary_stage(figures));
+
+    return rc < 0 ? error_at(NULL, 0, "out of memory") : 0;
+}
+
 int recsummary_add(struct recsummary *s, const json_t *figures, const char *path)
 {
     const char *stage = json_string_value(json_object_get(figures, "stage"));
@@ -89,10 +149,8 @@ int recsummary_add(struct recsummary *s, const json_t *figures, const char *path
             return -1;
     }
     if (strcmp(stage, "tokenize") == 0 && docs)
-        s->documents = (long)json_integer_value(docs);
-    if (json_array_append_new(s->stages, recsummary_stage(figures)) < 0)
-        return error_at(NULL, 0, "out of memory");
-    return 0;
+        s->documents = (s->documents < 0 ? 0 : s->documents) + (long)json_integer_value(docs);
+    return recsummary_add_stage(s, figures, stage);
 }
 
 int recsummary_add_file(struct recsummary *s, const char *path)

@@ -23,13 +23,19 @@
 struct recsummary {
     json_t *stages;  /* owned: array of per-stage figures, in the order added */
     json_t *skipped; /* owned: object, one entry per skipped document and reason */
-    long documents;  /* documents tokenize read, or -1 when no tokenize stats */
+    long documents;  /* documents tokenize read (all parts), or -1 when no tokenize stats */
 };
 
 int recsummary_init(struct recsummary *s);
 void recsummary_release(struct recsummary *s);
 
-/* Fold in another stage's stats file (docs/FORMATS.md). Returns 0, or -1 after reporting. */
+/*
+ * Fold in another stage's stats file (docs/FORMATS.md). The files of one
+ * stage's parts (shards) are added up into one entry, in the place of the
+ * first: counts and times summed (so "seconds" is the work of all parts,
+ * not the wall time), "peak_rss_kb" the largest. Returns 0, or -1 after
+ * reporting.
+ */
 int recsummary_add_file(struct recsummary *s, const char *path);
 
 /* Fold in a stage's figures (borrowed), e.g. reconcile's own stats_json(). */
