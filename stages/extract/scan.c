@@ -370,6 +370,8 @@ static bool scan_over_rule(const struct scan *sc, const char *rule, double a, do
 
     if (b >= sc->nl->year_min && b <= sc->nl->year_max)
         return false; /* "5 in 2023" */
+    if (t && !t->space && t->type == NUMTOK_WORD)
+        return false; /* "50 over 40s", "3 in 10km" */
     if (numlex_match(sc->nl, NUMLEX_UNITS, sc->toks, end, sc->toks->n, NULL) ||
         numlex_match(sc->nl, NUMLEX_PERCENT, sc->toks, end, sc->toks->n, NULL))
         return false; /* "12 over 3 days" */

@@ -152,6 +152,7 @@ static const struct rcase cases[] = {
     {"en", "About 1 in 21 and one out of three.",
      "0.04761904762 approx fraction; 0.3333333333 exact fraction"},
     {"en", "He was killed 5 in 2023.", "5 exact cardinal; 2023 exact year"},
+    {"en", "Those 50 over 40s.", "50 exact cardinal"},
     {"en", "It rose 12 over 3 days.", "12 exact cardinal; 3 min duration day"},
     {"nl", "Een op de twintig is blij, 1 van de 3.",
      "0.05 exact fraction; 0.3333333333 exact fraction"},
