@@ -1,4 +1,4 @@
-# make pipeline IN=dir OUT=dir [STRICT=1] [WAIT=1]
+# make [-jN] pipeline IN=dir OUT=dir [SHARDS=N] [STRICT=1] [WAIT=1]
 #
 # Each stage exits 0 (all processed), 1 (finished, some documents skipped:
 # named on stderr and in summary.json) or 2 (could not complete; its output
@@ -7,15 +7,32 @@
 # only what matters). A lock on OUT keeps two runs from interleaving: the
 # second fails at once, or waits with WAIT=1.
 #
+# Shards: a document belongs to shard FNV-1a-64(doc id) mod SHARDS
+# (tokenize -S K/N). tokenize, extract and normalize run per shard into
+# OUT/shards/K/, so make -jN works on N shards at once, and a changed,
+# new or removed document redoes only its own shard. OUT/tokens.jsonl,
+# mentions.jsonl and normalized.jsonl are the shards' files merged in
+# document order (scripts/merge-shards.sh), as one run over the whole corpus
+# writes them; reconcile reads normalized.jsonl and adds up the shards'
+# figures.
+#
 # Make's timestamps miss a file that vanished or an IN that now names
-# another folder, so $(OUT)/.inputs records what tokens.jsonl was made from
-# (paths, sizes, times) and is rewritten only when that changes.
+# another folder, so OUT/shards/K/.inputs records what shard K is made of
+# (tokenize -S K/N -l: its files with size and time, its manifest rows) and
+# is rewritten only when that changes.
 STAGE_OK = || [ $$? -eq 1 ]
 LOCK_BUSY := 75
 # NOBUILD=1 runs the binaries as they are (the tests run the build they test).
 bin = $(if $(NOBUILD),,$(BUILD)/bin/$(1))
+SHARDS ?= $(or $(shell sed -n 's/.*"shards" *: *\([0-9][0-9]*\).*/\1/p' \
+  $(CONFIG)/pipeline.json 2>/dev/null),4)
+SHARD_IDS := $(shell (i=0; while [ $$i -lt '$(SHARDS)' ]; do echo $$i; i=$$((i+1)); done) \
+  2>/dev/null)
+SHARD_DIRS := $(SHARD_IDS:%=$(OUT)/shards/%)
+SHARD_BAD = { echo "pipeline: SHARDS='$(SHARDS)' is not a whole number from 1" >&2; exit 2; }
 
 pipeline:
+	@[ -n "$(SHARD_IDS)" ] || $(SHARD_BAD)
 	@mkdir -p $(OUT)
 	@flock $(if $(WAIT),,-n) -E $(LOCK_BUSY) $(OUT)/.lock $(MAKE) --no-print-directory \
 	  pipeline-locked; rc=$$?; \
@@ -23,31 +40,76 @@ pipeline:
 	   echo "pipeline: $(OUT) is in use by another run (make pipeline WAIT=1 waits)" >&2; fi; \
 	 exit $$rc
 
-pipeline-locked: $(OUT)/claims.csv
-	@if [ -n "$(STRICT)" ] && grep -l '"skipped":\[{' $(OUT)/*.stats.json >/dev/null 2>&1; then \
+# Shards left over from a run with more SHARDS are removed.
+pipeline-locked: $(OUT)/claims.csv $(OUT)/tokens.jsonl $(OUT)/mentions.jsonl
+	@for d in $(OUT)/shards/*; do case $${d##*/} in *[!0-9]*) continue ;; esac; \
+	  [ $${d##*/} -lt $(words $(SHARD_IDS)) ] || rm -rf "$$d"; done
+	@if [ -n "$(STRICT)" ] && grep -l '"skipped":\[{' $(SHARD_DIRS:%=%/*.stats.json) \
+	    $(OUT)/reconcile.stats.json >/dev/null 2>&1; then \
 	  echo "pipeline: STRICT=1 and documents were skipped (see $(OUT)/summary.json)" >&2; \
 	  exit 1; fi
 
-$(OUT)/.inputs: FORCE
-	@mkdir -p $(OUT)
-	@{ echo "in $(abspath $(IN))"; find -L $(IN) \( -name '*.txt' -o -name manifest.csv \) \
-	   -exec stat -L -c '%n %s %Y' {} + 2>&1 | LC_ALL=C sort; } >$@.new; \
-	 if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+# One shard's three stages (make pipeline-shard SHARD=K; a Slurm array task).
+pipeline-shard:
+	@[ -n "$(SHARD_IDS)" ] || $(SHARD_BAD)
+	@case " $(SHARD_IDS) " in *" $(SHARD) "*) ;; *) \
+	  echo "pipeline: SHARD='$(SHARD)' is not one of 0..$(words $(SHARD_IDS)) - 1" >&2; \
+	  exit 2 ;; esac
+	@$(MAKE) --no-print-directory $(OUT)/shards/$(SHARD)/normalized.jsonl
 
-$(OUT)/tokens.jsonl: $(OUT)/.inputs $(wildcard $(CONFIG)/lang/*.json $(CONFIG)/tokenize.json) \
-		$(call bin,tokenize)
-	@$(BUILD)/bin/tokenize -c $(CONFIG) -s $(OUT)/tokenize.stats.json -o $@ $(IN) $(STAGE_OK)
-$(OUT)/mentions.jsonl: $(OUT)/tokens.jsonl $(wildcard $(CONFIG)/numbers/*.json) $(call bin,extract)
-	@$(BUILD)/bin/extract -c $(CONFIG) -s $(OUT)/extract.stats.json -o $@ $< $(STAGE_OK)
-$(OUT)/normalized.jsonl: $(OUT)/mentions.jsonl $(wildcard $(CONFIG)/numbers/*.json \
-		$(CONFIG)/claims/*.json $(CONFIG)/places.json $(CONFIG)/normalize.json) \
+TOKENIZE_CONFIG := $(wildcard $(CONFIG)/lang/*.json $(CONFIG)/tokenize.json)
+EXTRACT_CONFIG := $(wildcard $(CONFIG)/numbers/*.json)
+NORMALIZE_CONFIG := $(wildcard $(CONFIG)/numbers/*.json $(CONFIG)/claims/*.json \
+  $(CONFIG)/places.json $(CONFIG)/normalize.json)
+
+# shard_rules K: OUT/shards/K/{.inputs,tokens,mentions,normalized}.
+define shard_rules
+$(OUT)/shards/$(1)/.inputs: FORCE | $(call bin,tokenize)
+	@mkdir -p $$(@D)
+	@{ echo "in $(abspath $(IN)) shard $(1)/$(SHARDS)" && \
+	   $(BUILD)/bin/tokenize -S $(1)/$(SHARDS) -l $(IN); } >$$@.new || { rm -f $$@.new; exit 2; }; \
+	 if cmp -s $$@.new $$@; then rm -f $$@.new; else mv $$@.new $$@; fi
+$(OUT)/shards/$(1)/tokens.jsonl: $(OUT)/shards/$(1)/.inputs $(TOKENIZE_CONFIG) $(call bin,tokenize)
+	@$(BUILD)/bin/tokenize -c $(CONFIG) -S $(1)/$(SHARDS) -s $$(@D)/tokenize.stats.json \
+	  -o $$@ $(IN) $$(STAGE_OK)
+$(OUT)/shards/$(1)/mentions.jsonl: $(OUT)/shards/$(1)/tokens.jsonl $(EXTRACT_CONFIG) \
+		$(call bin,extract)
+	@$(BUILD)/bin/extract -c $(CONFIG) -s $$(@D)/extract.stats.json -o $$@ $$< $$(STAGE_OK)
+$(OUT)/shards/$(1)/normalized.jsonl: $(OUT)/shards/$(1)/mentions.jsonl $(NORMALIZE_CONFIG) \
 		$(call bin,normalize)
-	@$(BUILD)/bin/normalize -c $(CONFIG) -s $(OUT)/normalize.stats.json -o $@ $< $(STAGE_OK)
+	@$(BUILD)/bin/normalize -c $(CONFIG) -s $$(@D)/normalize.stats.json -o $$@ $$< $$(STAGE_OK)
+endef
+$(foreach k,$(SHARD_IDS),$(eval $(call shard_rules,$(k))))
+
+# OUT/NAME.jsonl: the shards' files merged in document order, the same
+# bytes whatever SHARDS is (temp + rename).
+define join_rule
+$(OUT)/$(1).jsonl: $(SHARD_DIRS:%=%/$(1).jsonl) scripts/merge-shards.sh
+	@sh scripts/merge-shards.sh $$@ $(SHARD_DIRS:%=%/$(1).jsonl)
+endef
+$(foreach f,tokens mentions normalized,$(eval $(call join_rule,$(f))))
+
 $(OUT)/claims.csv: $(OUT)/normalized.jsonl $(wildcard $(CONFIG)/reconcile.json) \
 		$(call bin,reconcile)
 	@$(BUILD)/bin/reconcile -c $(CONFIG) -o $(OUT) -s $(OUT)/reconcile.stats.json \
-	  -S $(OUT)/tokenize.stats.json -S $(OUT)/extract.stats.json \
-	  -S $(OUT)/normalize.stats.json $< $(STAGE_OK)
+	  $(foreach s,tokenize extract normalize,$(SHARD_DIRS:%=-S %/$(s).stats.json)) \
+	  $< $(STAGE_OK)
 
-.PHONY: pipeline pipeline-locked FORCE
+# make slurm IN=dir OUT=dir [SHARDS=N] [PARTITION=p] [TIME=t] [NOWAIT=1] [STRICT=1]
+slurm: $(if $(NOBUILD),,$(BINS))
+	@[ -n "$(SHARD_IDS)" ] || $(SHARD_BAD)
+	@BUILD=$(BUILD) CONFIG=$(CONFIG) STRICT=$(STRICT) sh scripts/slurm-submit.sh \
+	  -n $(SHARDS) $(if $(PARTITION),-p $(PARTITION)) $(if $(TIME),-t $(TIME)) \
+	  $(if $(NOWAIT),-N) $(IN) $(OUT)
+
+.PHONY: pipeline pipeline-locked pipeline-shard slurm FORCE
 FORCE:
+
+# make test-slurm: the pipeline through a real one-node Slurm cluster.
+test-slurm: $(if $(NOBUILD),,$(BINS) $(BUILD)/bin/gencorpus)
+	@BIN=$(abspath $(BUILD)/bin) CONFIG=$(abspath $(CONFIG)) TOP=$(CURDIR) \
+	  sh tests/slurm/cluster.sh >$(BUILD)/test-slurm.log 2>&1; rc=$$?; \
+	 cat $(BUILD)/test-slurm.log; \
+	 p=$$(grep -c '^ok ' $(BUILD)/test-slurm.log); f=$$(grep -c '^not ok ' $(BUILD)/test-slurm.log); \
+	 echo "test-slurm: $$p passed, $$f failed"; [ $$rc -eq 0 ] && [ $$f -eq 0 ]
+.PHONY: test-slurm

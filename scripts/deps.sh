@@ -4,6 +4,8 @@
 #   sh scripts/deps.sh            install what is missing (as root, or through sudo)
 #   sh scripts/deps.sh --test     the same, plus what the tests use (python3, LibreOffice, ...)
 #   sh scripts/deps.sh --ci       --test, plus the tools CI uses (clang-format, valgrind, ...)
+#                                 and Slurm (make test-slurm)
+#   sh scripts/deps.sh --slurm    the build's packages plus Slurm and munge (make slurm, test-slurm)
 #   sh scripts/deps.sh --missing  only print the missing packages (empty when none)
 #
 # Exits 0 when everything is there afterwards, 1 when it could not install
@@ -18,6 +20,7 @@ libcmocka-dev:pc:cmocka iso-codes:file:/usr/share/iso-codes/json/iso_3166-1.json
 TEST_PKGS='python3:cmd:python3 diffutils:cmd:diff util-linux:cmd:flock
 libreoffice-calc-nogui:cmd:soffice'
 CI_PKGS='clang-format:cmd:clang-format valgrind:cmd:valgrind git:cmd:git'
+SLURM_PKGS='slurm-wlm:cmd:slurmctld munge:cmd:munged'
 
 has() {
     kind=$1 what=$2
@@ -43,9 +46,10 @@ want=$BUILD_PKGS
 case ${1:-} in
 --missing) missing "$BUILD_PKGS"; exit 0 ;;
 --test) want="$BUILD_PKGS $TEST_PKGS" ;;
---ci) want="$BUILD_PKGS $TEST_PKGS $CI_PKGS" ;;
+--ci) want="$BUILD_PKGS $TEST_PKGS $CI_PKGS $SLURM_PKGS" ;;
+--slurm) want="$BUILD_PKGS $SLURM_PKGS" ;;
 '') ;;
-*) echo "usage: sh scripts/deps.sh [--test | --ci | --missing]" >&2; exit 2 ;;
+*) echo "usage: sh scripts/deps.sh [--test | --ci | --slurm | --missing]" >&2; exit 2 ;;
 esac
 
 pkgs=$(missing "$want")
