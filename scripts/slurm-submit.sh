@@ -24,8 +24,9 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 usage() {
-    sed -n '/^#   sh scripts/,/^#   -N/p' "$0" | sed 's/^# \{0,1\}//' >&2
-    exit 2
+    [ "${1:-2}" -eq 0 ] && exec >&2 2>&1
+    sed -n "/^#   sh scripts/,/^#   -N/p" "$0" | sed "s/^# \{0,1\}//" >&2
+    exit "${1:-2}"
 }
 abs() { case $1 in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
 
@@ -38,6 +39,7 @@ while getopts Nn:p:t:m:a:h opt; do
     t) time=$OPTARG ;;
     m) maxrun=$OPTARG ;;
     a) extra=$OPTARG ;;
+    h) usage 0 ;;
     *) usage ;;
     esac
 done
