@@ -24,7 +24,7 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 usage() {
-    [ "${1:-2}" -eq 0 ] && exec >&2 2>&1
+    [ "${1:-2}" -eq 0 ] && exec 2>&1
     sed -n "/^#   sh scripts/,/^#   -N/p" "$0" | sed "s/^# \{0,1\}//" >&2
     exit "${1:-2}"
 }
