@@ -585,6 +585,16 @@ static int numval_conn(struct numval_state *st, bool hyphen)
     return 0;
 }
 
+static int numval_article(struct numval_state *st, const struct numval_item *it)
+{
+    if (!isnan(it->v) && st->kind == NUMVAL_S_TEN && !st->conn && !st->point)
+        return numval_card(st, it->v, false); /* "tjugo ett" */
+    if (st->article || (st->any && !st->after_conn && !st->frac) || st->done)
+        return -1;
+    st->article = true; /* "a million", "one and a half", "half a million" */
+    return 0;
+}
+
 static int numval_feed(struct numval_state *st, const struct numval_item *it)
 {
     if (it->type != NUMVAL_HYPHEN)
@@ -602,12 +612,7 @@ static int numval_feed(struct numval_state *st, const struct numval_item *it)
     case NUMVAL_HYPHEN:
         return numval_conn(st, true);
     case NUMVAL_ARTICLE:
-        if (!isnan(it->v) && st->kind == NUMVAL_S_TEN && !st->conn && !st->point)
-            return numval_card(st, it->v, false); /* "tjugo ett" */
-        if (st->article || (st->any && !st->after_conn && !st->frac) || st->done)
-            return -1;
-        st->article = true; /* "a million", "one and a half", "half a million" */
-        return 0;
+        return numval_article(st, it);
     case NUMVAL_NEG:
         if (st->any || st->neg)
             return -1;
@@ -625,8 +630,7 @@ static int numval_feed(struct numval_state *st, const struct numval_item *it)
     case NUMVAL_OF:
         if (!st->frac || st->of)
             return -1;
-        st->of = true;
-        return 0;
+        return st->of = true, 0;
     case NUMVAL_SLASH:
         if (st->kind != NUMVAL_S_OTHER || st->frac || st->total > 0 || st->hund > 0 || st->slash)
             return -1;
