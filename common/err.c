@@ -16,6 +16,7 @@ const char *err_prog(void)
     return prog_name;
 }
 
+ERR_PRINTF(3, 0)
 static void vreport(const char *file, size_t line, const char *fmt, va_list ap)
 {
     fprintf(stderr, "%s: ", prog_name);
