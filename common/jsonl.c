@@ -1,10 +1,12 @@
 #include "jsonl.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
+#include "utf8.h"
 
 int jsonl_open(struct jsonl_reader *r, const char *path)
 {
@@ -94,4 +96,98 @@ out:
     if (text != stack)
         free(text);
     return rc;
+}
+
+/* The escape jansson writes for an ASCII byte c, or NULL when c stands as it is. */
+static const char *jsonl_escape(unsigned char c, char *seq)
+{
+    switch (c) {
+    case '"':
+        return "\\\"";
+    case '\\':
+        return "\\\\";
+    case '\b':
+        return "\\b";
+    case '\f':
+        return "\\f";
+    case '\n':
+        return "\\n";
+    case '\r':
+        return "\\r";
+    case '\t':
+        return "\\t";
+    default:
+        break;
+    }
+    if (c >= 0x20)
+        return NULL;
+    snprintf(seq, 7, "\\u%04X", (unsigned)c);
+    return seq;
+}
+
+/* Length of the run at s[0..n) that needs no escape (valid UTF-8 included), stopping at bad UTF-8.
+ */
+static size_t jsonl_plain_run(const char *s, size_t n, bool *bad)
+{
+    size_t i = 0;
+    int32_t cp;
+
+    *bad = false;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (c < 0x20 || c == '"' || c == '\\')
+                break;
+            i++;
+            continue;
+        }
+        size_t len = utf8_decode(s + i, n - i, &cp);
+        if (len == 0) {
+            *bad = true;
+            break;
+        }
+        i += len;
+    }
+    return i;
+}
+
+int jsonl_put_string(struct buf *b, const char *s, size_t n)
+{
+    char seq[8];
+    bool bad;
+
+    if (buf_addch(b, '"') < 0)
+        return -1;
+    for (size_t i = 0; i < n;) {
+        size_t run = jsonl_plain_run(s + i, n - i, &bad);
+        if (bad || buf_add(b, s + i, run) < 0)
+            return -1;
+        i += run;
+        if (i < n && buf_addstr(b, jsonl_escape((unsigned char)s[i++], seq)) < 0)
+            return -1;
+    }
+    return buf_addch(b, '"');
+}
+
+int jsonl_put_size(struct buf *b, size_t v)
+{
+    char digits[24];
+    size_t k = sizeof(digits);
+
+    do {
+        digits[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return buf_add(b, digits + k, sizeof(digits) - k);
+}
+
+int jsonl_put_key(struct buf *b, const char *key)
+{
+    char last = b->len ? b->data[b->len - 1] : '{';
+
+    if (last != '{' && last != '[' && buf_addch(b, ',') < 0)
+        return -1;
+    if (buf_addch(b, '"') < 0 || buf_addstr(b, key) < 0)
+        return -1;
+    return buf_add(b, "\":", 2);
 }

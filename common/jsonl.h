@@ -4,6 +4,13 @@
  * A reader owns its FILE (unless it reads stdin) and its line buffer.
  * jsonl_next() returns a new reference the caller must json_decref().
  * Errors are reported as "file:line: what" through err.h.
+ *
+ * jsonl_put_*() append JSON text to a struct buf, for the few records
+ * written so often that building them as jansson values dominated a stage
+ * (tokenize's sentences). They write exactly what jsonl_write() would
+ * (compact, jansson's escaping); the caller writes keys in sorted order.
+ * They return 0, or -1 when memory ran out or the string is not valid
+ * UTF-8 (not reported; b may then hold part of the text).
  */
 #ifndef JSONL_H
 #define JSONL_H
@@ -11,6 +18,8 @@
 #include <stdio.h>
 
 #include <jansson.h>
+
+#include "buf.h"
 
 struct jsonl_reader {
     FILE *fp;
@@ -36,5 +45,18 @@ void jsonl_close(struct jsonl_reader *r);
 
 /* Write rec compactly with sorted keys and a newline. Returns 0 or -1 (not reported). */
 int jsonl_write(FILE *fp, const json_t *rec);
+
+/*
+ * Append s[0..n) as a JSON string, quoted and escaped as jansson escapes:
+ * \" \\ \b \f \n \r \t, other controls as \u00XX, everything else
+ * (non-ASCII included) as it is. s must be valid UTF-8; NUL is \u0000.
+ */
+int jsonl_put_string(struct buf *b, const char *s, size_t n);
+
+/* Append v in decimal. */
+int jsonl_put_size(struct buf *b, size_t v);
+
+/* Append ,"key": (no comma when b is empty or ends with '{' or '['). key needs no escaping. */
+int jsonl_put_key(struct buf *b, const char *key);
 
 #endif

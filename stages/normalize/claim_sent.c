@@ -43,17 +43,18 @@ static size_t claim_text_off(const json_t *bad, size_t start, size_t o, size_t t
 static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const json_t *item,
                           const json_t *bad, const struct claim_lex *lx)
 {
-    json_int_t a = json_integer_value(json_array_get(item, 0));
-    json_int_t b = json_integer_value(json_array_get(item, 1));
+    /* [offset from the sentence's start, length, type] (docs/FORMATS.md) */
+    json_int_t off = json_integer_value(json_array_get(item, 0));
+    json_int_t len = json_integer_value(json_array_get(item, 1));
     const char *type = json_string_value(json_array_get(item, 2));
 
     memset(t, 0, sizeof(*t));
     t->num = -1;
     t->verb = -1;
-    if (a < 0 || b < a || !type)
+    if (off < 0 || len < 0 || !type || (size_t)off > s->tlen || (size_t)len > s->tlen)
         return 1;
-    t->start = (size_t)a;
-    t->end = (size_t)b;
+    t->start = s->start + (size_t)off;
+    t->end = t->start + (size_t)len;
     t->ts = claim_text_off(bad, s->start, t->start, s->tlen);
     t->te = claim_text_off(bad, s->start, t->end, s->tlen);
     t->type = type[0];

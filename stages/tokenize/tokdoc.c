@@ -20,7 +20,8 @@ int tokdoc_init(struct tokdoc *d, const struct tokconf *tc, FILE *out, const cha
     toksent_list_init(&d->sentences);
     toklex_list_init(&d->tokens);
     buf_init(&d->bytes);
-    buf_init(&d->scratch);
+    buf_init(&d->emit.text);
+    buf_init(&d->emit.line);
     return langid_init(&d->langid, tc);
 }
 
@@ -31,7 +32,8 @@ void tokdoc_release(struct tokdoc *d)
     toksent_list_release(&d->sentences);
     toklex_list_release(&d->tokens);
     buf_release(&d->bytes);
-    buf_release(&d->scratch);
+    buf_release(&d->emit.text);
+    buf_release(&d->emit.line);
 }
 
 static int tokdoc_write_failed(struct tokdoc *d)
@@ -185,7 +187,7 @@ static int tokdoc_emit(struct tokdoc *d, const struct tokconf_lang *lang,
         const struct toksent_span *sp = &d->sentences.v[i];
         if (toklex_scan(d->tc, lang, d->bytes.data, sp->start, sp->end, &d->tokens) < 0)
             return error_at(rec->path, 0, "out of memory");
-        if (tokemit_sentence(d->out, rec->doc, i, sp, d->bytes.data, &d->tokens, &d->scratch) < 0)
+        if (tokemit_sentence(d->out, rec->doc, i, sp, d->bytes.data, &d->tokens, &d->emit) < 0)
             return tokdoc_write_failed(d);
     }
     d->stats->records_out += 1 + d->sentences.n;

@@ -19,6 +19,7 @@
 #include "manifest.h"
 #include "stats.h"
 #include "tokconf.h"
+#include "tokemit.h"
 #include "toklex.h"
 #include "toksent.h"
 #include "tokwalk.h"
@@ -29,7 +30,8 @@ struct tokdoc {
     struct furniture furniture;
     struct toksent_list sentences;
     struct toklex_list tokens;
-    struct buf bytes, scratch;
+    struct buf bytes;
+    struct tokemit_bufs emit;
     FILE *out;           /* borrowed */
     const char *outname; /* for messages */
     struct stats *stats; /* borrowed */

@@ -1,5 +1,7 @@
 #include "tokemit.h"
 
+#include <string.h>
+
 #include <jansson.h>
 
 #include "hygiene.h"
@@ -45,42 +47,81 @@ int tokemit_doc(FILE *fp, const struct tokemit_doc *d)
                       "furniture", furn));
 }
 
-static json_t *tokemit_tokens(const struct toklex_list *t)
+/*
+ * Sentence records are most of the output, and building each token as a
+ * jansson array cost half of tokenize's time; they are written by hand
+ * (common/jsonl's jsonl_put_*), with the keys in sorted order.
+ */
+static int tokemit_token(struct buf *line, const struct toklex *t, size_t base)
 {
-    json_t *arr = json_array();
-    char type[2] = {0, 0};
+    char type[] = {',', '"', t->type, '"', ']'};
 
-    for (size_t i = 0; arr && i < t->n; i++) {
-        type[0] = t->v[i].type;
-        json_t *item =
-            json_pack("[I,I,s]", (json_int_t)t->v[i].start, (json_int_t)t->v[i].end, type);
-        if (json_array_append_new(arr, item) < 0) {
-            json_decref(arr);
-            return NULL;
-        }
+    if (buf_addch(line, '[') < 0 || jsonl_put_size(line, t->start - base) < 0 ||
+        buf_addch(line, ',') < 0 || jsonl_put_size(line, t->end - t->start) < 0)
+        return -1;
+    return buf_add(line, type, sizeof(type));
+}
+
+static int tokemit_tokens(struct buf *line, const struct toklex_list *t, size_t base)
+{
+    if (jsonl_put_key(line, "tokens") < 0 || buf_addch(line, '[') < 0)
+        return -1;
+    for (size_t i = 0; i < t->n; i++)
+        if ((i && buf_addch(line, ',') < 0) || tokemit_token(line, &t->v[i], base) < 0)
+            return -1;
+    return buf_addch(line, ']');
+}
+
+/* "bad": the offsets of the bytes hygiene_text() replaced in s[a..b). */
+static int tokemit_bad(struct buf *line, const char *s, size_t a, size_t b)
+{
+    int32_t cp;
+    bool bad, first = true;
+
+    if (jsonl_put_key(line, "bad") < 0 || buf_addch(line, '[') < 0)
+        return -1;
+    for (size_t i = a; i < b;) {
+        size_t len = hygiene_char(s, b, i, &cp, &bad);
+        if (bad && ((!first && buf_addch(line, ',') < 0) || jsonl_put_size(line, i) < 0))
+            return -1;
+        first = first && !bad;
+        i += len;
     }
-    return arr;
+    return buf_addch(line, ']');
+}
+
+static int tokemit_field(struct buf *line, const char *key, size_t v)
+{
+    return jsonl_put_key(line, key) < 0 ? -1 : jsonl_put_size(line, v);
+}
+
+/* The record into line, without its newline; text gets the sentence's text. */
+static int tokemit_sentence_line(struct buf *line, struct buf *text, const char *doc, size_t sid,
+                                 const struct toksent_span *sp, const char *s,
+                                 const struct toklex_list *tokens)
+{
+    buf_reset(text);
+    buf_reset(line);
+    if (hygiene_text(text, NULL, s, sp->start, sp->end) < 0 || buf_addch(line, '{') < 0)
+        return -1;
+    /* each replaced byte became the 3 bytes of U+FFFD */
+    if (text->len != sp->end - sp->start && tokemit_bad(line, s, sp->start, sp->end) < 0)
+        return -1;
+    if (jsonl_put_key(line, "doc") < 0 || jsonl_put_string(line, doc, strlen(doc)) < 0 ||
+        tokemit_field(line, "end", sp->end) < 0 || tokemit_field(line, "para", sp->para) < 0 ||
+        tokemit_field(line, "sid", sid) < 0 || tokemit_field(line, "start", sp->start) < 0 ||
+        jsonl_put_key(line, "text") < 0 || jsonl_put_string(line, text->data, text->len) < 0 ||
+        tokemit_tokens(line, tokens, sp->start) < 0)
+        return -1;
+    return buf_addstr(line, ",\"type\":\"sentence\"}\n");
 }
 
 int tokemit_sentence(FILE *fp, const char *doc, size_t sid, const struct toksent_span *sp,
-                     const char *s, const struct toklex_list *tokens, struct buf *scratch)
+                     const char *s, const struct toklex_list *tokens, struct tokemit_bufs *bufs)
 {
-    json_t *bad = json_array(), *toks = tokemit_tokens(tokens);
-    json_t *rec = NULL;
-
-    buf_reset(scratch);
-    if (bad && toks && hygiene_text(scratch, bad, s, sp->start, sp->end) == 0)
-        rec = json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:s%,s:O}", "type", "sentence", "doc", doc, "sid",
-                        (json_int_t)sid, "para", (json_int_t)sp->para, "start",
-                        (json_int_t)sp->start, "end", (json_int_t)sp->end, "text", buf_str(scratch),
-                        scratch->len, "tokens", toks);
-    if (rec && json_array_size(bad) > 0 && json_object_set(rec, "bad", bad) < 0) {
-        json_decref(rec);
-        rec = NULL;
-    }
-    json_decref(bad);
-    json_decref(toks);
-    return tokemit_write(fp, rec);
+    if (tokemit_sentence_line(&bufs->line, &bufs->text, doc, sid, sp, s, tokens) < 0)
+        return -1;
+    return fwrite(bufs->line.data, 1, bufs->line.len, fp) == bufs->line.len ? 0 : -1;
 }
 
 int tokemit_skip(FILE *fp, const char *doc, const char *path, const char *reason)

@@ -25,12 +25,19 @@ struct tokemit_doc {
 
 int tokemit_doc(FILE *fp, const struct tokemit_doc *d);
 
+/* Scratch buffers for tokemit_sentence(), the caller's (buf_release() each). */
+struct tokemit_bufs {
+    struct buf text, line;
+};
+
 /*
  * The sentence sp of doc (sid) from the original bytes s: text with
- * replaced bytes, tokens, "bad" when any. scratch is the caller's buffer.
+ * replaced bytes, tokens as [offset from sp->start, length, type], "bad"
+ * when any byte was replaced. Written by hand, not with jansson, as
+ * jsonl_write() would write it.
  */
 int tokemit_sentence(FILE *fp, const char *doc, size_t sid, const struct toksent_span *sp,
-                     const char *s, const struct toklex_list *tokens, struct buf *scratch);
+                     const char *s, const struct toklex_list *tokens, struct tokemit_bufs *bufs);
 
 int tokemit_skip(FILE *fp, const char *doc, const char *path, const char *reason);
 

@@ -25,7 +25,8 @@ for line in open(path, encoding="utf-8"):
     if raw[o["start"]:o["end"]].decode("utf-8") != o["text"]:
         bad += 1
     last = o["start"]
-    for s, e, t in o["tokens"]:
+    for off, n, t in o["tokens"]:  # [offset from the sentence's start, length, type]
+        s, e = o["start"] + off, o["start"] + off + n
         if not (last <= s < e <= o["end"]) or t not in "wnps":
             bad += 1
         last = e
@@ -40,7 +41,7 @@ for l in open(sys.argv[1]):
     o=json.loads(l)
     if o["type"]=="sentence" and "120 000" in o["text"]:
         raw=open(sys.argv[2],"rb").read()
-        sys.exit(0 if any(raw[s:e]==b"120 000" and t=="n" for s,e,t in o["tokens"]) else 1)
+        sys.exit(0 if any(raw[o["start"]+s:o["start"]+s+n]==b"120 000" and t=="n" for s,n,t in o["tokens"]) else 1)
 sys.exit(1)' "$T/a.jsonl" "$TOP/seeds/004_dc57c91d7ab00de9.txt"
 check "11 a.m. does not end a sentence" grep -q '"text":"The Armenian government said that as of 11 a.m. Wednesday, 50,000 people' "$T/a.jsonl"
 check "header is not text" grep -q '"text_start":14' "$T/a.jsonl"

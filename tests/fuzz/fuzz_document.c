@@ -67,16 +67,18 @@ static void fz_check_span(const json_t *rec, const char *a, const char *b, size_
         abort();
 }
 
+/* Tokens are [offset from the sentence's start, length, type]: each inside the document. */
 static void fz_check_tokens(const json_t *rec, size_t n)
 {
     const json_t *toks = json_object_get(rec, "tokens"), *t;
+    json_int_t base = json_integer_value(json_object_get(rec, "start"));
     size_t i;
 
     json_array_foreach(toks, i, t)
     {
-        json_int_t s = json_integer_value(json_array_get(t, 0));
-        json_int_t e = json_integer_value(json_array_get(t, 1));
-        if (s < 0 || s >= e || (size_t)e > n)
+        json_int_t off = json_integer_value(json_array_get(t, 0));
+        json_int_t len = json_integer_value(json_array_get(t, 1));
+        if (off < 0 || len <= 0 || (size_t)(base + off + len) > n)
             abort();
     }
 }

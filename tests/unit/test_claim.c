@@ -49,7 +49,7 @@ static bool is_word_byte(unsigned char c)
 }
 
 /* Tokens as tokenize makes them: words (inner - ' . , kept), numbers, punctuation. */
-static json_t *tokens_of(const char *text, size_t base)
+static json_t *tokens_of(const char *text)
 {
     json_t *toks = json_array();
     size_t n = strlen(text);
@@ -69,7 +69,7 @@ static json_t *tokens_of(const char *text, size_t base)
         const char *type = text[i] >= '0' && text[i] <= '9'       ? "n"
                            : is_word_byte((unsigned char)text[i]) ? "w"
                                                                   : "p";
-        json_array_append_new(toks, json_pack("[iis]", (int)(base + i), (int)(base + j), type));
+        json_array_append_new(toks, json_pack("[iis]", (int)i, (int)(j - i), type));
         i = j;
     }
     return toks;
@@ -79,7 +79,7 @@ static json_t *sentence_of(const char *text, int sid, int para, size_t base)
 {
     return json_pack("{s:s,s:i,s:i,s:i,s:i,s:s,s:o}", "type", "sentence", "sid", sid, "para", para,
                      "start", (int)base, "end", (int)(base + strlen(text)), "text", text, "tokens",
-                     tokens_of(text, base));
+                     tokens_of(text));
 }
 
 static json_t *number_of(const char *text, const char *num, const char *kind, int sid, size_t base)
@@ -575,11 +575,11 @@ static void test_claim_annotate_doc_bad_bytes(void **state)
     json_t *sent = sentence_of(text, 0, 0, 0);
     json_t *toks = json_array();
 
-    /* the original was "X 25 people were killed." with X one invalid byte */
-    json_array_append_new(toks, json_pack("[i,i,s]", 2, 4, "n"));
-    json_array_append_new(toks, json_pack("[i,i,s]", 5, 11, "w"));
-    json_array_append_new(toks, json_pack("[i,i,s]", 12, 16, "w"));
-    json_array_append_new(toks, json_pack("[i,i,s]", 17, 23, "w"));
+    /* the original was "X 25 people were killed." with X one invalid byte; [offset, length] */
+    json_array_append_new(toks, json_pack("[i,i,s]", 2, 2, "n"));
+    json_array_append_new(toks, json_pack("[i,i,s]", 5, 6, "w"));
+    json_array_append_new(toks, json_pack("[i,i,s]", 12, 4, "w"));
+    json_array_append_new(toks, json_pack("[i,i,s]", 17, 6, "w"));
     json_object_set_new(sent, "tokens", toks);
     json_object_set_new(sent, "bad", json_pack("[i]", 0));
     json_object_set_new(sent, "end", json_integer(24));

@@ -1,6 +1,8 @@
 #include "test_common.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "jsonl.h"
@@ -106,6 +108,81 @@ static void test_jsonl_write_sorts_keys_and_ends_line(void **state)
     assert_string_equal(out, "{\"a\":\"x\",\"b\":2}\n");
 }
 
+/* jsonl_put_string(s) must be byte for byte what jansson dumps for s. */
+static void assert_put_string_as_jansson(const char *s, size_t n)
+{
+    struct buf b = BUF_INIT;
+    json_t *v = json_stringn(s, n);
+
+    assert_non_null(v);
+    char *want = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+    assert_non_null(want);
+    assert_int_equal(jsonl_put_string(&b, s, n), 0);
+    assert_string_equal(buf_str(&b), want);
+    free(want);
+    json_decref(v);
+    buf_release(&b);
+}
+
+static void test_jsonl_put_string_escapes_as_jansson(void **state)
+{
+    (void)state;
+    char controls[33];
+
+    for (int c = 0; c < 32; c++)
+        controls[c] = (char)c;
+    controls[32] = 0x7F;
+    assert_put_string_as_jansson(controls, sizeof(controls)); /* NUL as \u0000 too */
+    assert_put_string_as_jansson("say \"5\" \\ 6 / 7", strlen("say \"5\" \\ 6 / 7"));
+    assert_put_string_as_jansson("", 0);
+    const char *wide = "Tromsø – 65.036 € \xe2\x80\xa8 \xf0\x9f\x98\x80 \xef\xbf\xbd";
+    assert_put_string_as_jansson(wide, strlen(wide));
+    assert_put_string_as_jansson("\"\\", 2);
+}
+
+static void test_jsonl_put_string_exact_escapes(void **state)
+{
+    (void)state;
+    struct buf b = BUF_INIT;
+
+    assert_int_equal(jsonl_put_string(&b, "a\"b\\c\nd\te\x01\x1f\xc3\xa6", 13), 0);
+    assert_string_equal(buf_str(&b), "\"a\\\"b\\\\c\\nd\\te\\u0001\\u001F\xc3\xa6\"");
+    buf_release(&b);
+}
+
+static void test_jsonl_put_string_rejects_invalid_utf8(void **state)
+{
+    (void)state;
+    struct buf b = BUF_INIT;
+
+    assert_int_equal(jsonl_put_string(&b, "ok \xff", 4), -1);
+    buf_reset(&b);
+    assert_int_equal(jsonl_put_string(&b, "cut \xc3", 5), -1);
+    buf_reset(&b);
+    assert_int_equal(jsonl_put_string(&b, "\xed\xa0\x80", 3), -1); /* surrogate */
+    buf_release(&b);
+}
+
+static void test_jsonl_put_size_and_key(void **state)
+{
+    (void)state;
+    struct buf b = BUF_INIT;
+    char want[64];
+
+    assert_int_equal(buf_addch(&b, '{'), 0);
+    assert_int_equal(jsonl_put_key(&b, "a"), 0);
+    assert_int_equal(jsonl_put_size(&b, 0), 0);
+    assert_int_equal(jsonl_put_key(&b, "b"), 0);
+    assert_int_equal(buf_addch(&b, '['), 0);
+    assert_int_equal(jsonl_put_size(&b, 1234567890), 0);
+    assert_int_equal(buf_addch(&b, ','), 0);
+    assert_int_equal(jsonl_put_size(&b, SIZE_MAX), 0);
+    assert_int_equal(buf_addstr(&b, "]}"), 0);
+    snprintf(want, sizeof(want), "{\"a\":0,\"b\":[1234567890,%zu]}", (size_t)SIZE_MAX);
+    assert_string_equal(buf_str(&b), want);
+    buf_release(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -115,6 +192,10 @@ int main(void)
         cmocka_unit_test(test_jsonl_next_truncated_last_line_is_an_error),
         cmocka_unit_test(test_jsonl_open_missing_file_fails),
         cmocka_unit_test(test_jsonl_write_sorts_keys_and_ends_line),
+        cmocka_unit_test(test_jsonl_put_string_escapes_as_jansson),
+        cmocka_unit_test(test_jsonl_put_string_exact_escapes),
+        cmocka_unit_test(test_jsonl_put_string_rejects_invalid_utf8),
+        cmocka_unit_test(test_jsonl_put_size_and_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
