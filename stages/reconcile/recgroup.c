@@ -13,6 +13,7 @@ struct recgroup_item {
     size_t idx;
     const struct recclaim *c;
     size_t cluster; /* within its key: claims about the same side and place */
+    size_t doc;     /* the document, as the index of its first claim */
 };
 
 const char *recgroup_scope_class(const char *scope)
@@ -205,44 +206,110 @@ bool recgroup_same_place(const struct recclaim *a, const struct recclaim *b)
     return recgroup_place_in(a->place, b) || recgroup_place_in(a->doc_place, b);
 }
 
-/* Whether c fits every claim of cluster k among items[from..upto). */
-static bool recgroup_fits_cluster(const struct recgroup_item *items, size_t from, size_t upto,
-                                  size_t k, const struct recclaim *c)
+/*
+ * A cluster as recgroup_choose() needs it. Whether a claim fits a member
+ * depends only on the member's side, place and document place, so the
+ * cluster keeps one member per distinct triple (sigs) and the set of its
+ * documents (docs, sorted ids): checking every member made grouping cubic
+ * in the size of a key's run (80% of reconcile's time on 10 MB).
+ */
+struct recgroup_cluster {
+    const struct recclaim **sigs;
+    size_t nsigs, sigcap;
+    size_t *docs;
+    size_t ndocs, doccap;
+};
+
+static bool recgroup_same_sig(const struct recclaim *a, const struct recclaim *b)
 {
-    for (size_t i = from; i < upto; i++)
-        if (items[i].cluster == k &&
-            (!recgroup_same_side(items[i].c, c) || !recgroup_same_place(items[i].c, c)))
+    return strcmp(a->side, b->side) == 0 && strcmp(a->place, b->place) == 0 &&
+           strcmp(a->doc_place, b->doc_place) == 0;
+}
+
+/* Whether c fits every claim of cluster k. */
+static bool recgroup_fits_cluster(const struct recgroup_cluster *k, const struct recclaim *c)
+{
+    for (size_t i = 0; i < k->nsigs; i++)
+        if (!recgroup_same_side(k->sigs[i], c) || !recgroup_same_place(k->sigs[i], c))
             return false;
     return true;
 }
 
-/* Whether cluster k among items[from..upto) holds a claim of c's document. */
-static bool recgroup_cluster_has_doc(const struct recgroup_item *items, size_t from, size_t upto,
-                                     size_t k, const struct recclaim *c)
+/* Where doc sits (or would sit) in k's sorted documents. */
+static size_t recgroup_doc_pos(const struct recgroup_cluster *k, size_t doc)
 {
-    for (size_t i = from; i < upto; i++)
-        if (items[i].cluster == k && strcmp(items[i].c->doc, c->doc) == 0)
-            return true;
-    return false;
+    size_t lo = 0, hi = k->ndocs;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (k->docs[mid] < doc)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool recgroup_cluster_has_doc(const struct recgroup_cluster *k, size_t doc)
+{
+    size_t at = recgroup_doc_pos(k, doc);
+    return at < k->ndocs && k->docs[at] == doc;
+}
+
+static int recgroup_cluster_add_doc(struct recgroup_cluster *k, size_t doc)
+{
+    size_t at = recgroup_doc_pos(k, doc);
+
+    if (at < k->ndocs && k->docs[at] == doc)
+        return 0;
+    if (k->ndocs == k->doccap) {
+        size_t cap = k->doccap ? 2 * k->doccap : 8;
+        size_t *v = realloc(k->docs, cap * sizeof(*v));
+        if (!v)
+            return -1;
+        k->docs = v;
+        k->doccap = cap;
+    }
+    memmove(k->docs + at + 1, k->docs + at, (k->ndocs - at) * sizeof(*k->docs));
+    k->docs[at] = doc;
+    k->ndocs++;
+    return 0;
+}
+
+static int recgroup_cluster_add(struct recgroup_cluster *k, const struct recgroup_item *it)
+{
+    for (size_t i = 0; i < k->nsigs; i++)
+        if (recgroup_same_sig(k->sigs[i], it->c))
+            return recgroup_cluster_add_doc(k, it->doc);
+    if (k->nsigs == k->sigcap) {
+        size_t cap = k->sigcap ? 2 * k->sigcap : 4;
+        const struct recclaim **v = realloc(k->sigs, cap * sizeof(*v));
+        if (!v)
+            return -1;
+        k->sigs = v;
+        k->sigcap = cap;
+    }
+    k->sigs[k->nsigs++] = it->c;
+    return recgroup_cluster_add_doc(k, it->doc);
 }
 
 /*
- * The cluster item i joins: the one whose every member it fits; among
+ * The cluster item it joins: the one whose every member it fits; among
  * several, the one holding a claim of its own document; else none
  * (returns nclusters: a new cluster), so that an unnamed side or place never
  * chains two named ones together.
  */
-static size_t recgroup_choose(const struct recgroup_item *items, size_t from, size_t i,
-                              size_t nclusters)
+static size_t recgroup_choose(const struct recgroup_cluster *ks, size_t nclusters,
+                              const struct recgroup_item *it)
 {
     size_t fits = 0, which = 0, same_doc = 0, doc_which = 0;
 
     for (size_t k = 0; k < nclusters; k++) {
-        if (!recgroup_fits_cluster(items, from, i, k, items[i].c))
+        if (!recgroup_fits_cluster(&ks[k], it->c))
             continue;
         fits++;
         which = k;
-        if (recgroup_cluster_has_doc(items, from, i, k, items[i].c)) {
+        if (recgroup_cluster_has_doc(&ks[k], it->doc)) {
             same_doc++;
             doc_which = k;
         }
@@ -252,16 +319,32 @@ static size_t recgroup_choose(const struct recgroup_item *items, size_t from, si
     return same_doc == 1 ? doc_which : nclusters;
 }
 
-/* Split a run of one key and period into clusters of claims about one side and place. */
-static void recgroup_cluster(struct recgroup_item *items, size_t from, size_t to)
+static void recgroup_clusters_free(struct recgroup_cluster *ks, size_t n)
 {
-    size_t nclusters = 0;
+    for (size_t i = 0; i < n; i++) {
+        free(ks[i].sigs);
+        free(ks[i].docs);
+    }
+    free(ks);
+}
 
-    for (size_t i = from; i < to; i++) {
-        items[i].cluster = recgroup_choose(items, from, i, nclusters);
+/* Split a run of one key and period into clusters of claims about one side and place. */
+static int recgroup_cluster(struct recgroup_item *items, size_t n)
+{
+    struct recgroup_cluster *ks = calloc(n ? n : 1, sizeof(*ks));
+    size_t nclusters = 0;
+    int rc = 0;
+
+    if (!ks)
+        return error_at(NULL, 0, "out of memory");
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        items[i].cluster = recgroup_choose(ks, nclusters, &items[i]);
         if (items[i].cluster == nclusters)
             nclusters++;
+        rc = recgroup_cluster_add(&ks[items[i].cluster], &items[i]);
     }
+    recgroup_clusters_free(ks, nclusters);
+    return rc < 0 ? error_at(NULL, 0, "out of memory") : 0;
 }
 
 static int recgroup_cluster_cmp(const void *a, const void *b)
@@ -312,7 +395,8 @@ static int recgroup_full_key(struct recgroup_item *items, size_t from, size_t to
 static int recgroup_add(struct recgroups *gs, const struct recclaim *claims,
                         struct recgroup_item *items, size_t n)
 {
-    recgroup_cluster(items, 0, n);
+    if (recgroup_cluster(items, n) < 0)
+        return -1;
     qsort(items, n, sizeof(*items), recgroup_cluster_cmp);
     for (size_t a = 0; a < n;) {
         size_t e = a + 1;
@@ -333,6 +417,23 @@ static void recgroup_items_free(struct recgroup_item *items, size_t n)
     free(items);
 }
 
+static int recgroup_doc_cmp(const void *a, const void *b)
+{
+    const struct recgroup_item *x = a, *y = b;
+    int d = strcmp(x->c->doc, y->c->doc);
+
+    return d ? d : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Number the documents of items[0..n) (item order is kept: by claim index). */
+static void recgroup_doc_ids(struct recgroup_item *items, size_t n)
+{
+    qsort(items, n, sizeof(*items), recgroup_doc_cmp);
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(items[i].c->doc, items[i - 1].c->doc) == 0)
+            items[i].doc = items[i - 1].doc;
+}
+
 int recgroup_build(struct recgroups *gs, const struct recclaim *claims, size_t n,
                    const struct recconf *cfg)
 {
@@ -342,12 +443,13 @@ int recgroup_build(struct recgroups *gs, const struct recclaim *claims, size_t n
     if (!items)
         return error_at(NULL, 0, "out of memory");
     for (size_t i = 0; i < n; i++) {
-        items[i] = (struct recgroup_item){recgroup_key(&claims[i], cfg), i, &claims[i], 0};
+        items[i] = (struct recgroup_item){recgroup_key(&claims[i], cfg), i, &claims[i], 0, i};
         if (!items[i].key) {
             recgroup_items_free(items, i);
             return error_at(NULL, 0, "out of memory");
         }
     }
+    recgroup_doc_ids(items, n);
     qsort(items, n, sizeof(*items), recgroup_item_cmp);
     for (size_t from = 0; from < n && rc == 0;) {
         size_t to = from + 1;
