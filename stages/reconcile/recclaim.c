@@ -1,6 +1,8 @@
 #include "recclaim.h"
 
 #include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
@@ -134,6 +136,49 @@ static int recclaim_check(struct recclaim *c, const char *file, size_t line)
     return 0;
 }
 
+/*
+ * Reconcile holds every claim: keeping each record's jansson tree cost about
+ * 5 KB a claim, so the strings it needs are copied into one block instead.
+ */
+static const size_t recclaim_string_fields[] = {
+    offsetof(struct recclaim, doc),       offsetof(struct recclaim, date),
+    offsetof(struct recclaim, lang),      offsetof(struct recclaim, category),
+    offsetof(struct recclaim, qualifier), offsetof(struct recclaim, unit),
+    offsetof(struct recclaim, subject),   offsetof(struct recclaim, victim),
+    offsetof(struct recclaim, side),      offsetof(struct recclaim, scope),
+    offsetof(struct recclaim, place),     offsetof(struct recclaim, attribution),
+    offsetof(struct recclaim, quote),     offsetof(struct recclaim, as_of),
+    offsetof(struct recclaim, source),    offsetof(struct recclaim, text),
+    offsetof(struct recclaim, doc_place),
+};
+
+#define RECCLAIM_NSTRINGS (sizeof(recclaim_string_fields) / sizeof(recclaim_string_fields[0]))
+
+static const char **recclaim_field(struct recclaim *c, size_t i)
+{
+    return (const char **)((char *)c + recclaim_string_fields[i]);
+}
+
+static int recclaim_copy_strings(struct recclaim *c)
+{
+    size_t total = 0;
+
+    for (size_t i = 0; i < RECCLAIM_NSTRINGS; i++)
+        total += strlen(*recclaim_field(c, i)) + 1;
+    c->strings = malloc(total);
+    if (!c->strings)
+        return -1;
+    char *p = c->strings;
+    for (size_t i = 0; i < RECCLAIM_NSTRINGS; i++) {
+        const char **f = recclaim_field(c, i);
+        size_t n = strlen(*f) + 1;
+        memcpy(p, *f, n);
+        *f = p;
+        p += n;
+    }
+    return 0;
+}
+
 int recclaim_from_json(struct recclaim *c, json_t *rec, const char *file, size_t line)
 {
     json_t *cat = json_object_get(rec, "category");
@@ -150,14 +195,15 @@ int recclaim_from_json(struct recclaim *c, json_t *rec, const char *file, size_t
     c->category = json_string_value(cat);
     if (recclaim_fields(c, rec, file, line) < 0 || recclaim_check(c, file, line) < 0)
         return -1;
-    c->rec = json_incref(rec);
+    if (recclaim_copy_strings(c) < 0)
+        return error_at(file, line, "out of memory");
     return 1;
 }
 
 void recclaim_release(struct recclaim *c)
 {
-    json_decref(c->rec);
-    c->rec = NULL;
+    free(c->strings);
+    c->strings = NULL;
 }
 
 double recclaim_rounding(double v, double max_share)

@@ -2,9 +2,9 @@
  * recclaim: one claim as reconcile sees it, read from a normalized.jsonl
  * record (docs/FORMATS.md), with the interval and estimate it allows.
  *
- * A struct recclaim owns one reference to its JSON record; its strings are
- * borrowed from that record and live as long as the claim.
- * recclaim_release() drops the reference. Malformed records are reported
+ * A struct recclaim owns one block holding copies of its strings (not the
+ * JSON record, which the caller keeps and may free at once);
+ * recclaim_release() frees the block. Malformed records are reported
  * as "file:line: field 'x' ..." through err.h.
  */
 #ifndef RECCLAIM_H
@@ -19,7 +19,7 @@
 #include "recdate.h"
 
 struct recclaim {
-    json_t *rec; /* owned reference */
+    char *strings; /* owned: the strings below point into it */
     const char *doc, *date, *lang, *category, *qualifier, *unit, *subject, *victim, *side;
     const char *scope, *place, *attribution, *quote, *as_of, *source, *text;
     const char *doc_place; /* the document's main place; "" when absent */
@@ -39,7 +39,7 @@ struct recclaim {
 
 /*
  * Check rec (borrowed) and, when it is a claim (category not null), fill c
- * and take a reference. Returns 1 for a claim, 0 for a valid record that is
+ * with copies of its strings. Returns 1 for a claim, 0 for a valid record that is
  * not a claim, -1 for a malformed record (reported as file:line: ...).
  */
 int recclaim_from_json(struct recclaim *c, json_t *rec, const char *file, size_t line);
