@@ -14,6 +14,8 @@ void furniture_init(struct furniture *f, const struct tokconf *tc)
     f->tc = tc;
     f->doc_script = tc->nscripts;
     buf_init(&f->fold);
+    for (int32_t c = 0; c < 0x80; c++)
+        f->ascii_script[c] = tokconf_script(tc, c);
 }
 
 void furniture_release(struct furniture *f)
@@ -31,18 +33,24 @@ static bool furniture_is_letter(int32_t cp)
 }
 
 /* Letters of s[from..to) per script (counts has tc->nscripts + 1 slots). */
-static void furniture_scripts(const struct tokconf *tc, const char *s, size_t from, size_t to,
+static void furniture_scripts(const struct furniture *f, const char *s, size_t from, size_t to,
                               size_t *counts)
 {
+    const struct tokconf *tc = f->tc;
     int32_t cp;
     bool bad;
 
     memset(counts, 0, (tc->nscripts + 1) * sizeof(*counts));
     for (size_t i = from; i < to;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c && c < 0x80) { /* the script of an ASCII letter is looked up once, at init */
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                counts[f->ascii_script[c]]++;
+            i++;
+            continue;
+        }
         size_t len = hygiene_char(s, to, i, &cp, &bad);
-        if (!bad && cp >= 0x80 && furniture_is_letter(cp))
-            counts[tokconf_script(tc, cp)]++;
-        else if (!bad && cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))
+        if (!bad && furniture_is_letter(cp))
             counts[tokconf_script(tc, cp)]++;
         i += len;
     }
@@ -55,7 +63,7 @@ void furniture_start_doc(struct furniture *f, const char *s, size_t n, size_t fr
 
     f->nspans = 0;
     if (counts) {
-        furniture_scripts(f->tc, s, from, n, counts);
+        furniture_scripts(f, s, from, n, counts);
         for (size_t i = 0; i < f->tc->nscripts; i++)
             if (counts[i] > 0 && (best == f->tc->nscripts || counts[i] > counts[best]))
                 best = i;
@@ -92,7 +100,7 @@ static int furniture_foreign(struct furniture *f, const char *s, size_t ls, size
 
     if (!counts)
         return -1;
-    furniture_scripts(tc, s, ls, le, counts);
+    furniture_scripts(f, s, ls, le, counts);
     for (size_t i = 0; i <= tc->nscripts; i++)
         total += counts[i];
     size_t own = f->doc_script < tc->nscripts ? counts[f->doc_script] : total;
@@ -150,6 +158,40 @@ static bool furniture_is_mark(int32_t cp)
     return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
 }
 
+/* Room for extra more folded bytes (and the NUL) in f->fold and f->map. */
+static int furniture_reserve(struct furniture *f, size_t extra)
+{
+    if (buf_grow(&f->fold, extra) < 0)
+        return -1;
+    return f->fold.len + extra + 1 <= f->mapcap ? 0 : furniture_map_to(f, f->fold.len + extra, 0);
+}
+
+/*
+ * Fold the ASCII bytes from i on that no combining mark follows (marks are
+ * never ASCII), straight into f->fold; returns where that run ends. Most
+ * lines are ASCII, and one utf8proc call or buf_add per byte was most of
+ * furniture's time.
+ */
+static size_t furniture_fold_ascii(struct furniture *f, const char *s, size_t i, size_t le)
+{
+    size_t j = i;
+
+    while (j < le && s[j] != '\0' && (unsigned char)s[j] < 0x80 &&
+           (j + 1 == le || (unsigned char)s[j + 1] < 0x80))
+        j++;
+    if (j == i || furniture_reserve(f, j - i) < 0)
+        return i;
+    char *out = f->fold.data + f->fold.len;
+    size_t *map = f->map + f->fold.len;
+    for (size_t k = i; k < j; k++) {
+        *out++ = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + ('a' - 'A') : s[k]);
+        *map++ = k;
+    }
+    f->fold.len += j - i;
+    f->fold.data[f->fold.len] = '\0';
+    return j;
+}
+
 static int furniture_fold(struct furniture *f, const char *s, size_t ls, size_t le)
 {
     int32_t cp;
@@ -157,6 +199,9 @@ static int furniture_fold(struct furniture *f, const char *s, size_t ls, size_t 
 
     buf_reset(&f->fold);
     for (size_t i = ls; i < le;) {
+        i = furniture_fold_ascii(f, s, i, le);
+        if (i >= le)
+            break;
         size_t j = i + hygiene_char(s, le, i, &cp, &bad);
         while (!bad && j < le) {
             int32_t next;

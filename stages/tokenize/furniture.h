@@ -33,6 +33,7 @@ struct furniture {
     struct buf fold;
     size_t *map; /* folded offset -> original offset */
     size_t mapcap;
+    size_t ascii_script[0x80]; /* tokconf_script() of each ASCII character */
 };
 
 void furniture_init(struct furniture *f, const struct tokconf *tc);

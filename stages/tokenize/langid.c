@@ -79,22 +79,36 @@ void langid_release(struct langid *li)
 
 static bool langid_is_letter(int32_t cp)
 {
+    if (cp < 0x80)
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
     utf8proc_category_t c = utf8proc_category(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
            (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
 }
 
+/* The word folded once (on the stack when short and ASCII), then looked up per language. */
 static void langid_count_word(const struct tokconf *tc, const char *w, size_t len, size_t *hits)
 {
-    size_t flen;
-    char *f = tokwords_fold(w, len, &flen);
+    char ascii[64];
+    size_t flen = len;
+    char *f = ascii;
 
+    for (size_t i = 0; f && i < len; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (len > sizeof(ascii) || c >= 0x80)
+            f = NULL;
+        else
+            ascii[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    if (!f)
+        f = tokwords_fold(w, len, &flen);
     if (!f)
         return;
     for (size_t i = 0; i < tc->nlangs; i++)
         if (tokwords_has(&tc->langs[i].markers, f, flen))
             hits[i]++;
-    free(f);
+    if (f != ascii)
+        free(f);
 }
 
 int langid_markers(const struct tokconf *tc, const char *s, size_t n, size_t *hits)
