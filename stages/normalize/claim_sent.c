@@ -66,6 +66,7 @@ static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const json_
         t->stem = lx ? claim_lex_stem(lx, txt, n) : utf8_fold(txt, n, NULL);
     else
         t->stem = strdup("");
+    t->stemlen = t->stem ? strlen(t->stem) : 0;
     return t->stem ? 0 : -1;
 }
 
@@ -167,12 +168,15 @@ void claim_sent_release(struct claim_sent *s)
     memset(s, 0, sizeof(*s));
 }
 
+/* Called for every token and phrase of a list: the cheap tests go first. */
 static bool claim_stem_eq(const struct claim_tok *t, const char *stem, size_t min, bool compound)
 {
-    if (strcmp(t->stem, stem) == 0)
+    if (t->stem[0] == stem[0] && strcmp(t->stem, stem) == 0)
         return true;
-    size_t tl = strlen(t->stem), sl = strlen(stem);
-    return compound && min > 0 && sl >= min && tl > sl && strcmp(t->stem + tl - sl, stem) == 0;
+    if (!compound || min == 0 || t->stemlen <= min)
+        return false;
+    size_t sl = strlen(stem);
+    return sl >= min && t->stemlen > sl && strcmp(t->stem + t->stemlen - sl, stem) == 0;
 }
 
 static bool claim_is_word(const struct claim_tok *t)
@@ -207,6 +211,8 @@ size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim
 {
     size_t best = 0;
 
+    if (i >= s->ntok || !claim_is_word(&s->tok[i]) || s->tok[i].num >= 0)
+        return 0;
     for (size_t k = 0; k < pl->n; k++) {
         size_t e = claim_match(s, i, &pl->items[k], lx, compound);
         if (e > best) {

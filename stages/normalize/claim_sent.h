@@ -26,6 +26,7 @@ struct claim_tok {
     size_t ts, te;     /* in the sentence text */
     char type;         /* 'w' word, 'n' number-like, 'p' punctuation, 's' symbol */
     char *stem;        /* folded stem; "" for punctuation */
+    size_t stemlen;    /* strlen(stem) */
     bool upper;        /* begins with an upper-case letter */
     bool clause;       /* a clause boundary: , ; : ( ) or a dash */
     int num;           /* index (in the sentence's numbers) of the number covering it, or -1 */
