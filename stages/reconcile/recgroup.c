@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "recclust.h"
 #include "utf8.h"
 
 struct recgroup_item {
@@ -206,144 +207,26 @@ bool recgroup_same_place(const struct recclaim *a, const struct recclaim *b)
     return recgroup_place_in(a->place, b) || recgroup_place_in(a->doc_place, b);
 }
 
-/*
- * A cluster as recgroup_choose() needs it. Whether a claim fits a member
- * depends only on the member's side, place and document place, so the
- * cluster keeps one member per distinct triple (sigs) and the set of its
- * documents (docs, sorted ids): checking every member made grouping cubic
- * in the size of a key's run (80% of reconcile's time on 10 MB).
- */
-struct recgroup_cluster {
-    const struct recclaim **sigs;
-    size_t nsigs, sigcap;
-    size_t *docs;
-    size_t ndocs, doccap;
-};
-
-static bool recgroup_same_sig(const struct recclaim *a, const struct recclaim *b)
-{
-    return strcmp(a->side, b->side) == 0 && strcmp(a->place, b->place) == 0 &&
-           strcmp(a->doc_place, b->doc_place) == 0;
-}
-
-/* Whether c fits every claim of cluster k. */
-static bool recgroup_fits_cluster(const struct recgroup_cluster *k, const struct recclaim *c)
-{
-    for (size_t i = 0; i < k->nsigs; i++)
-        if (!recgroup_same_side(k->sigs[i], c) || !recgroup_same_place(k->sigs[i], c))
-            return false;
-    return true;
-}
-
-/* Where doc sits (or would sit) in k's sorted documents. */
-static size_t recgroup_doc_pos(const struct recgroup_cluster *k, size_t doc)
-{
-    size_t lo = 0, hi = k->ndocs;
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (k->docs[mid] < doc)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-static bool recgroup_cluster_has_doc(const struct recgroup_cluster *k, size_t doc)
-{
-    size_t at = recgroup_doc_pos(k, doc);
-    return at < k->ndocs && k->docs[at] == doc;
-}
-
-static int recgroup_cluster_add_doc(struct recgroup_cluster *k, size_t doc)
-{
-    size_t at = recgroup_doc_pos(k, doc);
-
-    if (at < k->ndocs && k->docs[at] == doc)
-        return 0;
-    if (k->ndocs == k->doccap) {
-        size_t cap = k->doccap ? 2 * k->doccap : 8;
-        size_t *v = realloc(k->docs, cap * sizeof(*v));
-        if (!v)
-            return -1;
-        k->docs = v;
-        k->doccap = cap;
-    }
-    memmove(k->docs + at + 1, k->docs + at, (k->ndocs - at) * sizeof(*k->docs));
-    k->docs[at] = doc;
-    k->ndocs++;
-    return 0;
-}
-
-static int recgroup_cluster_add(struct recgroup_cluster *k, const struct recgroup_item *it)
-{
-    for (size_t i = 0; i < k->nsigs; i++)
-        if (recgroup_same_sig(k->sigs[i], it->c))
-            return recgroup_cluster_add_doc(k, it->doc);
-    if (k->nsigs == k->sigcap) {
-        size_t cap = k->sigcap ? 2 * k->sigcap : 4;
-        const struct recclaim **v = realloc(k->sigs, cap * sizeof(*v));
-        if (!v)
-            return -1;
-        k->sigs = v;
-        k->sigcap = cap;
-    }
-    k->sigs[k->nsigs++] = it->c;
-    return recgroup_cluster_add_doc(k, it->doc);
-}
-
-/*
- * The cluster item it joins: the one whose every member it fits; among
- * several, the one holding a claim of its own document; else none
- * (returns nclusters: a new cluster), so that an unnamed side or place never
- * chains two named ones together.
- */
-static size_t recgroup_choose(const struct recgroup_cluster *ks, size_t nclusters,
-                              const struct recgroup_item *it)
-{
-    size_t fits = 0, which = 0, same_doc = 0, doc_which = 0;
-
-    for (size_t k = 0; k < nclusters; k++) {
-        if (!recgroup_fits_cluster(&ks[k], it->c))
-            continue;
-        fits++;
-        which = k;
-        if (recgroup_cluster_has_doc(&ks[k], it->doc)) {
-            same_doc++;
-            doc_which = k;
-        }
-    }
-    if (fits == 1)
-        return which;
-    return same_doc == 1 ? doc_which : nclusters;
-}
-
-static void recgroup_clusters_free(struct recgroup_cluster *ks, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        free(ks[i].sigs);
-        free(ks[i].docs);
-    }
-    free(ks);
-}
-
 /* Split a run of one key and period into clusters of claims about one side and place. */
 static int recgroup_cluster(struct recgroup_item *items, size_t n)
 {
-    struct recgroup_cluster *ks = calloc(n ? n : 1, sizeof(*ks));
-    size_t nclusters = 0;
-    int rc = 0;
+    size_t m = n ? n : 1;
+    const struct recclaim **claims = calloc(m, sizeof(*claims));
+    size_t *doc = calloc(m, sizeof(*doc)), *cluster = calloc(m, sizeof(*cluster));
+    int rc = -1;
 
-    if (!ks)
-        return error_at(NULL, 0, "out of memory");
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        items[i].cluster = recgroup_choose(ks, nclusters, &items[i]);
-        if (items[i].cluster == nclusters)
-            nclusters++;
-        rc = recgroup_cluster_add(&ks[items[i].cluster], &items[i]);
+    if (claims && doc && cluster) {
+        for (size_t i = 0; i < n; i++) {
+            claims[i] = items[i].c;
+            doc[i] = items[i].doc;
+        }
+        rc = recclust_assign(claims, doc, n, cluster);
+        for (size_t i = 0; rc == 0 && i < n; i++)
+            items[i].cluster = cluster[i];
     }
-    recgroup_clusters_free(ks, nclusters);
+    free(claims);
+    free(doc);
+    free(cluster);
     return rc < 0 ? error_at(NULL, 0, "out of memory") : 0;
 }
 

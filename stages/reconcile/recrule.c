@@ -7,7 +7,7 @@
 
 static bool recrule_same_source(const struct recclaim *a, const struct recclaim *b)
 {
-    if (strcmp(a->doc, b->doc) != 0)
+    if (a->doc != b->doc && strcmp(a->doc, b->doc) != 0)
         return false;
     return a->sid == b->sid || (*a->attribution && strcmp(a->attribution, b->attribution) == 0);
 }
@@ -39,8 +39,8 @@ enum recrule_verdict recrule_pair(const struct recclaim *a, const struct recclai
 {
     if (recrule_same_source(a, b) && (recrule_hedges(a, b) || recrule_hedges(b, a)))
         return RECRULE_HEDGE;
-    if (strcmp(recgroup_scope_class(a->scope), "increment") == 0 ||
-        strcmp(recgroup_scope_class(b->scope), "increment") == 0)
+    /* recgroup_scope_class() is "increment" exactly for that scope; this runs for every pair */
+    if (strcmp(a->scope, "increment") == 0 || strcmp(b->scope, "increment") == 0)
         return recrule_same_day(a, b) ? RECRULE_COMPARE : RECRULE_INCREMENT;
     if (a->dated && b->dated && recdate_before(&a->when, &b->when))
         return recrule_dated(a, b, cfg);
