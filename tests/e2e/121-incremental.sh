@@ -16,7 +16,7 @@ changed_since() {
 # shard_of DOC: the shard tokenize -S puts DOC in.
 shard_of() {
     for k in 0 1 2 3; do
-        "$BIN/tokenize" -S $k/4 -l "$T/in" | grep -q "^file	$1.txt	" && echo $k
+        if "$BIN/tokenize" -S $k/4 -l "$T/in" | grep -q "^file	$1.txt	"; then echo $k; fi
     done
 }
 fresh() {
