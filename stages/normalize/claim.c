@@ -351,6 +351,13 @@ static const char *claim_nearest(const struct claim_mention *ms, size_t n, size_
     return best;
 }
 
+/*
+ * How many sentences either way the paragraph is searched for a place: a
+ * place named further off is not this number's, and an endless paragraph
+ * (a text with no line breaks) must not make the search quadratic.
+ */
+#define CLAIM_PARA_REACH 40
+
 /* Nearest in the sentence, else in its paragraph, else the document's main place. */
 static const char *claim_place(const struct claim_doc *d, size_t k, const struct claim_num *num,
                                size_t xa, size_t xe)
@@ -358,7 +365,7 @@ static const char *claim_place(const struct claim_doc *d, size_t k, const struct
     const struct claim_ctx_sent *cs = &d->sents[k];
     const char *id = claim_nearest(cs->men, cs->nmen, num->a, num->e, xa, xe);
 
-    for (size_t dist = 1; !id && dist < d->nsents; dist++) {
+    for (size_t dist = 1; !id && dist < d->nsents && dist <= CLAIM_PARA_REACH; dist++) {
         const struct claim_ctx_sent *b = dist <= k ? &d->sents[k - dist] : NULL;
         const struct claim_ctx_sent *f = k + dist < d->nsents ? &d->sents[k + dist] : NULL;
         if (!(b && b->s.para == cs->s.para) && !(f && f->s.para == cs->s.para))
@@ -458,34 +465,68 @@ static bool claim_not_counted(const struct claim_sent *s, const struct claim_lex
     return claim_match_list(s, num->e, &lx->not_counted, lx, false, &which) != 0;
 }
 
-/* The numbers of sentence k, placed on its tokens. Returns their count. */
-static size_t claim_collect(struct claim_doc *d, size_t k, json_t *numbers, struct claim_num *nums)
+/* A number record and its sentence id, for finding a sentence's numbers by bisection. */
+struct claim_by_sid {
+    json_int_t sid;
+    size_t i; /* index in the numbers array */
+    json_t *rec;
+};
+
+static int claim_by_sid_cmp(const void *a, const void *b)
+{
+    const struct claim_by_sid *x = a, *y = b;
+
+    if (x->sid != y->sid)
+        return x->sid < y->sid ? -1 : 1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+/* The first of ix[0..n) whose sid is at least sid. */
+static size_t claim_by_sid_find(const struct claim_by_sid *ix, size_t n, json_int_t sid)
+{
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix[mid].sid < sid)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static void claim_num_place(struct claim_doc *d, struct claim_sent *s, struct claim_num *num,
+                            json_t *rec, int n)
+{
+    json_int_t start = json_integer_value(json_object_get(rec, "start"));
+    json_int_t end = json_integer_value(json_object_get(rec, "end"));
+    size_t last;
+
+    memset(num, 0, sizeof(*num));
+    num->rec = rec;
+    num->kind = claim_str(rec, "kind");
+    num->value = json_number_value(json_object_get(rec, "value"));
+    num->a = claim_tok_at(s, (size_t)(start > 0 ? start : 0), (size_t)(end > 0 ? end : 0), &last);
+    num->e = num->a < s->ntok ? last + 1 : num->a;
+    for (size_t t = num->a; t < num->e; t++)
+        s->tok[t].num = n;
+    num->countable = claim_kind_counts(num->kind);
+    num->not_counted = num->a < num->e && claim_not_counted(s, d->lx, num);
+}
+
+/* The numbers of sentence k (from the sid index ix[0..nix)), placed on its tokens; their count. */
+static size_t claim_collect(struct claim_doc *d, size_t k, const struct claim_by_sid *ix,
+                            size_t nix, struct claim_num *nums)
 {
     struct claim_sent *s = &d->sents[k].s;
-    size_t i, n = 0;
-    json_t *rec;
+    size_t n = 0;
 
-    json_array_foreach(numbers, i, rec)
-    {
-        if (json_integer_value(json_object_get(rec, "sid")) != s->sid)
-            continue;
-        struct claim_num *num = &nums[n];
-        json_int_t start = json_integer_value(json_object_get(rec, "start"));
-        json_int_t end = json_integer_value(json_object_get(rec, "end"));
-        size_t last;
-        memset(num, 0, sizeof(*num));
-        num->rec = rec;
-        num->kind = claim_str(rec, "kind");
-        num->value = json_number_value(json_object_get(rec, "value"));
-        num->a =
-            claim_tok_at(s, (size_t)(start > 0 ? start : 0), (size_t)(end > 0 ? end : 0), &last);
-        num->e = num->a < s->ntok ? last + 1 : num->a;
-        for (size_t t = num->a; t < num->e; t++)
-            s->tok[t].num = (int)n;
-        num->countable = claim_kind_counts(num->kind);
-        num->not_counted = num->a < num->e && claim_not_counted(s, d->lx, num);
+    for (size_t j = claim_by_sid_find(ix, nix, s->sid); j < nix && ix[j].sid == s->sid; j++) {
+        claim_num_place(d, s, &nums[n], ix[j].rec, (int)n);
         n++;
     }
+    claim_sent_forget(s); /* matches never span a number: what was found before may not hold */
     return n;
 }
 
@@ -503,9 +544,10 @@ static void claim_distances(const struct claim_lex *lx, struct claim_num *nums, 
     }
 }
 
-static int claim_sentence(struct claim_doc *d, size_t k, json_t *numbers, struct claim_num *nums)
+static int claim_sentence(struct claim_doc *d, size_t k, const struct claim_by_sid *ix, size_t nix,
+                          struct claim_num *nums)
 {
-    size_t n = claim_collect(d, k, numbers, nums);
+    size_t n = claim_collect(d, k, ix, nix, nums);
     const struct claim_sent *s = &d->sents[k].s;
 
     claim_rule_sentence(s, d->lx, nums, n);
@@ -517,6 +559,7 @@ static int claim_sentence(struct claim_doc *d, size_t k, json_t *numbers, struct
         if (nums[j].cat >= 0 && claim_write_claim(d, k, nums, n, j) < 0)
             return -1;
     }
+    claim_sent_forget(&d->sents[k].s);
     return 0;
 }
 
@@ -540,19 +583,31 @@ int claim_annotate_doc(const struct claim_config *cfg, const json_t *doc, const 
                        json_t *numbers)
 {
     struct claim_doc d = {cfg, claim_lex_for(cfg, claim_str(doc, "lang")), doc, NULL, 0, ""};
-    struct claim_num *nums = calloc(json_array_size(numbers) + 1, sizeof(*nums));
+    size_t nix = json_array_size(numbers);
+    struct claim_num *nums = calloc(nix + 1, sizeof(*nums));
+    struct claim_by_sid *ix = calloc(nix + 1, sizeof(*ix));
     int rc = -1;
 
-    if (!nums)
+    if (!nums || !ix) {
+        free(nums);
+        free(ix);
         return error_at(NULL, 0, "out of memory");
+    }
+    for (size_t i = 0; i < nix; i++) {
+        ix[i].rec = json_array_get(numbers, i);
+        ix[i].sid = json_integer_value(json_object_get(ix[i].rec, "sid"));
+        ix[i].i = i;
+    }
+    qsort(ix, nix, sizeof(*ix), claim_by_sid_cmp);
     if (claim_doc_init(&d, sentences) < 0)
         goto out;
     for (size_t k = 0; d.lx && k < d.nsents; k++)
-        if (claim_sentence(&d, k, numbers, nums) < 0)
+        if (claim_sentence(&d, k, ix, nix, nums) < 0)
             goto out;
     rc = claim_plain(&d, numbers);
 out:
     claim_doc_release(&d);
     free(nums);
+    free(ix);
     return rc;
 }

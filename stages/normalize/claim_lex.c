@@ -275,6 +275,30 @@ static int claim_lex_lists(struct claim_lex *lx, const struct config_file *cf)
     return 0;
 }
 
+/* Call fn on every phrase list of lx. */
+static void claim_lex_each_list(struct claim_lex *lx,
+                                void (*fn)(struct claim_lex *, struct claim_plist *))
+{
+    struct claim_plist *lists[] = {
+        &lx->increment,  &lx->part,        &lx->part_after, &lx->estimate,     &lx->apposition,
+        &lx->attr_after, &lx->attr_before, &lx->as_of,      &lx->time_words,   &lx->side_markers,
+        &lx->of_words,   &lx->not_counted, &lx->stopwords,  &lx->conjunctions, &lx->locatives};
+
+    for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+        fn(lx, lists[i]);
+    for (size_t i = 0; i < lx->ncats; i++) {
+        fn(lx, &lx->cats[i].nouns);
+        fn(lx, &lx->cats[i].verbs);
+    }
+    for (size_t i = 0; i < lx->nvictims; i++)
+        fn(lx, &lx->victims[i].words);
+}
+
+static void claim_lex_number_list(struct claim_lex *lx, struct claim_plist *pl)
+{
+    pl->id = lx->nlists++;
+}
+
 int claim_lex_load(struct claim_lex *lx, const char *path)
 {
     static const char *const keys[] = {
@@ -297,6 +321,8 @@ int claim_lex_load(struct claim_lex *lx, const char *path)
         claim_lex_victims(lx, &cf, json_object_get(cf.root, "victims")) < 0 ||
         claim_lex_scope(lx, &cf) < 0 || claim_lex_attr(lx, &cf) < 0 || claim_lex_lists(lx, &cf) < 0)
         goto out;
+    lx->nlists = 0;
+    claim_lex_each_list(lx, claim_lex_number_list);
     rc = 0;
 out:
     config_file_release(&cf);

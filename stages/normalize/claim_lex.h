@@ -27,6 +27,7 @@ struct claim_phrase {
 struct claim_plist {
     struct claim_phrase *items;
     size_t n;
+    size_t id; /* 0 .. claim_lex.nlists-1: its slot in a sentence's match memo */
 };
 
 /* A claim category and its triggers. */
@@ -61,6 +62,7 @@ struct claim_lex {
     struct claim_plist side_markers, of_words, not_counted, stopwords;
     struct claim_plist conjunctions; /* bound a clause like a comma: "... killed and 138 ..." */
     struct claim_plist locatives;    /* "in": the place named after one is where it happened */
+    size_t nlists;                   /* how many phrase lists in all */
 };
 
 /* Load path into lx. Returns 0, or -1 with a message. */

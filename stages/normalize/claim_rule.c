@@ -163,13 +163,26 @@ static void claim_consider(const struct claim_sent *s, const struct claim_lex *l
     }
 }
 
+/*
+ * How far from a number a trigger is looked for, in tokens: a word costs 1
+ * and max_cost bounds the words in between, so this is generous (asides and
+ * punctuation cost nothing) while keeping a long sentence with many numbers
+ * from costing tokens times numbers.
+ */
+static size_t claim_reach(const struct claim_lex *lx)
+{
+    return (size_t)(4 * lx->max_cost) + 16;
+}
+
 static void claim_category(const struct claim_sent *s, const struct claim_lex *lx,
                            struct claim_num *nums, size_t self)
 {
     double best = INFINITY;
-    size_t which;
+    size_t which, reach = claim_reach(lx);
+    size_t from = nums[self].a > reach ? nums[self].a - reach : 0;
+    size_t to = nums[self].e + reach < s->ntok ? nums[self].e + reach : s->ntok;
 
-    for (size_t i = 0; i < s->ntok; i++) {
+    for (size_t i = from; i < to; i++) {
         for (size_t c = 0; c < lx->ncats; c++) {
             struct claim_hit h = {(int)c, i, 0, true};
             h.e = claim_match_list(s, i, &lx->cats[c].nouns, lx, true, &which);

@@ -159,12 +159,21 @@ int claim_sent_init(struct claim_sent *s, const json_t *rec, const struct claim_
     return 0;
 }
 
+void claim_sent_forget(struct claim_sent *s)
+{
+    free(s->memo_end);
+    free(s->memo_which);
+    s->memo_end = s->memo_which = NULL;
+    s->memo_lists = 0;
+}
+
 void claim_sent_release(struct claim_sent *s)
 {
     for (size_t i = 0; s->tok && i < s->ntok; i++)
         free(s->tok[i].stem);
     free(s->tok);
     free(s->paren);
+    claim_sent_forget(s);
     memset(s, 0, sizeof(*s));
 }
 
@@ -206,13 +215,11 @@ size_t claim_match(const struct claim_sent *s, size_t i, const struct claim_phra
     return j;
 }
 
-size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
-                        const struct claim_lex *lx, bool compound, size_t *which)
+static size_t claim_match_scan(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
+                               const struct claim_lex *lx, bool compound, size_t *which)
 {
     size_t best = 0;
 
-    if (i >= s->ntok || !claim_is_word(&s->tok[i]) || s->tok[i].num >= 0)
-        return 0;
     for (size_t k = 0; k < pl->n; k++) {
         size_t e = claim_match(s, i, &pl->items[k], lx, compound);
         if (e > best) {
@@ -221,6 +228,41 @@ size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim
         }
     }
     return best;
+}
+
+/* The memo slot of (pl, compound, i), allocating the memo on first use; NULL without one. */
+static size_t claim_memo_slot(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
+                              const struct claim_lex *lx, bool compound)
+{
+    struct claim_sent *m = (struct claim_sent *)s; /* the memo is a cache, not the sentence */
+
+    if (!m->memo_end && lx->nlists && s->ntok) {
+        m->memo_end = calloc(lx->nlists * 2 * s->ntok, sizeof(uint32_t));
+        m->memo_which = calloc(lx->nlists * 2 * s->ntok, sizeof(uint32_t));
+        m->memo_lists = lx->nlists;
+        if (!m->memo_end || !m->memo_which)
+            claim_sent_forget(m);
+    }
+    if (!m->memo_end || pl->id >= m->memo_lists)
+        return (size_t)-1;
+    return (pl->id * 2 + (compound ? 1 : 0)) * s->ntok + i;
+}
+
+size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
+                        const struct claim_lex *lx, bool compound, size_t *which)
+{
+    if (i >= s->ntok || !claim_is_word(&s->tok[i]) || s->tok[i].num >= 0)
+        return 0;
+    size_t slot = claim_memo_slot(s, i, pl, lx, compound);
+    if (slot == (size_t)-1)
+        return claim_match_scan(s, i, pl, lx, compound, which);
+    if (!s->memo_end[slot]) {
+        size_t w = 0, e = claim_match_scan(s, i, pl, lx, compound, &w);
+        s->memo_end[slot] = (uint32_t)e + 1;
+        s->memo_which[slot] = (uint32_t)w;
+    }
+    *which = s->memo_which[slot];
+    return s->memo_end[slot] - 1;
 }
 
 bool claim_stopword(const struct claim_sent *s, size_t i, const struct claim_lex *lx)

@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <jansson.h>
 
@@ -43,12 +44,23 @@ struct claim_sent {
     size_t ntok;
     size_t nseg;
     bool *paren; /* per segment: an aside ("inklusive två civila", "or a third") */
+    /*
+     * What claim_match_list() found at each token, per list and compound
+     * flag: 0 not yet asked, else (end + 1) and which phrase. The rules ask
+     * the same question once per number of the sentence; a long sentence
+     * with many numbers made that quadratic.
+     */
+    uint32_t *memo_end, *memo_which;
+    size_t memo_lists;
 };
 
 /* Read rec. lx may be NULL (no stems). Returns 0 or -1. */
 int claim_sent_init(struct claim_sent *s, const json_t *rec, const struct claim_lex *lx);
 
 void claim_sent_release(struct claim_sent *s);
+
+/* Forget what claim_match_list() found (call after changing which tokens are numbers). */
+void claim_sent_forget(struct claim_sent *s);
 
 /*
  * Does phrase ph match at word token i? Skips tokens of numbers. Returns the

@@ -8,8 +8,13 @@
 
 int normconf_load_file(struct normconf *nc, const char *path)
 {
-    static const char *const keys[] = {"approx_tolerance",   "rounding_share", "rounding_max_share",
-                                       "rounding_min_zeros", "reasons",        NULL};
+    static const char *const keys[] = {"approx_tolerance",
+                                       "rounding_share",
+                                       "rounding_max_share",
+                                       "rounding_min_zeros",
+                                       "window_sentences",
+                                       "reasons",
+                                       NULL};
     static const char *const required[] = {"approx_tolerance", NULL};
     struct config_file cf;
     int rc = -1;
@@ -25,8 +30,11 @@ int normconf_load_file(struct normconf *nc, const char *path)
              config_get_number(&cf, r, "rounding_max_share", false, 0.1, &nc->rounding_max_share) ==
                  0 &&
              config_get_number(&cf, r, "rounding_min_zeros", false, 2, &nc->rounding_min_zeros) ==
-                 0)
+                 0 &&
+             config_get_number(&cf, r, "window_sentences", false, 2000, &nc->window_sentences) == 0)
         rc = 0;
+    if (rc == 0 && nc->window_sentences < 1)
+        rc = config_error(&cf, "window_sentences", "is less than 1");
     if (rc == 0 && (nc->approx_tolerance < 0 || nc->approx_tolerance >= 1))
         rc = config_error(&cf, "approx_tolerance", "is not in [0, 1)");
     config_file_release(&cf);

@@ -17,6 +17,7 @@ struct normconf {
     double rounding_share;     /* exact: widened by this share of the last rounded place */
     double rounding_max_share; /* ... but by at most this share of the value */
     double rounding_min_zeros; /* only when the value ends in this many zeros */
+    double window_sentences;   /* a longer document is annotated this many sentences at a time */
     struct numlex_set lex;
     struct claim_config *claims; /* owned */
 };

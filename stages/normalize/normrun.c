@@ -1,5 +1,6 @@
 #include "normrun.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,18 +10,32 @@
 #include "outfile.h"
 #include "resolve.h"
 
+/*
+ * One document's records, held until it is complete, so that a claim can
+ * draw on its paragraph and the document's lead. A very long document is
+ * annotated a window of sentences at a time (normconf.window_sentences) so
+ * that memory stays bounded; each window sees the lead again, which is
+ * where the document's main place comes from.
+ */
 struct normrun_doc {
     json_t *doc;       /* owned; NULL before the first doc record */
-    json_t *sentences; /* owned array */
-    json_t *numbers;   /* owned array */
+    json_t *sentences; /* owned array: the lead, then the current window */
+    json_t *numbers;   /* owned array: the current window's numbers */
+    json_t *lead;      /* owned array: the sentences of the first paragraph */
+    bool lead_done;    /* a later paragraph has begun */
 };
+
+/* The lead is kept only this long: a document of one endless paragraph has no lead to speak of. */
+#define NORMRUN_LEAD_MAX 32
 
 static int normrun_doc_init(struct normrun_doc *d)
 {
     d->doc = NULL;
     d->sentences = json_array();
     d->numbers = json_array();
-    return d->sentences && d->numbers ? 0 : -1;
+    d->lead = json_array();
+    d->lead_done = false;
+    return d->sentences && d->numbers && d->lead ? 0 : -1;
 }
 
 static void normrun_doc_release(struct normrun_doc *d)
@@ -28,6 +43,7 @@ static void normrun_doc_release(struct normrun_doc *d)
     json_decref(d->doc);
     json_decref(d->sentences);
     json_decref(d->numbers);
+    json_decref(d->lead);
 }
 
 static int normrun_by_start(const void *a, const void *b)
@@ -38,9 +54,9 @@ static int normrun_by_start(const void *a, const void *b)
     return (s > t) - (s < t);
 }
 
-/* Annotate and write the buffered document, then empty the buffer. */
-static int normrun_flush(const struct normconf *nc, struct normrun_doc *d, FILE *out,
-                         struct stats *st)
+/* Annotate and write the buffered numbers, then empty the buffer (the doc record stays). */
+static int normrun_flush_window(const struct normconf *nc, struct normrun_doc *d, FILE *out,
+                                struct stats *st)
 {
     size_t n = json_array_size(d->numbers);
     json_t **v = n ? calloc(n, sizeof(*v)) : NULL;
@@ -61,11 +77,43 @@ static int normrun_flush(const struct normconf *nc, struct normrun_doc *d, FILE 
         st->records_out++;
     }
     free(v);
+    json_array_clear(d->numbers);
+    if (json_array_clear(d->sentences) < 0 || json_array_extend(d->sentences, d->lead) < 0)
+        return error_at(NULL, 0, "out of memory");
+    return rc;
+}
+
+/* Annotate and write the rest of the document, then forget it. */
+static int normrun_flush(const struct normconf *nc, struct normrun_doc *d, FILE *out,
+                         struct stats *st)
+{
+    int rc = normrun_flush_window(nc, d, out, st);
+
     json_decref(d->doc);
     d->doc = NULL;
     json_array_clear(d->sentences);
-    json_array_clear(d->numbers);
+    json_array_clear(d->lead);
+    d->lead_done = false;
     return rc;
+}
+
+/* A sentence record: kept, after flushing a full window; the first paragraph is the lead. */
+static int normrun_sentence(const struct normconf *nc, struct normrun_doc *d, json_t *rec,
+                            FILE *out, struct stats *st)
+{
+    size_t held = json_array_size(d->sentences) - json_array_size(d->lead);
+
+    if ((double)held >= nc->window_sentences && normrun_flush_window(nc, d, out, st) < 0)
+        return -1;
+    if (!d->lead_done) {
+        const json_t *first = json_array_get(d->lead, 0);
+        d->lead_done =
+            json_array_size(d->lead) >= NORMRUN_LEAD_MAX ||
+            (first && !json_equal(json_object_get(first, "para"), json_object_get(rec, "para")));
+        if (!d->lead_done && json_array_append(d->lead, rec) < 0)
+            return error_at(NULL, 0, "out of memory");
+    }
+    return json_array_append(d->sentences, rec) < 0 ? error_at(NULL, 0, "out of memory") : 0;
 }
 
 /* The name of a required field of a mention that is missing or of the wrong type, or NULL. */
@@ -125,7 +173,7 @@ static int normrun_record(const struct normconf *nc, struct normrun_doc *d, json
         return 0;
     }
     if (strcmp(type, "sentence") == 0)
-        return json_array_append(d->sentences, rec) < 0 ? error_at(NULL, 0, "out of memory") : 0;
+        return normrun_sentence(nc, d, rec, out, st);
     if (strcmp(type, "mention") == 0)
         return normrun_mention(nc, d, rec, r);
     if (strcmp(type, "skip") == 0)

@@ -49,28 +49,6 @@ out:
     return rc < 0 ? error_at(NULL, 0, "%s", why) : 0;
 }
 
-/* Compare two texts ignoring case and Unicode normal form. */
-static bool recestimate_same_text(const char *a, const char *b)
-{
-    char *fa = utf8_fold(a, strlen(a), NULL);
-    char *fb = utf8_fold(b, strlen(b), NULL);
-    bool same = fa && fb ? strcmp(fa, fb) == 0 : strcmp(a, b) == 0;
-
-    free(fa);
-    free(fb);
-    return same;
-}
-
-/* a and b are the same source: one document, or a syndicated copy. */
-static bool recestimate_copy(const struct recclaim *a, const struct recclaim *b)
-{
-    if (strcmp(a->doc, b->doc) == 0)
-        return true;
-    return a->value == b->value && *a->quote &&
-           recestimate_same_text(a->attribution, b->attribution) &&
-           recestimate_same_text(a->quote, b->quote);
-}
-
 static size_t recestimate_root(size_t *parent, size_t i)
 {
     while (parent[i] != i)
@@ -89,25 +67,110 @@ static void recestimate_union(size_t *parent, size_t i, size_t j)
         parent[a] = b;
 }
 
+/* A member's keys for finding its copies: folded once, compared many times. */
+struct recestimate_key {
+    size_t pos;
+    const struct recclaim *c;
+    char *attr, *quote; /* folded; NULL when the quote is empty (never a copy) */
+};
+
+static int recestimate_by_doc(const void *pa, const void *pb)
+{
+    const struct recestimate_key *x = pa, *y = pb;
+    int d = strcmp(x->c->doc, y->c->doc);
+
+    return d ? d : (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* Copies sort together: by value, attribution and quote (claims without a quote last). */
+static int recestimate_by_text(const void *pa, const void *pb)
+{
+    const struct recestimate_key *x = pa, *y = pb;
+    int d;
+
+    if (!x->quote || !y->quote)
+        return x->quote ? -1 : y->quote ? 1 : (x->pos > y->pos) - (x->pos < y->pos);
+    if (x->c->value != y->c->value)
+        return x->c->value < y->c->value ? -1 : 1;
+    if ((d = strcmp(x->attr, y->attr)) || (d = strcmp(x->quote, y->quote)))
+        return d;
+    return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+static bool recestimate_same_copy(const struct recestimate_key *x, const struct recestimate_key *y)
+{
+    return x->quote && y->quote && x->c->value == y->c->value && strcmp(x->attr, y->attr) == 0 &&
+           strcmp(x->quote, y->quote) == 0;
+}
+
+static char *recestimate_fold(const char *s)
+{
+    char *f = utf8_fold(s, strlen(s), NULL);
+    return f ? f : strdup(s);
+}
+
+static void recestimate_keys_free(struct recestimate_key *k, size_t n)
+{
+    for (size_t i = 0; k && i < n; i++) {
+        free(k[i].attr);
+        free(k[i].quote);
+    }
+    free(k);
+}
+
+static struct recestimate_key *recestimate_keys(const struct recclaim *claims,
+                                                const size_t *members, size_t n)
+{
+    struct recestimate_key *k = calloc(n ? n : 1, sizeof(*k));
+
+    for (size_t i = 0; k && i < n; i++) {
+        k[i].pos = i;
+        k[i].c = &claims[members[i]];
+        if (!*k[i].c->quote)
+            continue;
+        k[i].attr = recestimate_fold(k[i].c->attribution);
+        k[i].quote = recestimate_fold(k[i].c->quote);
+        if (!k[i].attr || !k[i].quote) {
+            recestimate_keys_free(k, n);
+            return NULL;
+        }
+    }
+    return k;
+}
+
+/*
+ * One source is one document, joined with its syndicated copies (the same
+ * value, attribution and quote elsewhere). Both are equivalences, so sorting
+ * by each and joining neighbours finds every set without comparing all pairs.
+ */
 size_t recestimate_sources(const struct recclaim *claims, const size_t *members, size_t n,
                            size_t *source)
 {
     size_t *parent = malloc((n ? n : 1) * sizeof(size_t));
+    struct recestimate_key *k = recestimate_keys(claims, members, n);
     size_t count = 0;
 
-    if (!parent)
+    if (!parent || !k) {
+        free(parent);
+        recestimate_keys_free(k, n);
         return (size_t)(error_at(NULL, 0, "out of memory") + 1);
+    }
     for (size_t i = 0; i < n; i++)
         parent[i] = i;
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++)
-            if (recestimate_copy(&claims[members[i]], &claims[members[j]]))
-                recestimate_union(parent, i, j);
+    qsort(k, n, sizeof(*k), recestimate_by_doc);
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(k[i - 1].c->doc, k[i].c->doc) == 0)
+            recestimate_union(parent, k[i - 1].pos, k[i].pos);
+    qsort(k, n, sizeof(*k), recestimate_by_text);
+    for (size_t i = 1; i < n; i++)
+        if (recestimate_same_copy(&k[i - 1], &k[i]))
+            recestimate_union(parent, k[i - 1].pos, k[i].pos);
     for (size_t i = 0; i < n; i++) {
         size_t r = recestimate_root(parent, i);
         source[i] = r == i ? count++ : source[r];
     }
     free(parent);
+    recestimate_keys_free(k, n);
     return count;
 }
 

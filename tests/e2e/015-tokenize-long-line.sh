@@ -1,4 +1,5 @@
-# A 20 MB single line finishes quickly, in capped sentences.
+# A 20 MB single line is read in capped sentences (how fast: make bench; the
+# timeout only stops a run that would never end).
 . "$TOP/tests/e2e/lib.sh"
 
 mkdir "$T/in"
@@ -6,11 +7,8 @@ python3 -c '
 import sys
 w = b"word 12 000 and more text without any stop "
 sys.stdout.buffer.write(w * (20 * 1024 * 1024 // len(w)))' >"$T/in/long.txt"
-start=$(date +%s)
-run stage tokenize -c "$CONFIG" -o "$T/out.jsonl" "$T/in"
-took=$(($(date +%s) - start))
+run timeout 900 ${WRAP:-} "$BIN/tokenize" -c "$CONFIG" -o "$T/out.jsonl" "$T/in"
 check_status "20 MB line exits 0" 0
-check "20 MB line takes under 30 s (took ${took}s)" test "$took" -lt 30
 check "sentences are capped" python3 -c '
 import json,sys
 n=0
