@@ -8,10 +8,9 @@ run stage reconcile -c "$CONFIG" -o "$T/a" "$IN"
 check_status "reconcile on the seed claims succeeds" 0
 check_diff "claims.csv as expected" "$EXPECTED/reconcile-seeds-claims.csv" "$T/a/claims.csv"
 check_diff "conflicts.csv as expected" "$EXPECTED/reconcile-seeds-conflicts.csv" "$T/a/conflicts.csv"
-python3 /work/shared/tools/score.py conflicts --gold /work/shared/gold/seeds_conflicts.csv \
-    --nonconflicts /work/shared/gold/seeds_nonconflicts.csv --out "$T/a" >"$T/score" 2>&1 || true
+python3 "$TOP/tests/e2e/gold_check.py" conflicts "$DATA/gold" "$T/a" >"$T/score" 2>&1 || true
 check_grep "both gold conflicts, right kind, no false pair" \
-    "found 2/2 pairs (kind right 2), wrongly flagged 0/9" "$T/score"
+    "conflicts found 2/2 kind 2 wrong 0/9" "$T/score"
 
 run stage reconcile -c "$CONFIG" -o "$T/b" "$IN"
 for f in claims.csv conflicts.csv; do
