@@ -296,7 +296,7 @@ static void claim_lex_each_list(struct claim_lex *lx,
 
 static void claim_lex_number_list(struct claim_lex *lx, struct claim_plist *pl)
 {
-    pl->id = lx->nlists++;
+    pl->id = ++lx->nlists;
 }
 
 int claim_lex_load(struct claim_lex *lx, const char *path)

@@ -27,7 +27,7 @@ struct claim_phrase {
 struct claim_plist {
     struct claim_phrase *items;
     size_t n;
-    size_t id; /* 0 .. claim_lex.nlists-1: its slot in a sentence's match memo */
+    size_t id; /* 1 .. claim_lex.nlists: its slot in a sentence's match memo; 0: none */
 };
 
 /* A claim category and its triggers. */

@@ -243,9 +243,9 @@ static size_t claim_memo_slot(const struct claim_sent *s, size_t i, const struct
         if (!m->memo_end || !m->memo_which)
             claim_sent_forget(m);
     }
-    if (!m->memo_end || pl->id >= m->memo_lists)
+    if (!m->memo_end || pl->id == 0 || pl->id > m->memo_lists)
         return (size_t)-1;
-    return (pl->id * 2 + (compound ? 1 : 0)) * s->ntok + i;
+    return ((pl->id - 1) * 2 + (compound ? 1 : 0)) * s->ntok + i;
 }
 
 size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim_plist *pl,

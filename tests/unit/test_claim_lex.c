@@ -74,7 +74,7 @@ static void test_claim_lex_stem_inflections_meet(void **state)
     assert_string_equal(a, b);
     assert_int_equal(claim_lex_phrase(&lx, "miste  livet", ph), 0);
     assert_int_equal(ph->n, 2);
-    struct claim_plist pl = {ph, 1}; /* owns ph now */
+    struct claim_plist pl = {ph, 1, 0}; /* owns ph now; no memo slot */
     claim_plist_release(&pl);
     free(a);
     free(b);
