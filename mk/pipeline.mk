@@ -41,7 +41,8 @@ pipeline:
 	 exit $$rc
 
 # Shards left over from a run with more SHARDS are removed.
-pipeline-locked: $(OUT)/claims.csv $(OUT)/tokens.jsonl $(OUT)/mentions.jsonl
+pipeline-locked: $(OUT)/claims.csv $(OUT)/normalized.jsonl $(OUT)/tokens.jsonl \
+		$(OUT)/mentions.jsonl
 	@for d in $(OUT)/shards/*; do case $${d##*/} in *[!0-9]*) continue ;; esac; \
 	  [ $${d##*/} -lt $(words $(SHARD_IDS)) ] || rm -rf "$$d"; done
 	@if [ -n "$(STRICT)" ] && grep -l '"skipped":\[{' $(SHARD_DIRS:%=%/*.stats.json) \
@@ -89,11 +90,13 @@ $(OUT)/$(1).jsonl: $(SHARD_DIRS:%=%/$(1).jsonl) scripts/merge-shards.sh
 endef
 $(foreach f,tokens mentions normalized,$(eval $(call join_rule,$(f))))
 
-$(OUT)/claims.csv: $(OUT)/normalized.jsonl $(wildcard $(CONFIG)/reconcile.json) \
+# reconcile reads the shards themselves (it orders claims by document and
+# offset), so that merging normalized.jsonl for users runs beside it.
+$(OUT)/claims.csv: $(SHARD_DIRS:%=%/normalized.jsonl) $(wildcard $(CONFIG)/reconcile.json) \
 		$(call bin,reconcile)
 	@$(BUILD)/bin/reconcile -c $(CONFIG) -o $(OUT) -s $(OUT)/reconcile.stats.json \
 	  $(foreach s,tokenize extract normalize,$(SHARD_DIRS:%=-S %/$(s).stats.json)) \
-	  $< $(STAGE_OK)
+	  $(SHARD_DIRS:%=%/normalized.jsonl) $(STAGE_OK)
 
 # make slurm IN=dir OUT=dir [SHARDS=N] [PARTITION=p] [TIME=t] [NOWAIT=1] [STRICT=1]
 slurm: $(if $(NOBUILD),,$(BINS))
