@@ -74,7 +74,7 @@ for r in runs:
               f"{s['seconds']:>8.2f} {s['cpu_seconds']:>8.2f} {s['peak_rss_kb']/1024:>8.1f}")
     e, g = r["end_to_end"], r["grep_baseline"]
     print(f"{r['megabytes']:>5} {r['files']:>6} {'end2end':>10} {e['mb_per_s']:>8.2f} {e['seconds']:>8.2f}"
-          f"   grep -oE {g['mb_per_s']:.2f} MB/s (ours at {e["mb_per_s"]/g["mb_per_s"]:.4f}x of it)"
+          f"   grep -oE {g['mb_per_s']:.2f} MB/s (ours at {e['mb_per_s']/g['mb_per_s']:.4f}x of it)"
           f"; tokens.jsonl {r['tokens_ratio']:.2f}x input; reconcile {r['reconcile_bytes_per_claim']}"
           f" B/claim over {r['claims']} claims")
 PY
