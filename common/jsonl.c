@@ -38,9 +38,9 @@ static int jsonl_parse(struct jsonl_reader *r, size_t len, json_t **rec)
     return 1;
 }
 
-int jsonl_next(struct jsonl_reader *r, json_t **rec)
+/* Read the next non-empty line into r->buf, without its newline. Returns 1, 0 at end, or -1/-2. */
+static int jsonl_line(struct jsonl_reader *r, size_t *len)
 {
-    *rec = NULL;
     for (;;) {
         errno = 0;
         ssize_t n = getline(&r->buf, &r->cap, r->fp);
@@ -50,15 +50,42 @@ int jsonl_next(struct jsonl_reader *r, json_t **rec)
             return 0;
         }
         r->line++;
-        size_t len = (size_t)n;
-        if (len && r->buf[len - 1] == '\n')
-            len--;
-        else if (len)
+        *len = (size_t)n;
+        if (*len && r->buf[*len - 1] == '\n')
+            (*len)--;
+        else if (*len)
             return error_at(r->name, r->line, "last line is truncated (no newline)");
-        if (len == 0)
-            continue;
-        return jsonl_parse(r, len, rec);
+        if (*len)
+            return 1;
     }
+}
+
+int jsonl_next(struct jsonl_reader *r, json_t **rec)
+{
+    size_t len;
+
+    *rec = NULL;
+    int rc = jsonl_line(r, &len);
+    return rc == 1 ? jsonl_parse(r, len, rec) : rc;
+}
+
+int jsonl_next_scan(struct jsonl_reader *r, struct jscan *js, const char **line, size_t *len)
+{
+    json_t *rec;
+
+    int rc = jsonl_line(r, len);
+    if (rc != 1)
+        return rc;
+    *line = r->buf;
+    if (jscan_object(js, r->buf, *len) == 0)
+        return 1;
+    if (jsonl_parse(r, *len, &rec) < 0)
+        return -1;
+    json_decref(rec);
+    return error_at(r->name, r->line,
+                    "record has a shape this stage does not read (a nested object, an escaped key "
+                    "or more than %d fields)",
+                    JSCAN_MAX);
 }
 
 void jsonl_close(struct jsonl_reader *r)

@@ -20,6 +20,7 @@
 #include <jansson.h>
 
 #include "buf.h"
+#include "jscan.h"
 
 struct jsonl_reader {
     FILE *fp;
@@ -39,6 +40,14 @@ int jsonl_open(struct jsonl_reader *r, const char *path);
  * error (reported; stop).
  */
 int jsonl_next(struct jsonl_reader *r, json_t **rec);
+
+/*
+ * Read the next record as its raw line, checked and indexed by jscan (the
+ * fast path for records read in bulk). *line and *len give the text, valid
+ * until the next read. Returns as jsonl_next(); a line jscan refuses is
+ * judged by jansson, so a malformed line is reported in the same words.
+ */
+int jsonl_next_scan(struct jsonl_reader *r, struct jscan *js, const char **line, size_t *len);
 
 /* Close the file (not stdin) and free the buffer. */
 void jsonl_close(struct jsonl_reader *r);

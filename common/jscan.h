@@ -1,0 +1,77 @@
+/*
+ * jscan: read the fields of one JSON object line without building it.
+ *
+ * The stages read hundreds of megabytes of JSONL in which most of each
+ * record is passed over (a sentence's token array, say). Building every
+ * record as jansson values cost more than the work done on it; jscan checks
+ * the line against the JSON grammar and notes where each top-level member
+ * lies, allocating nothing, and the caller decodes only what it uses.
+ *
+ * jscan_object() accepts exactly what jansson's json_loadb() with
+ * JSON_REJECT_DUPLICATES accepts as an object, except that it also refuses
+ * (returns -1 for) a few valid but unusual shapes: a key with an escape,
+ * more than JSCAN_MAX members, nesting deeper than JSCAN_DEPTH. Whenever it
+ * returns -1 the caller should hand the line to jansson, which says what is
+ * wrong (jsonl_next_scan() does so).
+ *
+ * Spans point into the caller's text, which must outlive them.
+ */
+#ifndef JSCAN_H
+#define JSCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+#define JSCAN_MAX 64
+#define JSCAN_DEPTH 32
+
+/* A piece of the line: a key without its quotes, or the raw text of a value. */
+struct jscan_span {
+    const char *p;
+    size_t n;
+};
+
+struct jscan_member {
+    struct jscan_span key; /* no escapes (they are refused) */
+    struct jscan_span val; /* raw JSON text, e.g. "\"abc\"", "12", "[1,2]" */
+};
+
+struct jscan {
+    size_t n;
+    struct jscan_member m[JSCAN_MAX];
+};
+
+/* Check text[0..n) is one JSON object (surrounding whitespace allowed) and index its members.
+ * Returns 0, or -1 (see above). */
+int jscan_object(struct jscan *js, const char *text, size_t n);
+
+/* The value of member key, or NULL when there is none. */
+const struct jscan_span *jscan_get(const struct jscan *js, const char *key);
+
+bool jscan_is_string(const struct jscan_span *v);
+bool jscan_is_null(const struct jscan_span *v);
+
+/* Replace out's contents with the decoded string v. Returns 0, or -1 when v is not a string or
+ * memory ran out. */
+int jscan_string(const struct jscan_span *v, struct buf *out);
+
+/* The string v as it stands when it holds no escape (*s, *n point into the line). Returns 0, or -1
+ * when v is not a string or has an escape. */
+int jscan_plain(const struct jscan_span *v, const char **s, size_t *n);
+
+/* An integer value (no fraction, no exponent) that fits in long long. Returns 0 or -1. */
+int jscan_integer(const struct jscan_span *v, long long *out);
+
+/* Any number value. Returns 0 or -1. */
+int jscan_number(const struct jscan_span *v, double *out);
+
+/*
+ * Step through the elements of the array v: *pos starts at 0; each call
+ * puts the next element in *elem and returns 1, or returns 0 at the end and
+ * -1 when v is not an array. v must come from jscan_object() (it is valid).
+ */
+int jscan_array_next(const struct jscan_span *v, size_t *pos, struct jscan_span *elem);
+
+#endif
