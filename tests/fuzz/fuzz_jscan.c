@@ -79,10 +79,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             same_value(v, s);
         }
     } else if (json_is_object(rec)) {
-        /* refused shapes only: a nested object, an escaped key, too many members or levels */
+        /*
+         * refused shapes only: a nested object, an escaped key, too many
+         * members or levels; or a NUL byte between tokens, which jansson
+         * passes over and JSON does not allow
+         */
         const json_t *m;
         json_object_foreach(rec, key, m) if (refused_shape(m, 1)) goto done;
-        must(memchr(data, '\\', size) || refused_shape(rec, 0));
+        must(memchr(data, '\\', size) || memchr(data, '\0', size) || refused_shape(rec, 0));
     }
 done:
     json_decref(rec);
