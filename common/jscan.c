@@ -83,6 +83,10 @@ static int jscan_skip_string(struct jscan_in *in, bool *escaped)
 
     *escaped = false;
     while (i < in->n) {
+        while (i < in->n && u[i] >= 0x20 && u[i] < 0x80 && u[i] != '"' && u[i] != '\\')
+            i++;
+        if (i >= in->n)
+            break;
         unsigned char c = u[i];
         if (c == '"') {
             in->i = i + 1;
@@ -148,30 +152,35 @@ static bool jscan_number_fits(const char *s, size_t n, bool real)
 
 static int jscan_skip_number(struct jscan_in *in)
 {
-    size_t start = in->i;
-    bool real = false;
+    size_t start = in->i, digits;
+    bool fraction = false, exponent = false;
 
     if (in->s[in->i] == '-')
         in->i++;
-    if (in->i < in->n && in->s[in->i] == '0')
+    if (in->i < in->n && in->s[in->i] == '0') {
         in->i++;
-    else if (jscan_digits(in) == 0)
+        digits = 1;
+    } else if ((digits = jscan_digits(in)) == 0) {
         return -1;
+    }
     if (in->i < in->n && in->s[in->i] == '.') {
         in->i++;
-        real = true;
+        fraction = true;
         if (jscan_digits(in) == 0)
             return -1;
     }
     if (in->i < in->n && (in->s[in->i] == 'e' || in->s[in->i] == 'E')) {
         in->i++;
-        real = true;
+        exponent = true;
         if (in->i < in->n && (in->s[in->i] == '+' || in->s[in->i] == '-'))
             in->i++;
         if (jscan_digits(in) == 0)
             return -1;
     }
-    return jscan_number_fits(in->s + start, in->i - start, real) ? 0 : -1;
+    /* 18 digits always fit in long long, and a real without exponent short of DBL_MAX's 309 */
+    if (!exponent && (fraction ? digits < 300 : digits <= 18))
+        return 0;
+    return jscan_number_fits(in->s + start, in->i - start, fraction || exponent) ? 0 : -1;
 }
 
 static int jscan_skip_word(struct jscan_in *in, const char *w)
