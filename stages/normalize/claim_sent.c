@@ -26,38 +26,33 @@ static bool claim_is_upper(const char *t, size_t n)
 }
 
 /* Offset o of the original file as an offset into the sentence text. */
-static size_t claim_text_off(const json_t *bad, size_t start, size_t o, size_t tlen)
+static size_t claim_text_off(const struct claim_rawsent *r, size_t start, size_t o, size_t tlen)
 {
-    size_t i, shift = 0;
-    json_t *b;
+    size_t shift = 0;
 
-    json_array_foreach(bad, i, b)
-    {
-        if (json_is_integer(b) && (size_t)json_integer_value(b) < o)
+    for (size_t i = 0; i < r->nbad; i++)
+        if ((size_t)r->bad[i] < o)
             shift += 2;
-    }
     size_t off = o >= start ? o - start + shift : 0;
     return off > tlen ? tlen : off;
 }
 
-static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const json_t *item,
-                          const json_t *bad, const struct claim_lex *lx)
+static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const struct claim_rawtok *rt,
+                          const struct claim_rawsent *r, const struct claim_lex *lx)
 {
     /* [offset from the sentence's start, length, type] (docs/FORMATS.md) */
-    json_int_t off = json_integer_value(json_array_get(item, 0));
-    json_int_t len = json_integer_value(json_array_get(item, 1));
-    const char *type = json_string_value(json_array_get(item, 2));
+    long long off = rt->off, len = rt->len;
 
     memset(t, 0, sizeof(*t));
     t->num = -1;
     t->verb = -1;
-    if (off < 0 || len < 0 || !type || (size_t)off > s->tlen || (size_t)len > s->tlen)
+    if (off < 0 || len < 0 || rt->type < 0 || (size_t)off > s->tlen || (size_t)len > s->tlen)
         return 1;
     t->start = s->start + (size_t)off;
     t->end = t->start + (size_t)len;
-    t->ts = claim_text_off(bad, s->start, t->start, s->tlen);
-    t->te = claim_text_off(bad, s->start, t->end, s->tlen);
-    t->type = type[0];
+    t->ts = claim_text_off(r, s->start, t->start, s->tlen);
+    t->te = claim_text_off(r, s->start, t->end, s->tlen);
+    t->type = (char)rt->type;
     const char *txt = s->text + t->ts;
     size_t n = t->te - t->ts;
     t->clause = t->type == 'p' || t->type == 's' ? claim_is_clause(txt, n) : false;
@@ -70,18 +65,14 @@ static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const json_
     return t->stem ? 0 : -1;
 }
 
-static int claim_sent_tokens(struct claim_sent *s, const json_t *toks, const json_t *bad,
+static int claim_sent_tokens(struct claim_sent *s, const struct claim_rawsent *r,
                              const struct claim_lex *lx)
 {
-    size_t i;
-    json_t *item;
-
-    s->tok = calloc(json_array_size(toks) + 1, sizeof(*s->tok));
+    s->tok = calloc(r->ntok + 1, sizeof(*s->tok));
     if (!s->tok)
         return -1;
-    json_array_foreach(toks, i, item)
-    {
-        int rc = claim_tok_read(s, &s->tok[s->ntok], item, bad, lx);
+    for (size_t i = 0; i < r->ntok; i++) {
+        int rc = claim_tok_read(s, &s->tok[s->ntok], &r->tok[i], r, lx);
         if (rc < 0)
             return -1;
         if (rc == 0)
@@ -140,23 +131,77 @@ static int claim_sent_segments(struct claim_sent *s, const struct claim_lex *lx)
     return 0;
 }
 
-int claim_sent_init(struct claim_sent *s, const json_t *rec, const struct claim_lex *lx)
+int claim_sent_init_raw(struct claim_sent *s, const struct claim_rawsent *r,
+                        const struct claim_lex *lx)
 {
-    json_int_t start = json_integer_value(json_object_get(rec, "start"));
-
     memset(s, 0, sizeof(*s));
-    s->text = json_string_value(json_object_get(rec, "text"));
-    s->text = s->text ? s->text : "";
-    s->tlen = json_string_length(json_object_get(rec, "text"));
-    s->start = start > 0 ? (size_t)start : 0;
-    s->sid = json_integer_value(json_object_get(rec, "sid"));
-    s->para = json_integer_value(json_object_get(rec, "para"));
-    if (claim_sent_tokens(s, json_object_get(rec, "tokens"), json_object_get(rec, "bad"), lx) < 0 ||
-        claim_sent_segments(s, lx) < 0) {
+    s->text = r->text ? r->text : "";
+    s->tlen = r->text ? r->tlen : 0;
+    s->start = r->start > 0 ? (size_t)r->start : 0;
+    s->sid = r->sid;
+    s->para = r->para;
+    if (claim_sent_tokens(s, r, lx) < 0 || claim_sent_segments(s, lx) < 0) {
         claim_sent_release(s);
         return -1;
     }
     return 0;
+}
+
+static void claim_rawtok_from_json(struct claim_rawtok *t, const json_t *item)
+{
+    const char *type = json_string_value(json_array_get(item, 2));
+
+    t->off = json_integer_value(json_array_get(item, 0));
+    t->len = json_integer_value(json_array_get(item, 1));
+    t->type = type ? (unsigned char)type[0] : -1;
+}
+
+int claim_rawsent_from_json(struct claim_rawsent *r, const json_t *rec)
+{
+    const json_t *toks = json_object_get(rec, "tokens"), *bad = json_object_get(rec, "bad");
+    struct claim_rawtok *tok = calloc(json_array_size(toks) + 1, sizeof(*tok));
+    long long *b = calloc(json_array_size(bad) + 1, sizeof(*b));
+    size_t i;
+    json_t *item;
+
+    memset(r, 0, sizeof(*r));
+    if (!tok || !b) {
+        free(tok);
+        free(b);
+        return -1;
+    }
+    r->text = json_string_value(json_object_get(rec, "text"));
+    r->tlen = json_string_length(json_object_get(rec, "text"));
+    r->start = json_integer_value(json_object_get(rec, "start"));
+    r->sid = json_integer_value(json_object_get(rec, "sid"));
+    r->para = json_integer_value(json_object_get(rec, "para"));
+    json_array_foreach(toks, i, item) claim_rawtok_from_json(&tok[r->ntok++], item);
+    json_array_foreach(bad, i, item)
+    {
+        if (json_is_integer(item))
+            b[r->nbad++] = json_integer_value(item);
+    }
+    r->tok = tok;
+    r->bad = b;
+    return 0;
+}
+
+void claim_rawsent_release(struct claim_rawsent *r)
+{
+    free((void *)r->tok);
+    free((void *)r->bad);
+    memset(r, 0, sizeof(*r));
+}
+
+int claim_sent_init(struct claim_sent *s, const json_t *rec, const struct claim_lex *lx)
+{
+    struct claim_rawsent r;
+
+    if (claim_rawsent_from_json(&r, rec) < 0)
+        return -1;
+    int rc = claim_sent_init_raw(s, &r, lx);
+    claim_rawsent_release(&r);
+    return rc;
 }
 
 void claim_sent_forget(struct claim_sent *s)

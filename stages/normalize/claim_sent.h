@@ -22,6 +22,27 @@
 
 #include "claim_lex.h"
 
+/* A token as a sentence record lists it: [offset, length, type]; 0 for a missing number. */
+struct claim_rawtok {
+    long long off, len;
+    int type; /* first byte of the type string (0 for ""), -1 when it is no string */
+};
+
+/*
+ * A sentence record's fields as claim_sent_init_raw() reads them: the
+ * values jansson's *_value() getters would give (0, "" or nothing when a
+ * field is missing or of another type). Everything is borrowed.
+ */
+struct claim_rawsent {
+    const char *text;
+    size_t tlen;
+    long long start, sid, para;
+    const struct claim_rawtok *tok;
+    size_t ntok;
+    const long long *bad; /* the integers of "bad" */
+    size_t nbad;
+};
+
 struct claim_tok {
     size_t start, end; /* in the original file */
     size_t ts, te;     /* in the sentence text */
@@ -56,6 +77,18 @@ struct claim_sent {
 
 /* Read rec. lx may be NULL (no stems). Returns 0 or -1. */
 int claim_sent_init(struct claim_sent *s, const json_t *rec, const struct claim_lex *lx);
+
+/* The same from a record's fields already read (its text must outlive s). Returns 0 or -1. */
+int claim_sent_init_raw(struct claim_sent *s, const struct claim_rawsent *r,
+                        const struct claim_lex *lx);
+
+/*
+ * Read the fields of a sentence record into *r, with arrays it allocates
+ * (free them with claim_rawsent_release). Returns 0 or -1 (out of memory).
+ */
+int claim_rawsent_from_json(struct claim_rawsent *r, const json_t *rec);
+
+void claim_rawsent_release(struct claim_rawsent *r);
 
 void claim_sent_release(struct claim_sent *s);
 
