@@ -522,7 +522,6 @@ static size_t claim_collect(struct claim_doc *d, size_t k, const struct claim_by
         claim_num_place(d, s, &nums[n], ix[j].rec, (int)n);
         n++;
     }
-    claim_sent_forget(s); /* matches never span a number: what was found before may not hold */
     return n;
 }
 
@@ -555,7 +554,6 @@ static int claim_sentence(struct claim_doc *d, size_t k, const struct claim_by_s
         if (nums[j].cat >= 0 && claim_write_claim(d, k, nums, n, j) < 0)
             return -1;
     }
-    claim_sent_forget(&d->sents[k].s);
     return 0;
 }
 

@@ -275,9 +275,9 @@ static int claim_lex_lists(struct claim_lex *lx, const struct config_file *cf)
     return 0;
 }
 
-/* Call fn on every phrase list of lx. */
-static void claim_lex_each_list(struct claim_lex *lx,
-                                void (*fn)(struct claim_lex *, struct claim_plist *))
+/* Call fn on every phrase list of lx, always in the same order, until it fails. */
+static int claim_lex_each_list(struct claim_lex *lx,
+                               int (*fn)(struct claim_lex *, struct claim_plist *))
 {
     struct claim_plist *lists[] = {
         &lx->increment,  &lx->part,        &lx->part_after, &lx->estimate,     &lx->apposition,
@@ -285,18 +285,26 @@ static void claim_lex_each_list(struct claim_lex *lx,
         &lx->of_words,   &lx->not_counted, &lx->stopwords,  &lx->conjunctions, &lx->locatives};
 
     for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
-        fn(lx, lists[i]);
-    for (size_t i = 0; i < lx->ncats; i++) {
-        fn(lx, &lx->cats[i].nouns);
-        fn(lx, &lx->cats[i].verbs);
-    }
+        if (fn(lx, lists[i]) < 0)
+            return -1;
+    for (size_t i = 0; i < lx->ncats; i++)
+        if (fn(lx, &lx->cats[i].nouns) < 0 || fn(lx, &lx->cats[i].verbs) < 0)
+            return -1;
     for (size_t i = 0; i < lx->nvictims; i++)
-        fn(lx, &lx->victims[i].words);
+        if (fn(lx, &lx->victims[i].words) < 0)
+            return -1;
+    return 0;
 }
 
-static void claim_lex_number_list(struct claim_lex *lx, struct claim_plist *pl)
+static int claim_lex_number_list(struct claim_lex *lx, struct claim_plist *pl)
 {
     pl->id = ++lx->nlists;
+    return 0;
+}
+
+static int claim_lex_index_list(struct claim_lex *lx, struct claim_plist *pl)
+{
+    return claim_index_add(&lx->index, pl);
 }
 
 int claim_lex_load(struct claim_lex *lx, const char *path)
@@ -323,6 +331,11 @@ int claim_lex_load(struct claim_lex *lx, const char *path)
         goto out;
     lx->nlists = 0;
     claim_lex_each_list(lx, claim_lex_number_list);
+    claim_index_init(&lx->index, lx->compound_min);
+    if (claim_lex_each_list(lx, claim_lex_index_list) < 0) {
+        error_at(path, 0, "out of memory");
+        goto out;
+    }
     rc = 0;
 out:
     config_file_release(&cf);
@@ -338,6 +351,7 @@ void claim_lex_release(struct claim_lex *lx)
         &lx->attr_after, &lx->attr_before, &lx->as_of,      &lx->time_words,   &lx->side_markers,
         &lx->of_words,   &lx->not_counted, &lx->stopwords,  &lx->conjunctions, &lx->locatives};
 
+    claim_index_release(&lx->index);
     for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
         claim_plist_release(lists[i]);
     for (size_t i = 0; i < lx->ncats; i++) {

@@ -16,6 +16,8 @@
 
 #include <jansson.h>
 
+#include "claim_index.h"
+
 struct sb_stemmer;
 
 /* One entry of a word list: its words' stems, in order. */
@@ -63,6 +65,7 @@ struct claim_lex {
     struct claim_plist conjunctions; /* bound a clause like a comma: "... killed and 138 ..." */
     struct claim_plist locatives;    /* "in": the place named after one is where it happened */
     size_t nlists;                   /* how many phrase lists in all */
+    struct claim_index index;        /* every list's phrases by first stem */
 };
 
 /* Load path into lx. Returns 0, or -1 with a message. */

@@ -61,8 +61,15 @@ static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const struc
         t->stem = lx ? claim_lex_stem(lx, txt, n) : utf8_fold(txt, n, NULL);
     else
         t->stem = strdup("");
-    t->stemlen = t->stem ? strlen(t->stem) : 0;
-    return t->stem ? 0 : -1;
+    if (!t->stem)
+        return -1;
+    t->stemlen = strlen(t->stem);
+    if (lx && (t->type == 'w' || t->type == 'n')) {
+        size_t from = 1;
+        t->ent = claim_index_find(&lx->index, t->stem, t->stemlen);
+        t->compound = claim_index_suffix(&lx->index, t->stem, t->stemlen, &from) != NULL;
+    }
+    return 0;
 }
 
 static int claim_sent_tokens(struct claim_sent *s, const struct claim_rawsent *r,
@@ -204,21 +211,12 @@ int claim_sent_init(struct claim_sent *s, const json_t *rec, const struct claim_
     return rc;
 }
 
-void claim_sent_forget(struct claim_sent *s)
-{
-    free(s->memo_end);
-    free(s->memo_which);
-    s->memo_end = s->memo_which = NULL;
-    s->memo_lists = 0;
-}
-
 void claim_sent_release(struct claim_sent *s)
 {
     for (size_t i = 0; s->tok && i < s->ntok; i++)
         free(s->tok[i].stem);
     free(s->tok);
     free(s->paren);
-    claim_sent_forget(s);
     memset(s, 0, sizeof(*s));
 }
 
@@ -260,6 +258,7 @@ size_t claim_match(const struct claim_sent *s, size_t i, const struct claim_phra
     return j;
 }
 
+/* A list the lexicon did not number is not in its index: every phrase is tried. */
 static size_t claim_match_scan(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
                                const struct claim_lex *lx, bool compound, size_t *which)
 {
@@ -275,39 +274,71 @@ static size_t claim_match_scan(const struct claim_sent *s, size_t i, const struc
     return best;
 }
 
-/* The memo slot of (pl, compound, i), allocating the memo on first use; NULL without one. */
-static size_t claim_memo_slot(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
-                              const struct claim_lex *lx, bool compound)
+/* The end of phrase ph at word token i, whose first stem matched: the rest of its words follow. */
+static size_t claim_match_rest(const struct claim_sent *s, size_t i, const struct claim_phrase *ph,
+                               const struct claim_lex *lx)
 {
-    struct claim_sent *m = (struct claim_sent *)s; /* the memo is a cache, not the sentence */
+    size_t j = i + 1;
 
-    if (!m->memo_end && lx->nlists && s->ntok) {
-        m->memo_end = calloc(lx->nlists * 2 * s->ntok, sizeof(uint32_t));
-        m->memo_which = calloc(lx->nlists * 2 * s->ntok, sizeof(uint32_t));
-        m->memo_lists = lx->nlists;
-        if (!m->memo_end || !m->memo_which)
-            claim_sent_forget(m);
+    for (size_t k = 1; k < ph->n; k++) {
+        size_t gap = 0;
+        while (j < s->ntok && claim_is_word(&s->tok[j]) && s->tok[j].num < 0 &&
+               strcmp(s->tok[j].stem, ph->stems[k]) != 0 && gap < lx->phrase_gap) {
+            j++;
+            gap++;
+        }
+        if (j >= s->ntok || !claim_is_word(&s->tok[j]) || strcmp(s->tok[j].stem, ph->stems[k]))
+            return 0;
+        j++;
     }
-    if (!m->memo_end || pl->id == 0 || pl->id > m->memo_lists)
-        return (size_t)-1;
-    return ((pl->id - 1) * 2 + (compound ? 1 : 0)) * s->ntok + i;
+    return j;
+}
+
+/* The one-word phrases of pl a compound token i ends with: a match ending at i + 1. */
+static void claim_match_compound(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
+                                 const struct claim_lex *lx, size_t *best, size_t *which)
+{
+    const struct claim_tok *t = &s->tok[i];
+    const struct claim_stement *e;
+    size_t from = 1, n;
+
+    while ((e = claim_index_suffix(&lx->index, t->stem, t->stemlen, &from))) {
+        const struct claim_first *f = claim_index_list(e, pl->id, &n);
+        for (size_t k = 0; k < n; k++) {
+            if (pl->items[f[k].phrase].n != 1)
+                continue;
+            if (i + 1 > *best || (i + 1 == *best && f[k].phrase < *which)) {
+                *best = i + 1;
+                *which = f[k].phrase;
+            }
+        }
+    }
 }
 
 size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
                         const struct claim_lex *lx, bool compound, size_t *which)
 {
+    size_t best = 0, n;
+
+    *which = 0;
     if (i >= s->ntok || !claim_is_word(&s->tok[i]) || s->tok[i].num >= 0)
         return 0;
-    size_t slot = claim_memo_slot(s, i, pl, lx, compound);
-    if (slot == (size_t)-1)
+    if (pl->id == 0)
         return claim_match_scan(s, i, pl, lx, compound, which);
-    if (!s->memo_end[slot]) {
-        size_t w = 0, e = claim_match_scan(s, i, pl, lx, compound, &w);
-        s->memo_end[slot] = (uint32_t)e + 1;
-        s->memo_which[slot] = (uint32_t)w;
+    const struct claim_tok *t = &s->tok[i];
+    if (t->ent) {
+        const struct claim_first *f = claim_index_list(t->ent, pl->id, &n);
+        for (size_t k = 0; k < n; k++) {
+            size_t e = claim_match_rest(s, i, &pl->items[f[k].phrase], lx);
+            if (e > best) {
+                best = e;
+                *which = f[k].phrase;
+            }
+        }
     }
-    *which = s->memo_which[slot];
-    return s->memo_end[slot] - 1;
+    if (compound && t->compound)
+        claim_match_compound(s, i, pl, lx, &best, which);
+    return best;
 }
 
 bool claim_stopword(const struct claim_sent *s, size_t i, const struct claim_lex *lx)

@@ -54,6 +54,8 @@ struct claim_tok {
     int num;           /* index (in the sentence's numbers) of the number covering it, or -1 */
     size_t seg;        /* clause segment */
     int verb;          /* -1, or the category whose verb trigger covers it */
+    const struct claim_stement *ent; /* the phrases starting with its stem, or NULL */
+    bool compound;                   /* its stem ends with a one-word phrase (claim_index_suffix) */
 };
 
 struct claim_sent {
@@ -65,14 +67,6 @@ struct claim_sent {
     size_t ntok;
     size_t nseg;
     bool *paren; /* per segment: an aside ("inklusive två civila", "or a third") */
-    /*
-     * What claim_match_list() found at each token, per list and compound
-     * flag: 0 not yet asked, else (end + 1) and which phrase. The rules ask
-     * the same question once per number of the sentence; a long sentence
-     * with many numbers made that quadratic.
-     */
-    uint32_t *memo_end, *memo_which;
-    size_t memo_lists;
 };
 
 /* Read rec. lx may be NULL (no stems). Returns 0 or -1. */
@@ -92,9 +86,6 @@ void claim_rawsent_release(struct claim_rawsent *r);
 
 void claim_sent_release(struct claim_sent *s);
 
-/* Forget what claim_match_list() found (call after changing which tokens are numbers). */
-void claim_sent_forget(struct claim_sent *s);
-
 /*
  * Does phrase ph match at word token i? Skips tokens of numbers. Returns the
  * index after its last token, or 0. compound: a one-word noun may also end
@@ -103,7 +94,11 @@ void claim_sent_forget(struct claim_sent *s);
 size_t claim_match(const struct claim_sent *s, size_t i, const struct claim_phrase *ph,
                    const struct claim_lex *lx, bool compound);
 
-/* The first phrase of pl matching at i (its end, *which set), or 0. */
+/*
+ * The longest phrase of pl matching at i, the first of equals (its end,
+ * *which set), or 0 (*which 0). Only the phrases the lexicon's index lists
+ * for the token's stem are tried.
+ */
 size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
                         const struct claim_lex *lx, bool compound, size_t *which);
 
