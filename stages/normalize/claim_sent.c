@@ -5,6 +5,7 @@
 
 #include <utf8proc.h>
 
+#include "buf.h"
 #include "utf8.h"
 
 static bool claim_is_clause(const char *t, size_t n)
@@ -37,8 +38,26 @@ static size_t claim_text_off(const struct claim_rawsent *r, size_t start, size_t
     return off > tlen ? tlen : off;
 }
 
+/* The token's stem (a word's, else "") appended to stems with its NUL. Returns 0 or -1. */
+static int claim_tok_stem(const struct claim_sent *s, const struct claim_tok *t,
+                          const struct claim_lex *lx, struct buf *stems)
+{
+    const char *txt = s->text + t->ts;
+    size_t n = t->te - t->ts;
+
+    if (t->type != 'w' && t->type != 'n')
+        return buf_addch(stems, '\0');
+    if (lx)
+        return claim_lex_stem_to(lx, txt, n, stems);
+    char *fold = utf8_fold(txt, n, NULL);
+    int rc = fold ? buf_add(stems, fold, strlen(fold) + 1) : -1;
+    free(fold);
+    return rc;
+}
+
 static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const struct claim_rawtok *rt,
-                          const struct claim_rawsent *r, const struct claim_lex *lx)
+                          const struct claim_rawsent *r, const struct claim_lex *lx,
+                          struct buf *stems)
 {
     /* [offset from the sentence's start, length, type] (docs/FORMATS.md) */
     long long off = rt->off, len = rt->len;
@@ -57,34 +76,46 @@ static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const struc
     size_t n = t->te - t->ts;
     t->clause = t->type == 'p' || t->type == 's' ? claim_is_clause(txt, n) : false;
     t->upper = claim_is_upper(txt, n);
-    if (t->type == 'w' || t->type == 'n')
-        t->stem = lx ? claim_lex_stem(lx, txt, n) : utf8_fold(txt, n, NULL);
-    else
-        t->stem = strdup("");
-    if (!t->stem)
-        return -1;
-    t->stemlen = strlen(t->stem);
-    if (lx && (t->type == 'w' || t->type == 'n')) {
-        size_t from = 1;
-        t->ent = claim_index_find(&lx->index, t->stem, t->stemlen);
-        t->compound = claim_index_suffix(&lx->index, t->stem, t->stemlen, &from) != NULL;
+    t->stemlen = stems->len; /* its offset, until the stems are all made */
+    return claim_tok_stem(s, t, lx, stems);
+}
+
+/* Point each token at its stem, and at the phrases starting with it. */
+static void claim_sent_stems(struct claim_sent *s, const struct claim_lex *lx)
+{
+    for (size_t i = 0; i < s->ntok; i++) {
+        struct claim_tok *t = &s->tok[i];
+        t->stem = s->stems + t->stemlen;
+        t->stemlen = strlen(t->stem);
+        if (lx && (t->type == 'w' || t->type == 'n')) {
+            size_t from = 1;
+            t->ent = claim_index_find(&lx->index, t->stem, t->stemlen);
+            t->compound = claim_index_suffix(&lx->index, t->stem, t->stemlen, &from) != NULL;
+        }
     }
-    return 0;
 }
 
 static int claim_sent_tokens(struct claim_sent *s, const struct claim_rawsent *r,
                              const struct claim_lex *lx)
 {
+    struct buf stems = BUF_INIT;
+
     s->tok = calloc(r->ntok + 1, sizeof(*s->tok));
     if (!s->tok)
         return -1;
     for (size_t i = 0; i < r->ntok; i++) {
-        int rc = claim_tok_read(s, &s->tok[s->ntok], &r->tok[i], r, lx);
-        if (rc < 0)
+        int rc = claim_tok_read(s, &s->tok[s->ntok], &r->tok[i], r, lx, &stems);
+        if (rc < 0) {
+            buf_release(&stems);
             return -1;
+        }
         if (rc == 0)
             s->ntok++;
     }
+    s->stems = buf_detach(&stems);
+    if (!s->stems)
+        return -1;
+    claim_sent_stems(s, lx);
     return 0;
 }
 
@@ -213,9 +244,8 @@ int claim_sent_init(struct claim_sent *s, const json_t *rec, const struct claim_
 
 void claim_sent_release(struct claim_sent *s)
 {
-    for (size_t i = 0; s->tok && i < s->ntok; i++)
-        free(s->tok[i].stem);
     free(s->tok);
+    free(s->stems);
     free(s->paren);
     memset(s, 0, sizeof(*s));
 }

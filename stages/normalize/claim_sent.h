@@ -47,7 +47,7 @@ struct claim_tok {
     size_t start, end; /* in the original file */
     size_t ts, te;     /* in the sentence text */
     char type;         /* 'w' word, 'n' number-like, 'p' punctuation, 's' symbol */
-    char *stem;        /* folded stem; "" for punctuation */
+    const char *stem;  /* folded stem, in the sentence's stems; "" for punctuation */
     size_t stemlen;    /* strlen(stem) */
     bool upper;        /* begins with an upper-case letter */
     bool clause;       /* a clause boundary: , ; : ( ) or a dash */
@@ -65,6 +65,7 @@ struct claim_sent {
     long long sid, para;
     struct claim_tok *tok;
     size_t ntok;
+    char *stems; /* the tokens' stems, each NUL-terminated */
     size_t nseg;
     bool *paren; /* per segment: an aside ("inklusive två civila", "or a third") */
 };
