@@ -7,6 +7,7 @@
 #include "claim.h"
 #include "err.h"
 #include "jsonl.h"
+#include "normout.h"
 #include "normsent.h"
 #include "outfile.h"
 #include "resolve.h"
@@ -31,6 +32,7 @@ struct normrun_doc {
     struct claim_rawsent *raw; /* scratch: the fields of sent, for claim_annotate_raw */
     size_t capraw;
     struct buf type; /* scratch: a record's type */
+    struct buf line; /* scratch: a record written */
 };
 
 /* The lead is kept only this long: a document of one endless paragraph has no lead to speak of. */
@@ -40,6 +42,7 @@ static int normrun_doc_init(struct normrun_doc *d)
 {
     memset(d, 0, sizeof(*d));
     buf_init(&d->type);
+    buf_init(&d->line);
     d->numbers = json_array();
     return d->numbers ? 0 : -1;
 }
@@ -60,6 +63,7 @@ static void normrun_doc_release(struct normrun_doc *d)
     free(d->pool);
     free(d->raw);
     buf_release(&d->type);
+    buf_release(&d->line);
 }
 
 /* A slot for a new sentence: a free one, else a new one. NULL when memory ran out. */
@@ -110,12 +114,21 @@ static int normrun_hold(struct normrun_doc *d, struct normsent *ns)
     return 0;
 }
 
+/* A number record and its place in the window, for writing in start order. */
+struct normrun_key {
+    json_int_t start;
+    size_t i;
+    json_t *rec;
+};
+
+/* By start, then as read: the order a stable sort by start gives. */
 static int normrun_by_start(const void *a, const void *b)
 {
-    const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-    json_int_t s = json_integer_value(json_object_get(x, "start"));
-    json_int_t t = json_integer_value(json_object_get(y, "start"));
-    return (s > t) - (s < t);
+    const struct normrun_key *x = a, *y = b;
+
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->i > y->i) - (x->i < y->i);
 }
 
 /* Annotate the numbers with the sentences held. */
@@ -143,19 +156,22 @@ static int normrun_flush_window(const struct normconf *nc, struct normrun_doc *d
                                 struct stats *st)
 {
     size_t n = json_array_size(d->numbers);
-    json_t **v = n ? calloc(n, sizeof(*v)) : NULL;
+    struct normrun_key *v = n ? calloc(n, sizeof(*v)) : NULL;
     int rc = 0;
 
     if (n && !v)
         return error_at(NULL, 0, "out of memory");
     if (n && normrun_annotate(nc, d) < 0)
         rc = -1;
-    for (size_t i = 0; i < n; i++)
-        v[i] = json_array_get(d->numbers, i);
+    for (size_t i = 0; i < n; i++) {
+        v[i].rec = json_array_get(d->numbers, i);
+        v[i].start = json_integer_value(json_object_get(v[i].rec, "start"));
+        v[i].i = i;
+    }
     if (n)
         qsort(v, n, sizeof(*v), normrun_by_start);
     for (size_t i = 0; i < n && rc == 0; i++) {
-        if (jsonl_write(out, v[i]) < 0)
+        if (normout_write(out, v[i].rec, &d->line) < 0)
             rc = error_at(NULL, 0, "write failed");
         st->records_out++;
     }
