@@ -50,12 +50,8 @@ static int normsent_type(const struct jscan_span *v, struct buf *scratch)
     return (unsigned char)buf_str(scratch)[0];
 }
 
-static int normsent_token(struct normsent *ns, const struct jscan_span *item, struct buf *scratch)
+static int normsent_push(struct normsent *ns, const struct claim_rawtok *t)
 {
-    struct claim_rawtok *t;
-    struct jscan_span e;
-    size_t pos = 0;
-
     if (ns->ntok == ns->captok) {
         size_t cap = ns->captok ? 2 * ns->captok : 64;
         struct claim_rawtok *grown = realloc(ns->tok, cap * sizeof(*grown));
@@ -64,9 +60,19 @@ static int normsent_token(struct normsent *ns, const struct jscan_span *item, st
         ns->tok = grown;
         ns->captok = cap;
     }
-    t = &ns->tok[ns->ntok++];
-    t->off = t->len = 0;
-    t->type = -1;
+    ns->tok[ns->ntok++] = *t;
+    return 0;
+}
+
+static int normsent_token(struct normsent *ns, const struct jscan_span *item, struct buf *scratch)
+{
+    struct claim_rawtok *t;
+    struct jscan_span e;
+    size_t pos = 0;
+
+    if (normsent_push(ns, &(struct claim_rawtok){0, 0, -1}) < 0)
+        return -1;
+    t = &ns->tok[ns->ntok - 1];
     for (int k = 0; k < 3 && jscan_array_next(item, &pos, &e) == 1; k++) {
         if (k == 0)
             t->off = normsent_int(&e);
@@ -78,7 +84,71 @@ static int normsent_token(struct normsent *ns, const struct jscan_span *item, st
     return 0;
 }
 
+static int normsent_tokens_slow(struct normsent *ns, const struct jscan_span *toks);
+
+/* Read the digits at *p (at most NORMSENT_DIGITS_MAX). Returns false when there are none. */
+static bool normsent_digits(const char **p, const char *end, long long *v)
+{
+    const char *q = *p;
+
+    *v = 0;
+    while (q < end && *q >= '0' && *q <= '9' && q - *p < NORMSENT_DIGITS_MAX)
+        *v = *v * 10 + (*q++ - '0');
+    if (q == *p || (q < end && *q >= '0' && *q <= '9'))
+        return false;
+    *p = q;
+    return true;
+}
+
+/* One [offset,length,"t"] as tokenize writes it, at *p. false for any other shape. */
+static bool normsent_token_fast(const char **p, const char *end, struct claim_rawtok *t)
+{
+    const char *q = *p;
+
+    if (end - q < 8 || *q++ != '[' || !normsent_digits(&q, end, &t->off) || *q++ != ',' ||
+        !normsent_digits(&q, end, &t->len) || end - q < 5 || q[0] != ',' || q[1] != '"' ||
+        q[2] == '"' || q[2] == '\\' || (unsigned char)q[2] >= 0x80 || q[3] != '"' || q[4] != ']')
+        return false;
+    t->type = (unsigned char)q[2];
+    *p = q + 5;
+    return true;
+}
+
+/*
+ * The token array as tokenize writes it, without spaces: [[0,3,"w"],...].
+ * Returns 0, 1 when it has another shape (nothing kept), or -1.
+ */
+static int normsent_tokens_fast(struct normsent *ns, const struct jscan_span *toks)
+{
+    const char *p = toks->p, *end = toks->p + toks->n;
+    struct claim_rawtok t;
+
+    if (p == end || *p++ != '[')
+        return 1;
+    while (p < end && *p != ']') {
+        if (!normsent_token_fast(&p, end, &t) || p == end || (*p != ',' && *p != ']'))
+            break;
+        if (*p == ',')
+            p++;
+        if (normsent_push(ns, &t) < 0)
+            return -1;
+    }
+    if (p + 1 == end && *p == ']')
+        return 0;
+    ns->ntok = 0;
+    return 1;
+}
+
 static int normsent_tokens(struct normsent *ns, const struct jscan_span *toks)
+{
+    int fast = toks ? normsent_tokens_fast(ns, toks) : 1;
+
+    if (fast <= 0)
+        return fast;
+    return normsent_tokens_slow(ns, toks);
+}
+
+static int normsent_tokens_slow(struct normsent *ns, const struct jscan_span *toks)
 {
     struct jscan_span item;
     struct buf scratch = BUF_INIT;
