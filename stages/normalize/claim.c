@@ -241,18 +241,14 @@ static void claim_doc_release(struct claim_doc *d)
     d->nsents = 0;
 }
 
-static int claim_doc_init(struct claim_doc *d, const json_t *sentences)
+static int claim_doc_init(struct claim_doc *d, const struct claim_rawsent *sents, size_t nsents)
 {
-    size_t i;
-    json_t *rec;
-
-    d->sents = calloc(json_array_size(sentences) + 1, sizeof(*d->sents));
+    d->sents = calloc(nsents + 1, sizeof(*d->sents));
     if (!d->sents)
         return error_at(NULL, 0, "out of memory");
-    json_array_foreach(sentences, i, rec)
-    {
+    for (size_t i = 0; i < nsents; i++) {
         struct claim_ctx_sent *cs = &d->sents[d->nsents];
-        if (claim_sent_init(&cs->s, rec, d->lx) < 0)
+        if (claim_sent_init_raw(&cs->s, &sents[i], d->lx) < 0)
             return error_at(NULL, 0, "out of memory");
         d->nsents++;
         if (d->lx && claim_mentions(d, cs) < 0)
@@ -526,7 +522,6 @@ static size_t claim_collect(struct claim_doc *d, size_t k, const struct claim_by
         claim_num_place(d, s, &nums[n], ix[j].rec, (int)n);
         n++;
     }
-    claim_sent_forget(s); /* matches never span a number: what was found before may not hold */
     return n;
 }
 
@@ -559,7 +554,6 @@ static int claim_sentence(struct claim_doc *d, size_t k, const struct claim_by_s
         if (nums[j].cat >= 0 && claim_write_claim(d, k, nums, n, j) < 0)
             return -1;
     }
-    claim_sent_forget(&d->sents[k].s);
     return 0;
 }
 
@@ -579,8 +573,8 @@ static int claim_plain(const struct claim_doc *d, json_t *numbers)
     return 0;
 }
 
-int claim_annotate_doc(const struct claim_config *cfg, const json_t *doc, const json_t *sentences,
-                       json_t *numbers)
+int claim_annotate_raw(const struct claim_config *cfg, const json_t *doc,
+                       const struct claim_rawsent *sents, size_t nsents, json_t *numbers)
 {
     struct claim_doc d = {cfg, claim_lex_for(cfg, claim_str(doc, "lang")), doc, NULL, 0, ""};
     size_t nix = json_array_size(numbers);
@@ -599,7 +593,7 @@ int claim_annotate_doc(const struct claim_config *cfg, const json_t *doc, const 
         ix[i].i = i;
     }
     qsort(ix, nix, sizeof(*ix), claim_by_sid_cmp);
-    if (claim_doc_init(&d, sentences) < 0)
+    if (claim_doc_init(&d, sents, nsents) < 0)
         goto out;
     for (size_t k = 0; d.lx && k < d.nsents; k++)
         if (claim_sentence(&d, k, ix, nix, nums) < 0)
@@ -609,5 +603,26 @@ out:
     claim_doc_release(&d);
     free(nums);
     free(ix);
+    return rc;
+}
+
+int claim_annotate_doc(const struct claim_config *cfg, const json_t *doc, const json_t *sentences,
+                       json_t *numbers)
+{
+    size_t n = json_array_size(sentences), done = 0;
+    struct claim_rawsent *raw = calloc(n + 1, sizeof(*raw));
+    int rc = -1;
+
+    if (!raw)
+        return error_at(NULL, 0, "out of memory");
+    while (done < n && claim_rawsent_from_json(&raw[done], json_array_get(sentences, done)) == 0)
+        done++;
+    if (done == n)
+        rc = claim_annotate_raw(cfg, doc, raw, n, numbers);
+    else
+        error_at(NULL, 0, "out of memory");
+    for (size_t i = 0; i < done; i++)
+        claim_rawsent_release(&raw[i]);
+    free(raw);
     return rc;
 }

@@ -15,7 +15,11 @@
 #ifndef CLAIM_H
 #define CLAIM_H
 
+#include <stddef.h>
+
 #include <jansson.h>
+
+#include "claim_sent.h"
 
 struct claim_config;
 
@@ -32,5 +36,9 @@ void claim_config_free(struct claim_config *cfg);
  */
 int claim_annotate_doc(const struct claim_config *cfg, const json_t *doc, const json_t *sentences,
                        json_t *numbers);
+
+/* The same with the sentences' fields already read, sents[0..nsents) in order (borrowed). */
+int claim_annotate_raw(const struct claim_config *cfg, const json_t *doc,
+                       const struct claim_rawsent *sents, size_t nsents, json_t *numbers);
 
 #endif

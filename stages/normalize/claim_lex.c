@@ -10,6 +10,9 @@
 #include "err.h"
 #include "utf8.h"
 
+/* Words whose stems are remembered: 4096 (some 370 kB a language). */
+#define CLAIM_LEX_CACHE_BITS 12
+
 char *claim_lex_stem(const struct claim_lex *lx, const char *s, size_t n)
 {
     size_t flen;
@@ -26,6 +29,24 @@ char *claim_lex_stem(const struct claim_lex *lx, const char *s, size_t n)
     char *out = strndup((const char *)st, (size_t)slen);
     free(fold);
     return out;
+}
+
+int claim_lex_stem_to(const struct claim_lex *lx, const char *s, size_t n, struct buf *out)
+{
+    size_t vlen;
+    const char *hit = lx->stems ? wordcache_get(lx->stems, s, n, &vlen) : NULL;
+
+    if (hit)
+        return buf_add(out, hit, vlen) < 0 || buf_addch(out, '\0') < 0 ? -1 : 0;
+    char *stem = claim_lex_stem(lx, s, n);
+    if (!stem)
+        return -1;
+    size_t len = strlen(stem);
+    if (lx->stems)
+        wordcache_put(lx->stems, s, n, stem, len);
+    int rc = buf_add(out, stem, len + 1);
+    free(stem);
+    return rc;
 }
 
 static void claim_phrase_release(struct claim_phrase *ph)
@@ -275,9 +296,9 @@ static int claim_lex_lists(struct claim_lex *lx, const struct config_file *cf)
     return 0;
 }
 
-/* Call fn on every phrase list of lx. */
-static void claim_lex_each_list(struct claim_lex *lx,
-                                void (*fn)(struct claim_lex *, struct claim_plist *))
+/* Call fn on every phrase list of lx, always in the same order, until it fails. */
+static int claim_lex_each_list(struct claim_lex *lx,
+                               int (*fn)(struct claim_lex *, struct claim_plist *))
 {
     struct claim_plist *lists[] = {
         &lx->increment,  &lx->part,        &lx->part_after, &lx->estimate,     &lx->apposition,
@@ -285,18 +306,26 @@ static void claim_lex_each_list(struct claim_lex *lx,
         &lx->of_words,   &lx->not_counted, &lx->stopwords,  &lx->conjunctions, &lx->locatives};
 
     for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
-        fn(lx, lists[i]);
-    for (size_t i = 0; i < lx->ncats; i++) {
-        fn(lx, &lx->cats[i].nouns);
-        fn(lx, &lx->cats[i].verbs);
-    }
+        if (fn(lx, lists[i]) < 0)
+            return -1;
+    for (size_t i = 0; i < lx->ncats; i++)
+        if (fn(lx, &lx->cats[i].nouns) < 0 || fn(lx, &lx->cats[i].verbs) < 0)
+            return -1;
     for (size_t i = 0; i < lx->nvictims; i++)
-        fn(lx, &lx->victims[i].words);
+        if (fn(lx, &lx->victims[i].words) < 0)
+            return -1;
+    return 0;
 }
 
-static void claim_lex_number_list(struct claim_lex *lx, struct claim_plist *pl)
+static int claim_lex_number_list(struct claim_lex *lx, struct claim_plist *pl)
 {
     pl->id = ++lx->nlists;
+    return 0;
+}
+
+static int claim_lex_index_list(struct claim_lex *lx, struct claim_plist *pl)
+{
+    return claim_index_add(&lx->index, pl);
 }
 
 int claim_lex_load(struct claim_lex *lx, const char *path)
@@ -323,6 +352,12 @@ int claim_lex_load(struct claim_lex *lx, const char *path)
         goto out;
     lx->nlists = 0;
     claim_lex_each_list(lx, claim_lex_number_list);
+    claim_index_init(&lx->index, lx->compound_min);
+    lx->stems = wordcache_new(CLAIM_LEX_CACHE_BITS);
+    if (!lx->stems || claim_lex_each_list(lx, claim_lex_index_list) < 0) {
+        error_at(path, 0, "out of memory");
+        goto out;
+    }
     rc = 0;
 out:
     config_file_release(&cf);
@@ -338,6 +373,8 @@ void claim_lex_release(struct claim_lex *lx)
         &lx->attr_after, &lx->attr_before, &lx->as_of,      &lx->time_words,   &lx->side_markers,
         &lx->of_words,   &lx->not_counted, &lx->stopwords,  &lx->conjunctions, &lx->locatives};
 
+    claim_index_release(&lx->index);
+    wordcache_free(lx->stems);
     for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
         claim_plist_release(lists[i]);
     for (size_t i = 0; i < lx->ncats; i++) {

@@ -16,6 +16,10 @@
 
 #include <jansson.h>
 
+#include "buf.h"
+#include "claim_index.h"
+#include "wordcache.h"
+
 struct sb_stemmer;
 
 /* One entry of a word list: its words' stems, in order. */
@@ -63,6 +67,8 @@ struct claim_lex {
     struct claim_plist conjunctions; /* bound a clause like a comma: "... killed and 138 ..." */
     struct claim_plist locatives;    /* "in": the place named after one is where it happened */
     size_t nlists;                   /* how many phrase lists in all */
+    struct claim_index index;        /* every list's phrases by first stem */
+    struct wordcache *stems;         /* words of the text and their stems */
 };
 
 /* Load path into lx. Returns 0, or -1 with a message. */
@@ -75,6 +81,13 @@ void claim_lex_release(struct claim_lex *lx);
  * NULL when s is not valid UTF-8 or memory ran out.
  */
 char *claim_lex_stem(const struct claim_lex *lx, const char *s, size_t n);
+
+/*
+ * Append the stem of the word s[0..n) and a NUL to out, as claim_lex_stem()
+ * makes it, remembering it for the next time. Returns 0, or -1 when s is
+ * not valid UTF-8 or memory ran out.
+ */
+int claim_lex_stem_to(const struct claim_lex *lx, const char *s, size_t n, struct buf *out);
 
 /* Parse one list entry ("mistet livet") into ph. Returns 0 or -1 (out of memory, not reported). */
 int claim_lex_phrase(const struct claim_lex *lx, const char *entry, struct claim_phrase *ph);

@@ -5,6 +5,7 @@
 
 #include <utf8proc.h>
 
+#include "buf.h"
 #include "utf8.h"
 
 static bool claim_is_clause(const char *t, size_t n)
@@ -26,67 +27,95 @@ static bool claim_is_upper(const char *t, size_t n)
 }
 
 /* Offset o of the original file as an offset into the sentence text. */
-static size_t claim_text_off(const json_t *bad, size_t start, size_t o, size_t tlen)
+static size_t claim_text_off(const struct claim_rawsent *r, size_t start, size_t o, size_t tlen)
 {
-    size_t i, shift = 0;
-    json_t *b;
+    size_t shift = 0;
 
-    json_array_foreach(bad, i, b)
-    {
-        if (json_is_integer(b) && (size_t)json_integer_value(b) < o)
+    for (size_t i = 0; i < r->nbad; i++)
+        if ((size_t)r->bad[i] < o)
             shift += 2;
-    }
     size_t off = o >= start ? o - start + shift : 0;
     return off > tlen ? tlen : off;
 }
 
-static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const json_t *item,
-                          const json_t *bad, const struct claim_lex *lx)
+/* The token's stem (a word's, else "") appended to stems with its NUL. Returns 0 or -1. */
+static int claim_tok_stem(const struct claim_sent *s, const struct claim_tok *t,
+                          const struct claim_lex *lx, struct buf *stems)
+{
+    const char *txt = s->text + t->ts;
+    size_t n = t->te - t->ts;
+
+    if (t->type != 'w' && t->type != 'n')
+        return buf_addch(stems, '\0');
+    if (lx)
+        return claim_lex_stem_to(lx, txt, n, stems);
+    char *fold = utf8_fold(txt, n, NULL);
+    int rc = fold ? buf_add(stems, fold, strlen(fold) + 1) : -1;
+    free(fold);
+    return rc;
+}
+
+static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const struct claim_rawtok *rt,
+                          const struct claim_rawsent *r, const struct claim_lex *lx,
+                          struct buf *stems)
 {
     /* [offset from the sentence's start, length, type] (docs/FORMATS.md) */
-    json_int_t off = json_integer_value(json_array_get(item, 0));
-    json_int_t len = json_integer_value(json_array_get(item, 1));
-    const char *type = json_string_value(json_array_get(item, 2));
+    long long off = rt->off, len = rt->len;
 
     memset(t, 0, sizeof(*t));
     t->num = -1;
     t->verb = -1;
-    if (off < 0 || len < 0 || !type || (size_t)off > s->tlen || (size_t)len > s->tlen)
+    if (off < 0 || len < 0 || rt->type < 0 || (size_t)off > s->tlen || (size_t)len > s->tlen)
         return 1;
     t->start = s->start + (size_t)off;
     t->end = t->start + (size_t)len;
-    t->ts = claim_text_off(bad, s->start, t->start, s->tlen);
-    t->te = claim_text_off(bad, s->start, t->end, s->tlen);
-    t->type = type[0];
+    t->ts = claim_text_off(r, s->start, t->start, s->tlen);
+    t->te = claim_text_off(r, s->start, t->end, s->tlen);
+    t->type = (char)rt->type;
     const char *txt = s->text + t->ts;
     size_t n = t->te - t->ts;
     t->clause = t->type == 'p' || t->type == 's' ? claim_is_clause(txt, n) : false;
     t->upper = claim_is_upper(txt, n);
-    if (t->type == 'w' || t->type == 'n')
-        t->stem = lx ? claim_lex_stem(lx, txt, n) : utf8_fold(txt, n, NULL);
-    else
-        t->stem = strdup("");
-    t->stemlen = t->stem ? strlen(t->stem) : 0;
-    return t->stem ? 0 : -1;
+    t->stemlen = stems->len; /* its offset, until the stems are all made */
+    return claim_tok_stem(s, t, lx, stems);
 }
 
-static int claim_sent_tokens(struct claim_sent *s, const json_t *toks, const json_t *bad,
+/* Point each token at its stem, and at the phrases starting with it. */
+static void claim_sent_stems(struct claim_sent *s, const struct claim_lex *lx)
+{
+    for (size_t i = 0; i < s->ntok; i++) {
+        struct claim_tok *t = &s->tok[i];
+        t->stem = s->stems + t->stemlen;
+        t->stemlen = strlen(t->stem);
+        if (lx && (t->type == 'w' || t->type == 'n')) {
+            size_t from = 1;
+            t->ent = claim_index_find(&lx->index, t->stem, t->stemlen);
+            t->compound = claim_index_suffix(&lx->index, t->stem, t->stemlen, &from) != NULL;
+        }
+    }
+}
+
+static int claim_sent_tokens(struct claim_sent *s, const struct claim_rawsent *r,
                              const struct claim_lex *lx)
 {
-    size_t i;
-    json_t *item;
+    struct buf stems = BUF_INIT;
 
-    s->tok = calloc(json_array_size(toks) + 1, sizeof(*s->tok));
+    s->tok = calloc(r->ntok + 1, sizeof(*s->tok));
     if (!s->tok)
         return -1;
-    json_array_foreach(toks, i, item)
-    {
-        int rc = claim_tok_read(s, &s->tok[s->ntok], item, bad, lx);
-        if (rc < 0)
+    for (size_t i = 0; i < r->ntok; i++) {
+        int rc = claim_tok_read(s, &s->tok[s->ntok], &r->tok[i], r, lx, &stems);
+        if (rc < 0) {
+            buf_release(&stems);
             return -1;
+        }
         if (rc == 0)
             s->ntok++;
     }
+    s->stems = buf_detach(&stems);
+    if (!s->stems)
+        return -1;
+    claim_sent_stems(s, lx);
     return 0;
 }
 
@@ -140,40 +169,84 @@ static int claim_sent_segments(struct claim_sent *s, const struct claim_lex *lx)
     return 0;
 }
 
-int claim_sent_init(struct claim_sent *s, const json_t *rec, const struct claim_lex *lx)
+int claim_sent_init_raw(struct claim_sent *s, const struct claim_rawsent *r,
+                        const struct claim_lex *lx)
 {
-    json_int_t start = json_integer_value(json_object_get(rec, "start"));
-
     memset(s, 0, sizeof(*s));
-    s->text = json_string_value(json_object_get(rec, "text"));
-    s->text = s->text ? s->text : "";
-    s->tlen = json_string_length(json_object_get(rec, "text"));
-    s->start = start > 0 ? (size_t)start : 0;
-    s->sid = json_integer_value(json_object_get(rec, "sid"));
-    s->para = json_integer_value(json_object_get(rec, "para"));
-    if (claim_sent_tokens(s, json_object_get(rec, "tokens"), json_object_get(rec, "bad"), lx) < 0 ||
-        claim_sent_segments(s, lx) < 0) {
+    s->text = r->text ? r->text : "";
+    s->tlen = r->text ? r->tlen : 0;
+    s->start = r->start > 0 ? (size_t)r->start : 0;
+    s->sid = r->sid;
+    s->para = r->para;
+    if (claim_sent_tokens(s, r, lx) < 0 || claim_sent_segments(s, lx) < 0) {
         claim_sent_release(s);
         return -1;
     }
     return 0;
 }
 
-void claim_sent_forget(struct claim_sent *s)
+static void claim_rawtok_from_json(struct claim_rawtok *t, const json_t *item)
 {
-    free(s->memo_end);
-    free(s->memo_which);
-    s->memo_end = s->memo_which = NULL;
-    s->memo_lists = 0;
+    const char *type = json_string_value(json_array_get(item, 2));
+
+    t->off = json_integer_value(json_array_get(item, 0));
+    t->len = json_integer_value(json_array_get(item, 1));
+    t->type = type ? (unsigned char)type[0] : -1;
+}
+
+int claim_rawsent_from_json(struct claim_rawsent *r, const json_t *rec)
+{
+    const json_t *toks = json_object_get(rec, "tokens"), *bad = json_object_get(rec, "bad");
+    struct claim_rawtok *tok = calloc(json_array_size(toks) + 1, sizeof(*tok));
+    long long *b = calloc(json_array_size(bad) + 1, sizeof(*b));
+    size_t i;
+    json_t *item;
+
+    memset(r, 0, sizeof(*r));
+    if (!tok || !b) {
+        free(tok);
+        free(b);
+        return -1;
+    }
+    r->text = json_string_value(json_object_get(rec, "text"));
+    r->tlen = json_string_length(json_object_get(rec, "text"));
+    r->start = json_integer_value(json_object_get(rec, "start"));
+    r->sid = json_integer_value(json_object_get(rec, "sid"));
+    r->para = json_integer_value(json_object_get(rec, "para"));
+    json_array_foreach(toks, i, item) claim_rawtok_from_json(&tok[r->ntok++], item);
+    json_array_foreach(bad, i, item)
+    {
+        if (json_is_integer(item))
+            b[r->nbad++] = json_integer_value(item);
+    }
+    r->tok = tok;
+    r->bad = b;
+    return 0;
+}
+
+void claim_rawsent_release(struct claim_rawsent *r)
+{
+    free((void *)r->tok);
+    free((void *)r->bad);
+    memset(r, 0, sizeof(*r));
+}
+
+int claim_sent_init(struct claim_sent *s, const json_t *rec, const struct claim_lex *lx)
+{
+    struct claim_rawsent r;
+
+    if (claim_rawsent_from_json(&r, rec) < 0)
+        return -1;
+    int rc = claim_sent_init_raw(s, &r, lx);
+    claim_rawsent_release(&r);
+    return rc;
 }
 
 void claim_sent_release(struct claim_sent *s)
 {
-    for (size_t i = 0; s->tok && i < s->ntok; i++)
-        free(s->tok[i].stem);
     free(s->tok);
+    free(s->stems);
     free(s->paren);
-    claim_sent_forget(s);
     memset(s, 0, sizeof(*s));
 }
 
@@ -215,6 +288,7 @@ size_t claim_match(const struct claim_sent *s, size_t i, const struct claim_phra
     return j;
 }
 
+/* A list the lexicon did not number is not in its index: every phrase is tried. */
 static size_t claim_match_scan(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
                                const struct claim_lex *lx, bool compound, size_t *which)
 {
@@ -230,39 +304,71 @@ static size_t claim_match_scan(const struct claim_sent *s, size_t i, const struc
     return best;
 }
 
-/* The memo slot of (pl, compound, i), allocating the memo on first use; NULL without one. */
-static size_t claim_memo_slot(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
-                              const struct claim_lex *lx, bool compound)
+/* The end of phrase ph at word token i, whose first stem matched: the rest of its words follow. */
+static size_t claim_match_rest(const struct claim_sent *s, size_t i, const struct claim_phrase *ph,
+                               const struct claim_lex *lx)
 {
-    struct claim_sent *m = (struct claim_sent *)s; /* the memo is a cache, not the sentence */
+    size_t j = i + 1;
 
-    if (!m->memo_end && lx->nlists && s->ntok) {
-        m->memo_end = calloc(lx->nlists * 2 * s->ntok, sizeof(uint32_t));
-        m->memo_which = calloc(lx->nlists * 2 * s->ntok, sizeof(uint32_t));
-        m->memo_lists = lx->nlists;
-        if (!m->memo_end || !m->memo_which)
-            claim_sent_forget(m);
+    for (size_t k = 1; k < ph->n; k++) {
+        size_t gap = 0;
+        while (j < s->ntok && claim_is_word(&s->tok[j]) && s->tok[j].num < 0 &&
+               strcmp(s->tok[j].stem, ph->stems[k]) != 0 && gap < lx->phrase_gap) {
+            j++;
+            gap++;
+        }
+        if (j >= s->ntok || !claim_is_word(&s->tok[j]) || strcmp(s->tok[j].stem, ph->stems[k]))
+            return 0;
+        j++;
     }
-    if (!m->memo_end || pl->id == 0 || pl->id > m->memo_lists)
-        return (size_t)-1;
-    return ((pl->id - 1) * 2 + (compound ? 1 : 0)) * s->ntok + i;
+    return j;
+}
+
+/* The one-word phrases of pl a compound token i ends with: a match ending at i + 1. */
+static void claim_match_compound(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
+                                 const struct claim_lex *lx, size_t *best, size_t *which)
+{
+    const struct claim_tok *t = &s->tok[i];
+    const struct claim_stement *e;
+    size_t from = 1, n;
+
+    while ((e = claim_index_suffix(&lx->index, t->stem, t->stemlen, &from))) {
+        const struct claim_first *f = claim_index_list(e, pl->id, &n);
+        for (size_t k = 0; k < n; k++) {
+            if (pl->items[f[k].phrase].n != 1)
+                continue;
+            if (i + 1 > *best || (i + 1 == *best && f[k].phrase < *which)) {
+                *best = i + 1;
+                *which = f[k].phrase;
+            }
+        }
+    }
 }
 
 size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
                         const struct claim_lex *lx, bool compound, size_t *which)
 {
+    size_t best = 0, n;
+
+    *which = 0;
     if (i >= s->ntok || !claim_is_word(&s->tok[i]) || s->tok[i].num >= 0)
         return 0;
-    size_t slot = claim_memo_slot(s, i, pl, lx, compound);
-    if (slot == (size_t)-1)
+    if (pl->id == 0)
         return claim_match_scan(s, i, pl, lx, compound, which);
-    if (!s->memo_end[slot]) {
-        size_t w = 0, e = claim_match_scan(s, i, pl, lx, compound, &w);
-        s->memo_end[slot] = (uint32_t)e + 1;
-        s->memo_which[slot] = (uint32_t)w;
+    const struct claim_tok *t = &s->tok[i];
+    if (t->ent) {
+        const struct claim_first *f = claim_index_list(t->ent, pl->id, &n);
+        for (size_t k = 0; k < n; k++) {
+            size_t e = claim_match_rest(s, i, &pl->items[f[k].phrase], lx);
+            if (e > best) {
+                best = e;
+                *which = f[k].phrase;
+            }
+        }
     }
-    *which = s->memo_which[slot];
-    return s->memo_end[slot] - 1;
+    if (compound && t->compound)
+        claim_match_compound(s, i, pl, lx, &best, which);
+    return best;
 }
 
 bool claim_stopword(const struct claim_sent *s, size_t i, const struct claim_lex *lx)

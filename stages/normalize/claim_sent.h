@@ -22,17 +22,40 @@
 
 #include "claim_lex.h"
 
+/* A token as a sentence record lists it: [offset, length, type]; 0 for a missing number. */
+struct claim_rawtok {
+    long long off, len;
+    int type; /* first byte of the type string (0 for ""), -1 when it is no string */
+};
+
+/*
+ * A sentence record's fields as claim_sent_init_raw() reads them: the
+ * values jansson's *_value() getters would give (0, "" or nothing when a
+ * field is missing or of another type). Everything is borrowed.
+ */
+struct claim_rawsent {
+    const char *text;
+    size_t tlen;
+    long long start, sid, para;
+    const struct claim_rawtok *tok;
+    size_t ntok;
+    const long long *bad; /* the integers of "bad" */
+    size_t nbad;
+};
+
 struct claim_tok {
     size_t start, end; /* in the original file */
     size_t ts, te;     /* in the sentence text */
     char type;         /* 'w' word, 'n' number-like, 'p' punctuation, 's' symbol */
-    char *stem;        /* folded stem; "" for punctuation */
+    const char *stem;  /* folded stem, in the sentence's stems; "" for punctuation */
     size_t stemlen;    /* strlen(stem) */
     bool upper;        /* begins with an upper-case letter */
     bool clause;       /* a clause boundary: , ; : ( ) or a dash */
     int num;           /* index (in the sentence's numbers) of the number covering it, or -1 */
     size_t seg;        /* clause segment */
     int verb;          /* -1, or the category whose verb trigger covers it */
+    const struct claim_stement *ent; /* the phrases starting with its stem, or NULL */
+    bool compound;                   /* its stem ends with a one-word phrase (claim_index_suffix) */
 };
 
 struct claim_sent {
@@ -42,25 +65,27 @@ struct claim_sent {
     long long sid, para;
     struct claim_tok *tok;
     size_t ntok;
+    char *stems; /* the tokens' stems, each NUL-terminated */
     size_t nseg;
     bool *paren; /* per segment: an aside ("inklusive två civila", "or a third") */
-    /*
-     * What claim_match_list() found at each token, per list and compound
-     * flag: 0 not yet asked, else (end + 1) and which phrase. The rules ask
-     * the same question once per number of the sentence; a long sentence
-     * with many numbers made that quadratic.
-     */
-    uint32_t *memo_end, *memo_which;
-    size_t memo_lists;
 };
 
 /* Read rec. lx may be NULL (no stems). Returns 0 or -1. */
 int claim_sent_init(struct claim_sent *s, const json_t *rec, const struct claim_lex *lx);
 
-void claim_sent_release(struct claim_sent *s);
+/* The same from a record's fields already read (its text must outlive s). Returns 0 or -1. */
+int claim_sent_init_raw(struct claim_sent *s, const struct claim_rawsent *r,
+                        const struct claim_lex *lx);
 
-/* Forget what claim_match_list() found (call after changing which tokens are numbers). */
-void claim_sent_forget(struct claim_sent *s);
+/*
+ * Read the fields of a sentence record into *r, with arrays it allocates
+ * (free them with claim_rawsent_release). Returns 0 or -1 (out of memory).
+ */
+int claim_rawsent_from_json(struct claim_rawsent *r, const json_t *rec);
+
+void claim_rawsent_release(struct claim_rawsent *r);
+
+void claim_sent_release(struct claim_sent *s);
 
 /*
  * Does phrase ph match at word token i? Skips tokens of numbers. Returns the
@@ -70,7 +95,11 @@ void claim_sent_forget(struct claim_sent *s);
 size_t claim_match(const struct claim_sent *s, size_t i, const struct claim_phrase *ph,
                    const struct claim_lex *lx, bool compound);
 
-/* The first phrase of pl matching at i (its end, *which set), or 0. */
+/*
+ * The longest phrase of pl matching at i, the first of equals (its end,
+ * *which set), or 0 (*which 0). Only the phrases the lexicon's index lists
+ * for the token's stem are tried.
+ */
 size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
                         const struct claim_lex *lx, bool compound, size_t *which);
 

@@ -7,6 +7,8 @@
 #include "claim.h"
 #include "err.h"
 #include "jsonl.h"
+#include "normout.h"
+#include "normsent.h"
 #include "outfile.h"
 #include "resolve.h"
 
@@ -15,14 +17,22 @@
  * draw on its paragraph and the document's lead. A very long document is
  * annotated a window of sentences at a time (normconf.window_sentences) so
  * that memory stays bounded; each window sees the lead again, which is
- * where the document's main place comes from.
+ * where the document's main place comes from. Sentences are kept in
+ * struct normsent slots that are reused, document after document.
  */
 struct normrun_doc {
-    json_t *doc;       /* owned; NULL before the first doc record */
-    json_t *sentences; /* owned array: the lead, then the current window */
-    json_t *numbers;   /* owned array: the current window's numbers */
-    json_t *lead;      /* owned array: the sentences of the first paragraph */
-    bool lead_done;    /* a later paragraph has begun */
+    json_t *doc;            /* owned; NULL before the first doc record */
+    json_t *numbers;        /* owned array: the current window's numbers */
+    struct normsent **sent; /* the lead, then the current window */
+    size_t nsent, capsent;
+    size_t nlead;           /* sentences of the first paragraph (in_lead), the first of sent */
+    bool lead_done;         /* a later paragraph has begun */
+    struct normsent **pool; /* free slots */
+    size_t npool, cappool;
+    struct claim_rawsent *raw; /* scratch: the fields of sent, for claim_annotate_raw */
+    size_t capraw;
+    struct buf type; /* scratch: a record's type */
+    struct buf line; /* scratch: a record written */
 };
 
 /* The lead is kept only this long: a document of one endless paragraph has no lead to speak of. */
@@ -30,55 +40,144 @@ struct normrun_doc {
 
 static int normrun_doc_init(struct normrun_doc *d)
 {
-    d->doc = NULL;
-    d->sentences = json_array();
+    memset(d, 0, sizeof(*d));
+    buf_init(&d->type);
+    buf_init(&d->line);
     d->numbers = json_array();
-    d->lead = json_array();
-    d->lead_done = false;
-    return d->sentences && d->numbers && d->lead ? 0 : -1;
+    return d->numbers ? 0 : -1;
 }
 
 static void normrun_doc_release(struct normrun_doc *d)
 {
     json_decref(d->doc);
-    json_decref(d->sentences);
     json_decref(d->numbers);
-    json_decref(d->lead);
+    for (size_t i = 0; i < d->nsent; i++) {
+        normsent_release(d->sent[i]);
+        free(d->sent[i]);
+    }
+    for (size_t i = 0; i < d->npool; i++) {
+        normsent_release(d->pool[i]);
+        free(d->pool[i]);
+    }
+    free(d->sent);
+    free(d->pool);
+    free(d->raw);
+    buf_release(&d->type);
+    buf_release(&d->line);
 }
 
+/* A slot for a new sentence: a free one, else a new one. NULL when memory ran out. */
+static struct normsent *normrun_slot(struct normrun_doc *d)
+{
+    struct normsent *ns;
+
+    if (d->npool)
+        return d->pool[--d->npool];
+    ns = malloc(sizeof(*ns));
+    if (ns)
+        normsent_init(ns);
+    return ns;
+}
+
+/* Give the sentences sent[from..] back to the pool (it has room: every slot was in it once). */
+static int normrun_unhold(struct normrun_doc *d, size_t from)
+{
+    size_t need = d->npool + d->nsent - from;
+
+    if (need > d->cappool) {
+        size_t cap = need > 2 * d->cappool ? need : 2 * d->cappool;
+        struct normsent **grown = realloc(d->pool, cap * sizeof(*grown));
+        if (!grown)
+            return -1;
+        d->pool = grown;
+        d->cappool = cap;
+    }
+    for (size_t i = from; i < d->nsent; i++) {
+        d->sent[i]->in_lead = false;
+        d->pool[d->npool++] = d->sent[i];
+    }
+    d->nsent = from;
+    return 0;
+}
+
+static int normrun_hold(struct normrun_doc *d, struct normsent *ns)
+{
+    if (d->nsent == d->capsent) {
+        size_t cap = d->capsent ? 2 * d->capsent : 64;
+        struct normsent **grown = realloc(d->sent, cap * sizeof(*grown));
+        if (!grown)
+            return -1;
+        d->sent = grown;
+        d->capsent = cap;
+    }
+    d->sent[d->nsent++] = ns;
+    return 0;
+}
+
+/* A number record and its place in the window, for writing in start order. */
+struct normrun_key {
+    json_int_t start;
+    size_t i;
+    json_t *rec;
+};
+
+/* By start, then as read: the order a stable sort by start gives. */
 static int normrun_by_start(const void *a, const void *b)
 {
-    const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-    json_int_t s = json_integer_value(json_object_get(x, "start"));
-    json_int_t t = json_integer_value(json_object_get(y, "start"));
-    return (s > t) - (s < t);
+    const struct normrun_key *x = a, *y = b;
+
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->i > y->i) - (x->i < y->i);
 }
 
-/* Annotate and write the buffered numbers, then empty the buffer (the doc record stays). */
+/* Annotate the numbers with the sentences held. */
+static int normrun_annotate(const struct normconf *nc, struct normrun_doc *d)
+{
+    if (d->nsent > d->capraw) {
+        struct claim_rawsent *grown = realloc(d->raw, d->nsent * sizeof(*grown));
+        if (!grown)
+            return error_at(NULL, 0, "out of memory");
+        d->raw = grown;
+        d->capraw = d->nsent;
+    }
+    for (size_t i = 0; i < d->nsent; i++)
+        normsent_raw(d->sent[i], &d->raw[i]);
+    return claim_annotate_raw(nc->claims, d->doc ? d->doc : json_array_get(d->numbers, 0), d->raw,
+                              d->nsent, d->numbers);
+}
+
+/*
+ * Annotate and write the buffered numbers, then empty the buffer (the doc
+ * record and the lead stay). The window's sentences follow the lead in
+ * sent, except for those of the lead itself, which come first.
+ */
 static int normrun_flush_window(const struct normconf *nc, struct normrun_doc *d, FILE *out,
                                 struct stats *st)
 {
     size_t n = json_array_size(d->numbers);
-    json_t **v = n ? calloc(n, sizeof(*v)) : NULL;
+    struct normrun_key *v = n ? calloc(n, sizeof(*v)) : NULL;
     int rc = 0;
 
     if (n && !v)
         return error_at(NULL, 0, "out of memory");
-    if (n && claim_annotate_doc(nc->claims, d->doc ? d->doc : json_object_get(d->numbers, 0),
-                                d->sentences, d->numbers) < 0)
+    if (n && normrun_annotate(nc, d) < 0)
         rc = -1;
-    for (size_t i = 0; i < n; i++)
-        v[i] = json_array_get(d->numbers, i);
+    for (size_t i = 0; i < n; i++) {
+        v[i].rec = json_array_get(d->numbers, i);
+        v[i].start = json_integer_value(json_object_get(v[i].rec, "start"));
+        v[i].i = i;
+    }
     if (n)
         qsort(v, n, sizeof(*v), normrun_by_start);
     for (size_t i = 0; i < n && rc == 0; i++) {
-        if (jsonl_write(out, v[i]) < 0)
+        if (normout_write(out, v[i].rec, &d->line) < 0)
             rc = error_at(NULL, 0, "write failed");
         st->records_out++;
     }
     free(v);
     json_array_clear(d->numbers);
-    if (json_array_clear(d->sentences) < 0 || json_array_extend(d->sentences, d->lead) < 0)
+    if (normrun_unhold(d, d->nlead) < 0)
         return error_at(NULL, 0, "out of memory");
     return rc;
 }
@@ -91,29 +190,47 @@ static int normrun_flush(const struct normconf *nc, struct normrun_doc *d, FILE 
 
     json_decref(d->doc);
     d->doc = NULL;
-    json_array_clear(d->sentences);
-    json_array_clear(d->lead);
+    if (normrun_unhold(d, 0) < 0)
+        return error_at(NULL, 0, "out of memory");
+    d->nlead = 0;
     d->lead_done = false;
     return rc;
 }
 
-/* A sentence record: kept, after flushing a full window; the first paragraph is the lead. */
-static int normrun_sentence(const struct normconf *nc, struct normrun_doc *d, json_t *rec,
-                            FILE *out, struct stats *st)
+/*
+ * Keep ns in the lead while the first paragraph lasts. The lead's sentences
+ * are the first of sent: in the first window they are the window's first,
+ * and after a flush only they remain.
+ */
+static void normrun_lead(struct normrun_doc *d, struct normsent *ns)
 {
-    size_t held = json_array_size(d->sentences) - json_array_size(d->lead);
+    if (d->lead_done)
+        return;
+    const struct normsent *first = d->nlead ? d->sent[0] : NULL;
+    d->lead_done = d->nlead >= NORMRUN_LEAD_MAX || (first && !normsent_same_para(first, ns));
+    if (!d->lead_done)
+        ns->in_lead = true;
+}
+
+/* A sentence record: kept, after flushing a full window; the first paragraph is the lead. */
+static int normrun_sentence(const struct normconf *nc, struct normrun_doc *d,
+                            const struct jscan *js, FILE *out, struct stats *st)
+{
+    size_t held = d->nsent - d->nlead;
 
     if ((double)held >= nc->window_sentences && normrun_flush_window(nc, d, out, st) < 0)
         return -1;
-    if (!d->lead_done) {
-        const json_t *first = json_array_get(d->lead, 0);
-        d->lead_done =
-            json_array_size(d->lead) >= NORMRUN_LEAD_MAX ||
-            (first && !json_equal(json_object_get(first, "para"), json_object_get(rec, "para")));
-        if (!d->lead_done && json_array_append(d->lead, rec) < 0)
-            return error_at(NULL, 0, "out of memory");
+    struct normsent *ns = normrun_slot(d);
+    if (!ns || normsent_read(ns, js) < 0 || normrun_hold(d, ns) < 0) {
+        if (ns) {
+            normsent_release(ns);
+            free(ns);
+        }
+        return error_at(NULL, 0, "out of memory");
     }
-    return json_array_append(d->sentences, rec) < 0 ? error_at(NULL, 0, "out of memory") : 0;
+    normrun_lead(d, ns);
+    d->nlead += ns->in_lead;
+    return 0;
 }
 
 /* The name of a required field of a mention that is missing or of the wrong type, or NULL. */
@@ -155,31 +272,82 @@ static int normrun_mention(const struct normconf *nc, struct normrun_doc *d, con
     return json_array_append_new(d->numbers, num) < 0 ? error_at(NULL, 0, "out of memory") : 0;
 }
 
-/* One record: 0 done, 1 skipped (reported), -1 fatal. */
-static int normrun_record(const struct normconf *nc, struct normrun_doc *d, json_t *rec, FILE *out,
-                          struct jsonl_reader *r, struct stats *st)
+/* The record's type into d->type. Returns 0, or -1 when it has none (a string). */
+static int normrun_type(struct normrun_doc *d, const struct jscan *js)
 {
-    const char *type = json_string_value(json_object_get(rec, "type"));
+    const struct jscan_span *v = jscan_get(js, "type");
+    const char *s;
+    size_t n;
 
-    if (!type) {
+    buf_reset(&d->type);
+    if (jscan_plain(v, &s, &n) == 0)
+        return buf_add(&d->type, s, n);
+    return jscan_string(v, &d->type);
+}
+
+/* The record as jansson values (a new reference), or NULL when memory ran out (reported). */
+static json_t *normrun_build(const char *line, size_t len)
+{
+    json_t *rec = json_loadb(line, len, JSON_REJECT_DUPLICATES, NULL);
+
+    if (!rec)
+        error_at(NULL, 0, "out of memory");
+    return rec;
+}
+
+static int normrun_skip(struct stats *st, const char *line, size_t len)
+{
+    json_t *rec = normrun_build(line, len);
+
+    if (!rec)
+        return -1;
+    int rc = stats_skip_quiet(st, json_string_value(json_object_get(rec, "doc")),
+                              json_string_value(json_object_get(rec, "path")),
+                              json_string_value(json_object_get(rec, "reason")));
+    json_decref(rec);
+    return rc;
+}
+
+static int normrun_doc_record(const struct normconf *nc, struct normrun_doc *d, FILE *out,
+                              struct stats *st, const char *line, size_t len)
+{
+    if (normrun_flush(nc, d, out, st) < 0)
+        return -1;
+    st->documents++;
+    d->doc = normrun_build(line, len);
+    return d->doc ? 0 : -1;
+}
+
+static int normrun_mention_record(const struct normconf *nc, struct normrun_doc *d,
+                                  const struct jsonl_reader *r, const char *line, size_t len)
+{
+    json_t *rec = normrun_build(line, len);
+
+    if (!rec)
+        return -1;
+    int rc = normrun_mention(nc, d, rec, r);
+    json_decref(rec);
+    return rc;
+}
+
+/* One record: 0 done, 1 skipped (reported), -1 fatal. */
+static int normrun_record(const struct normconf *nc, struct normrun_doc *d, const struct jscan *js,
+                          FILE *out, struct jsonl_reader *r, struct stats *st, const char *line,
+                          size_t len)
+{
+    if (normrun_type(d, js) < 0) {
         error_at(r->name, r->line, "record has no 'type'");
         return 1;
     }
-    if (strcmp(type, "doc") == 0) {
-        if (normrun_flush(nc, d, out, st) < 0)
-            return -1;
-        st->documents++;
-        d->doc = json_incref(rec);
-        return 0;
-    }
+    const char *type = buf_str(&d->type);
+    if (strcmp(type, "doc") == 0)
+        return normrun_doc_record(nc, d, out, st, line, len);
     if (strcmp(type, "sentence") == 0)
-        return normrun_sentence(nc, d, rec, out, st);
+        return normrun_sentence(nc, d, js, out, st);
     if (strcmp(type, "mention") == 0)
-        return normrun_mention(nc, d, rec, r);
+        return normrun_mention_record(nc, d, r, line, len);
     if (strcmp(type, "skip") == 0)
-        return stats_skip_quiet(st, json_string_value(json_object_get(rec, "doc")),
-                                json_string_value(json_object_get(rec, "path")),
-                                json_string_value(json_object_get(rec, "reason")));
+        return normrun_skip(st, line, len);
     error_at(r->name, r->line, "unknown record type '%s'", type);
     return 1;
 }
@@ -188,12 +356,14 @@ static int normrun_file(const struct normconf *nc, struct normrun_doc *d, const 
                         FILE *out, struct stats *st)
 {
     struct jsonl_reader r;
+    struct jscan js;
     int status = STAGE_OK, rc;
-    json_t *rec;
+    const char *line;
+    size_t len;
 
     if (jsonl_open(&r, path) < 0)
         return STAGE_FATAL;
-    while ((rc = jsonl_next(&r, &rec)) != 0) {
+    while ((rc = jsonl_next_scan(&r, &js, &line, &len)) != 0) {
         if (rc == -2) {
             status = STAGE_FATAL;
             break;
@@ -204,8 +374,7 @@ static int normrun_file(const struct normconf *nc, struct normrun_doc *d, const 
             status = STAGE_SKIPPED;
             continue;
         }
-        rc = normrun_record(nc, d, rec, out, &r, st);
-        json_decref(rec);
+        rc = normrun_record(nc, d, &js, out, &r, st, line, len);
         if (rc < 0) {
             status = STAGE_FATAL;
             break;

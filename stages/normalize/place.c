@@ -13,10 +13,13 @@
 #include "config.h"
 #include "err.h"
 #include "utf8.h"
+#include "wordcache.h"
 
 #define PLACE_ISO_DEFAULT "/usr/share/iso-codes/json/iso_3166-1.json"
 #define PLACE_LOCALE_DEFAULT "/usr/share/locale"
 #define PLACE_MO_MAGIC 0x950412deU
+/* Lookups remembered: 4096 (some 370 kB) */
+#define PLACE_CACHE_BITS 12
 
 struct place_name {
     char *key;    /* folded name */
@@ -31,6 +34,8 @@ struct place_index {
     char **ids;
     char **parents; /* "" when none */
     size_t nids, capids;
+    size_t exact_max;        /* the longest spelling a name must have (exact) */
+    struct wordcache *cache; /* lookups done: text and suffixes -> id */
 };
 
 /* A gettext catalogue: pairs of NUL-terminated strings inside data. */
@@ -475,6 +480,15 @@ struct place_index *place_index_load(const char *places_json, const char *const 
         return NULL;
     }
     qsort(idx->names, idx->nnames, sizeof(*idx->names), place_cmp);
+    for (size_t i = 0; i < idx->nnames; i++)
+        if (idx->names[i].exact && strlen(idx->names[i].exact) > idx->exact_max)
+            idx->exact_max = strlen(idx->names[i].exact);
+    idx->cache = wordcache_new(PLACE_CACHE_BITS);
+    if (!idx->cache) {
+        error_at(places_json, 0, "out of memory");
+        place_index_free(idx);
+        return NULL;
+    }
     return idx;
 }
 
@@ -490,6 +504,7 @@ void place_index_free(struct place_index *idx)
         free(idx->ids[i]);
         free(idx->parents[i]);
     }
+    wordcache_free(idx->cache);
     free(idx->names);
     free(idx->ids);
     free(idx->parents);
@@ -516,8 +531,8 @@ static const char *place_find(const struct place_index *idx, const char *key, co
     return NULL;
 }
 
-const char *place_lookup(const struct place_index *idx, const char *text, size_t n,
-                         char *const *suffixes)
+static const char *place_lookup_uncached(const struct place_index *idx, const char *text, size_t n,
+                                         char *const *suffixes)
 {
     char *key = place_key(text, n);
     const char *id = NULL;
@@ -535,6 +550,45 @@ const char *place_lookup(const struct place_index *idx, const char *text, size_t
         }
     }
     free(key);
+    return id;
+}
+
+/*
+ * The cache key of a lookup: the suffix list, n, and the bytes of text the
+ * lookup reads. place_find() compares a name's exact spelling with text
+ * over the spelling's length, which may pass n (up to text's NUL), so
+ * those bytes are part of the key. Returns its length, or 0 when too long.
+ */
+static size_t place_cache_key(const struct place_index *idx, const char *text, size_t n,
+                              char *const *suffixes, char *key)
+{
+    size_t read = n;
+
+    while (read < idx->exact_max && text[read] != '\0')
+        read++;
+    if (sizeof(suffixes) + sizeof(n) + read > WORDCACHE_KEY)
+        return 0;
+    memcpy(key, &suffixes, sizeof(suffixes));
+    memcpy(key + sizeof(suffixes), &n, sizeof(n));
+    memcpy(key + sizeof(suffixes) + sizeof(n), text, read);
+    return sizeof(suffixes) + sizeof(n) + read;
+}
+
+const char *place_lookup(const struct place_index *idx, const char *text, size_t n,
+                         char *const *suffixes)
+{
+    char key[WORDCACHE_KEY];
+    size_t klen = place_cache_key(idx, text, n, suffixes, key), vlen;
+    const char *hit = klen ? wordcache_get(idx->cache, key, klen, &vlen) : NULL;
+    const char *id;
+
+    if (hit && vlen == sizeof(id)) {
+        memcpy(&id, hit, sizeof(id));
+        return id;
+    }
+    id = place_lookup_uncached(idx, text, n, suffixes);
+    if (klen)
+        wordcache_put(idx->cache, key, klen, (const char *)&id, sizeof(id));
     return id;
 }
 

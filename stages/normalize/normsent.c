@@ -1,0 +1,238 @@
+#include "normsent.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The largest count of decimal digits that always fits in long long. */
+#define NORMSENT_DIGITS_MAX 18
+
+void normsent_init(struct normsent *ns)
+{
+    memset(ns, 0, sizeof(*ns));
+    buf_init(&ns->text);
+}
+
+void normsent_release(struct normsent *ns)
+{
+    buf_release(&ns->text);
+    json_decref(ns->para_other);
+    free(ns->tok);
+    free(ns->bad);
+    normsent_init(ns);
+}
+
+/* An integer value as json_integer_value() reads it: 0 when v is missing or not an integer. */
+static long long normsent_int(const struct jscan_span *v)
+{
+    long long x = 0;
+
+    if (v && v->n > 0 && v->n <= NORMSENT_DIGITS_MAX) {
+        size_t i = 0;
+        while (i < v->n && v->p[i] >= '0' && v->p[i] <= '9')
+            x = x * 10 + (v->p[i++] - '0');
+        /* a leading zero is valid JSON only as "0" itself, which this reads right */
+        if (i == v->n)
+            return x;
+    }
+    return v && jscan_integer(v, &x) == 0 ? x : 0;
+}
+
+/* The first byte of the string v (0 when empty), or -1 when v is no string. */
+static int normsent_type(const struct jscan_span *v, struct buf *scratch)
+{
+    const char *s;
+    size_t n;
+
+    if (jscan_plain(v, &s, &n) == 0)
+        return n ? (unsigned char)s[0] : 0;
+    if (!jscan_is_string(v) || jscan_string(v, scratch) < 0)
+        return -1;
+    return (unsigned char)buf_str(scratch)[0];
+}
+
+static int normsent_push(struct normsent *ns, const struct claim_rawtok *t)
+{
+    if (ns->ntok == ns->captok) {
+        size_t cap = ns->captok ? 2 * ns->captok : 64;
+        struct claim_rawtok *grown = realloc(ns->tok, cap * sizeof(*grown));
+        if (!grown)
+            return -1;
+        ns->tok = grown;
+        ns->captok = cap;
+    }
+    ns->tok[ns->ntok++] = *t;
+    return 0;
+}
+
+static int normsent_token(struct normsent *ns, const struct jscan_span *item, struct buf *scratch)
+{
+    struct claim_rawtok *t;
+    struct jscan_span e;
+    size_t pos = 0;
+
+    if (normsent_push(ns, &(struct claim_rawtok){0, 0, -1}) < 0)
+        return -1;
+    t = &ns->tok[ns->ntok - 1];
+    for (int k = 0; k < 3 && jscan_array_next(item, &pos, &e) == 1; k++) {
+        if (k == 0)
+            t->off = normsent_int(&e);
+        else if (k == 1)
+            t->len = normsent_int(&e);
+        else
+            t->type = normsent_type(&e, scratch);
+    }
+    return 0;
+}
+
+static int normsent_tokens_slow(struct normsent *ns, const struct jscan_span *toks);
+
+/* Read the digits at *p (at most NORMSENT_DIGITS_MAX). Returns false when there are none. */
+static bool normsent_digits(const char **p, const char *end, long long *v)
+{
+    const char *q = *p;
+
+    *v = 0;
+    while (q < end && *q >= '0' && *q <= '9' && q - *p < NORMSENT_DIGITS_MAX)
+        *v = *v * 10 + (*q++ - '0');
+    if (q == *p || (q < end && *q >= '0' && *q <= '9'))
+        return false;
+    *p = q;
+    return true;
+}
+
+/* One [offset,length,"t"] as tokenize writes it, at *p. false for any other shape. */
+static bool normsent_token_fast(const char **p, const char *end, struct claim_rawtok *t)
+{
+    const char *q = *p;
+
+    if (end - q < 8 || *q++ != '[' || !normsent_digits(&q, end, &t->off) || *q++ != ',' ||
+        !normsent_digits(&q, end, &t->len) || end - q < 5 || q[0] != ',' || q[1] != '"' ||
+        q[2] == '"' || q[2] == '\\' || (unsigned char)q[2] >= 0x80 || q[3] != '"' || q[4] != ']')
+        return false;
+    t->type = (unsigned char)q[2];
+    *p = q + 5;
+    return true;
+}
+
+/*
+ * The token array as tokenize writes it, without spaces: [[0,3,"w"],...].
+ * Returns 0, 1 when it has another shape (nothing kept), or -1.
+ */
+static int normsent_tokens_fast(struct normsent *ns, const struct jscan_span *toks)
+{
+    const char *p = toks->p, *end = toks->p + toks->n;
+    struct claim_rawtok t;
+
+    if (p == end || *p++ != '[')
+        return 1;
+    while (p < end && *p != ']') {
+        if (!normsent_token_fast(&p, end, &t) || p == end || (*p != ',' && *p != ']'))
+            break;
+        if (*p == ',')
+            p++;
+        if (normsent_push(ns, &t) < 0)
+            return -1;
+    }
+    if (p + 1 == end && *p == ']')
+        return 0;
+    ns->ntok = 0;
+    return 1;
+}
+
+static int normsent_tokens(struct normsent *ns, const struct jscan_span *toks)
+{
+    int fast = toks ? normsent_tokens_fast(ns, toks) : 1;
+
+    if (fast <= 0)
+        return fast;
+    return normsent_tokens_slow(ns, toks);
+}
+
+static int normsent_tokens_slow(struct normsent *ns, const struct jscan_span *toks)
+{
+    struct jscan_span item;
+    struct buf scratch = BUF_INIT;
+    size_t pos = 0;
+    int rc = 0;
+
+    while (rc == 0 && toks && jscan_array_next(toks, &pos, &item) == 1)
+        rc = normsent_token(ns, &item, &scratch);
+    buf_release(&scratch);
+    return rc;
+}
+
+static int normsent_bad(struct normsent *ns, const struct jscan_span *bad)
+{
+    struct jscan_span item;
+    size_t pos = 0;
+    long long v;
+
+    while (bad && jscan_array_next(bad, &pos, &item) == 1) {
+        if (jscan_integer(&item, &v) < 0)
+            continue;
+        if (ns->nbad == ns->capbad) {
+            size_t cap = ns->capbad ? 2 * ns->capbad : 16;
+            long long *grown = realloc(ns->bad, cap * sizeof(*grown));
+            if (!grown)
+                return -1;
+            ns->bad = grown;
+            ns->capbad = cap;
+        }
+        ns->bad[ns->nbad++] = v;
+    }
+    return 0;
+}
+
+static int normsent_para(struct normsent *ns, const struct jscan_span *v)
+{
+    json_decref(ns->para_other);
+    ns->para_other = NULL;
+    ns->para = 0;
+    ns->para_kind = v ? NORMSENT_PARA_INT : NORMSENT_PARA_NONE;
+    if (!v || jscan_integer(v, &ns->para) == 0)
+        return 0;
+    ns->para_kind = NORMSENT_PARA_OTHER;
+    ns->para_other = json_loadb(v->p, v->n, JSON_DECODE_ANY, NULL);
+    return ns->para_other ? 0 : -1;
+}
+
+int normsent_read(struct normsent *ns, const struct jscan *js)
+{
+    const struct jscan_span *text = jscan_get(js, "text");
+
+    ns->ntok = ns->nbad = 0;
+    ns->in_lead = false;
+    ns->has_text = jscan_is_string(text);
+    buf_reset(&ns->text);
+    if (ns->has_text && jscan_string(text, &ns->text) < 0)
+        return -1;
+    ns->start = normsent_int(jscan_get(js, "start"));
+    ns->sid = normsent_int(jscan_get(js, "sid"));
+    if (normsent_para(ns, jscan_get(js, "para")) < 0 ||
+        normsent_tokens(ns, jscan_get(js, "tokens")) < 0 ||
+        normsent_bad(ns, jscan_get(js, "bad")) < 0)
+        return -1;
+    return 0;
+}
+
+void normsent_raw(const struct normsent *ns, struct claim_rawsent *r)
+{
+    r->text = ns->has_text ? buf_str(&ns->text) : NULL;
+    r->tlen = ns->has_text ? ns->text.len : 0;
+    r->start = ns->start;
+    r->sid = ns->sid;
+    r->para = ns->para;
+    r->tok = ns->tok;
+    r->ntok = ns->ntok;
+    r->bad = ns->bad;
+    r->nbad = ns->nbad;
+}
+
+bool normsent_same_para(const struct normsent *a, const struct normsent *b)
+{
+    if (a->para_kind == NORMSENT_PARA_INT && b->para_kind == NORMSENT_PARA_INT)
+        return a->para == b->para;
+    if (a->para_kind == NORMSENT_PARA_OTHER && b->para_kind == NORMSENT_PARA_OTHER)
+        return json_equal(a->para_other, b->para_other);
+    return false;
+}
