@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tokset.h"
 #include "tokwords.h"
 
 struct tokconf_pattern {
@@ -43,8 +44,7 @@ struct tokconf {
     double binary_control_share, binary_invalid_share;
     char *model_dir, *default_lang;
     size_t langid_sample_bytes, min_marker_hits;
-    char *terminators, *closers, *continuers, *line_final, *symbols,
-        *word_joiners;       /* UTF-8 character sets */
+    struct tokset terminators, closers, continuers, line_final, symbols, word_joiners;
     char **group_separators; /* thousands separators inside numbers */
     size_t ngroup_separators;
     bool lowercase_continues, initials;
@@ -68,9 +68,6 @@ void tokconf_release(struct tokconf *tc);
 
 /* The language with this code, or NULL. */
 const struct tokconf_lang *tokconf_lang_get(const struct tokconf *tc, const char *code);
-
-/* Whether the UTF-8 set contains code point cp. */
-bool tokconf_in_set(const char *set, int32_t cp);
 
 /* The script index of letter cp, or tc->nscripts when no range holds it. */
 size_t tokconf_script(const struct tokconf *tc, int32_t cp);

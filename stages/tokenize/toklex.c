@@ -121,7 +121,7 @@ static size_t toklex_word(const struct toklex_ctx *c, size_t i)
             break;
         size_t jl = hygiene_char(c->s, c->b, i, &cp, &bad);
         size_t nl;
-        if (bad || !tokconf_in_set(c->tc->word_joiners, cp) ||
+        if (bad || !tokset_has(&c->tc->word_joiners, cp) ||
             !toklex_wordish(toklex_cat(c, i + jl, &nl)))
             break;
         i += jl;
@@ -142,7 +142,7 @@ static char toklex_punct_type(const struct toklex_ctx *c, size_t i, size_t *len)
         return 's';
     utf8proc_category_t k = utf8proc_category(cp);
     if (k == UTF8PROC_CATEGORY_PD || (k >= UTF8PROC_CATEGORY_SM && k <= UTF8PROC_CATEGORY_SO) ||
-        tokconf_in_set(c->tc->symbols, cp))
+        tokset_has(&c->tc->symbols, cp))
         return 's';
     return k >= UTF8PROC_CATEGORY_PC && k <= UTF8PROC_CATEGORY_PO ? 'p' : 's';
 }
