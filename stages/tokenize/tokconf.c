@@ -109,10 +109,17 @@ static int tokconf_pattern_add(struct tokconf *tc, const struct config_file *cf,
     const char *raw = json_string_value(json_object_get(item, "re"));
     re = raw ? utf8_fold(raw, strlen(raw), NULL) : NULL;
     int rc = re ? regcomp(&p->re, re, REG_EXTENDED) : -1;
-    free(re);
     if (rc != 0) {
+        free(re);
         free(p->name);
         return config_error(cf, "re", "is not a valid extended regular expression");
+    }
+    rc = refilter_init(&p->filter, re);
+    free(re);
+    if (rc != 0) {
+        regfree(&p->re);
+        free(p->name);
+        return config_error(cf, "re", "out of memory");
     }
     tc->npatterns++;
     return 0;
@@ -415,6 +422,7 @@ void tokconf_release(struct tokconf *tc)
     for (size_t i = 0; i < tc->npatterns; i++) {
         free(tc->patterns[i].name);
         regfree(&tc->patterns[i].re);
+        refilter_release(&tc->patterns[i].filter);
     }
     free(tc->patterns);
     tokconf_free_strs(tc->scripts, tc->nscripts);

@@ -16,12 +16,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "refilter.h"
 #include "tokset.h"
 #include "tokwords.h"
 
 struct tokconf_pattern {
     char *name;
-    regex_t re; /* POSIX ERE, matched against the folded line */
+    regex_t re;             /* POSIX ERE, matched against the folded line */
+    struct refilter filter; /* lines re cannot match */
 };
 
 struct tokconf_lang {
