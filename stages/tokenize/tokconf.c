@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <utf8proc.h>
 
 #include "config.h"
 #include "err.h"
@@ -387,6 +388,8 @@ int tokconf_load(struct tokconf *tc, const char *dir)
     memset(tc, 0, sizeof(*tc));
     if (!path)
         return error_at(dir, 0, "out of memory");
+    for (int32_t c = 0; c < 0x80; c++)
+        tc->ascii_category[c] = (unsigned char)utf8proc_category(c);
     int rc = config_load(&cf, path);
     free(path);
     if (rc < 0)

@@ -59,7 +59,8 @@ struct tokconf {
     size_t nscripts;
     struct tokconf_range *ranges;
     size_t nranges;
-    struct tokconf_lang *langs; /* sorted by code */
+    unsigned char ascii_category[0x80]; /* utf8proc_category() of each ASCII character */
+    struct tokconf_lang *langs;         /* sorted by code */
     size_t nlangs;
 };
 
