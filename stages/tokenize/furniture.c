@@ -254,6 +254,8 @@ static int furniture_match(struct furniture *f, const struct tokconf_pattern *p)
     size_t off = 0, len = f->fold.len;
     regmatch_t m;
 
+    if (!refilter_may_match(&p->filter, text, len))
+        return 0;
     while (off <= len && regexec(&p->re, text + off, 1, &m, off ? REG_NOTBOL : 0) == 0) {
         size_t ms = off + (size_t)m.rm_so, me = off + (size_t)m.rm_eo;
         if (me > ms && furniture_add(f, f->map[ms], f->map[me], p->name) < 0)

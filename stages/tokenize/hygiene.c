@@ -4,15 +4,9 @@
 
 #include "utf8.h"
 
-size_t hygiene_char(const char *s, size_t n, size_t i, int32_t *cp, bool *bad)
+size_t hygiene_char_multi(const char *s, size_t n, size_t i, int32_t *cp, bool *bad)
 {
     unsigned char c = (unsigned char)s[i];
-
-    if (c != 0 && c < 0x80) {
-        *cp = c;
-        *bad = false;
-        return 1;
-    }
     size_t len = c == 0 ? 0 : utf8_decode(s + i, n - i, cp);
     *bad = len == 0;
     if (*bad) {

@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "err.h"
 #include "hygiene.h"
+#include "markidx.h"
 #include "utf8.h"
 
 static int langid_write_conf(const struct tokconf *tc, int fd, const char *path)
@@ -55,6 +56,8 @@ int langid_init(struct langid *li, const struct tokconf *tc)
 
     li->tc = tc;
     li->textcat = NULL;
+    if (markidx_init(&li->marks, tc) < 0)
+        return error_at(NULL, 0, "out of memory");
     if (langid_check_models(tc) < 0)
         return -1;
     snprintf(path, sizeof(path), "%s/tokenize-textcat-XXXXXX", tmp && *tmp ? tmp : "/tmp");
@@ -75,6 +78,7 @@ void langid_release(struct langid *li)
     if (li->textcat)
         textcat_Done(li->textcat);
     li->textcat = NULL;
+    markidx_release(&li->marks);
 }
 
 static bool langid_is_letter(int32_t cp)
@@ -86,8 +90,8 @@ static bool langid_is_letter(int32_t cp)
            (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
 }
 
-/* The word folded once (on the stack when short and ASCII), then looked up per language. */
-static void langid_count_word(const struct tokconf *tc, const char *w, size_t len, size_t *hits)
+/* The word folded once (on the stack when short and ASCII), then looked up in every language. */
+static void langid_count_word(const struct markidx *marks, const char *w, size_t len, size_t *hits)
 {
     char ascii[64];
     size_t flen = len;
@@ -104,15 +108,14 @@ static void langid_count_word(const struct tokconf *tc, const char *w, size_t le
         f = tokwords_fold(w, len, &flen);
     if (!f)
         return;
-    for (size_t i = 0; i < tc->nlangs; i++)
-        if (tokwords_has(&tc->langs[i].markers, f, flen))
-            hits[i]++;
+    markidx_count(marks, f, flen, hits);
     if (f != ascii)
         free(f);
 }
 
-int langid_markers(const struct tokconf *tc, const char *s, size_t n, size_t *hits)
+int langid_markers(const struct langid *li, const char *s, size_t n, size_t *hits)
 {
+    const struct tokconf *tc = li->tc;
     size_t start = 0;
     bool inword = false;
     int32_t cp;
@@ -125,7 +128,7 @@ int langid_markers(const struct tokconf *tc, const char *s, size_t n, size_t *hi
         if (letter && !inword)
             start = i;
         if (!letter && inword)
-            langid_count_word(tc, s + start, i - start, hits);
+            langid_count_word(&li->marks, s + start, i - start, hits);
         inword = letter;
         i += len;
     }
@@ -209,21 +212,47 @@ static char *langid_sample(const struct tokconf *tc, const char *s, size_t n, si
     return out;
 }
 
+/* Whether the winner's close languages are configured, so marker words may overrule textcat. */
+static bool langid_has_rivals(const struct tokconf *tc, size_t winner)
+{
+    const struct tokconf_lang *w = &tc->langs[winner];
+
+    for (size_t i = 0; i < w->nclose; i++)
+        if (langid_index(tc, w->close[i], strlen(w->close[i])) < tc->nlangs)
+            return true;
+    return false;
+}
+
+/*
+ * textcat first: marker words are only counted when they can change its
+ * answer (it found nothing, or the winner has close languages).
+ */
+static size_t langid_pick(struct langid *li, const char *sample, size_t len)
+{
+    const struct tokconf *tc = li->tc;
+    size_t winner = langid_textcat(li, sample, len);
+
+    if (winner < tc->nlangs && !langid_has_rivals(tc, winner))
+        return winner;
+    size_t *hits = calloc(tc->nlangs, sizeof(*hits));
+    size_t pick = tc->nlangs;
+    if (hits && langid_markers(li, sample, len, hits) == 0)
+        pick =
+            winner < tc->nlangs ? langid_tiebreak(tc, winner, hits) : langid_by_markers(tc, hits);
+    free(hits);
+    return pick;
+}
+
 const struct tokconf_lang *langid_detect(struct langid *li, const char *s, size_t n,
                                          enum langid_source *source)
 {
     const struct tokconf *tc = li->tc;
     size_t len, pick = tc->nlangs;
     char *sample = langid_sample(tc, s, n, &len);
-    size_t *hits = calloc(tc->nlangs, sizeof(*hits));
 
-    if (sample && hits && langid_markers(tc, sample, len, hits) == 0) {
-        size_t winner = langid_textcat(li, sample, len);
-        pick =
-            winner < tc->nlangs ? langid_tiebreak(tc, winner, hits) : langid_by_markers(tc, hits);
-    }
+    if (sample)
+        pick = langid_pick(li, sample, len);
     free(sample);
-    free(hits);
     *source = pick < tc->nlangs ? LANGID_DETECTED : LANGID_DEFAULT;
     return pick < tc->nlangs ? &tc->langs[pick] : tokconf_lang_get(tc, tc->default_lang);
 }

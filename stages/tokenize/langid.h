@@ -17,11 +17,13 @@
 
 #include <stddef.h>
 
+#include "markidx.h"
 #include "tokconf.h"
 
 struct langid {
     const struct tokconf *tc; /* borrowed */
     void *textcat;
+    struct markidx marks;
 };
 
 enum langid_source {
@@ -45,6 +47,6 @@ const struct tokconf_lang *langid_detect(struct langid *li, const char *s, size_
  * Marker hits of each language in s[0..n): hits[i] for tc->langs[i].
  * Exposed for tests. Returns 0 or -1 (memory).
  */
-int langid_markers(const struct tokconf *tc, const char *s, size_t n, size_t *hits);
+int langid_markers(const struct langid *li, const char *s, size_t n, size_t *hits);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <utf8proc.h>
 
 #include "config.h"
 #include "err.h"
@@ -41,6 +42,16 @@ static int tokconf_str(const struct config_file *cf, const json_t *obj, const ch
         return -1;
     *out = strdup(s);
     return *out ? 0 : config_error(cf, key, "out of memory");
+}
+
+static int tokconf_set(const struct config_file *cf, const json_t *obj, const char *key,
+                       struct tokset *out)
+{
+    const char *s;
+
+    if (config_get_string(cf, obj, key, true, NULL, &s) < 0)
+        return -1;
+    return tokset_init(out, s) == 0 ? 0 : config_error(cf, key, "out of memory");
 }
 
 static int tokconf_strs(const struct config_file *cf, const json_t *obj, const char *key,
@@ -99,10 +110,17 @@ static int tokconf_pattern_add(struct tokconf *tc, const struct config_file *cf,
     const char *raw = json_string_value(json_object_get(item, "re"));
     re = raw ? utf8_fold(raw, strlen(raw), NULL) : NULL;
     int rc = re ? regcomp(&p->re, re, REG_EXTENDED) : -1;
-    free(re);
     if (rc != 0) {
+        free(re);
         free(p->name);
         return config_error(cf, "re", "is not a valid extended regular expression");
+    }
+    rc = refilter_init(&p->filter, re);
+    free(re);
+    if (rc != 0) {
+        regfree(&p->re);
+        free(p->name);
+        return config_error(cf, "re", "out of memory");
     }
     tc->npatterns++;
     return 0;
@@ -169,10 +187,10 @@ static int tokconf_sentence(struct tokconf *tc, const struct config_file *cf, co
         "lowercase_continues", "initials", "ordinal_max_digits", NULL};
 
     if (config_keys(cf, o, "sentence", keys, keys) < 0 ||
-        tokconf_str(cf, o, "terminators", &tc->terminators) < 0 ||
-        tokconf_str(cf, o, "closers", &tc->closers) < 0 ||
-        tokconf_str(cf, o, "line_final", &tc->line_final) < 0 ||
-        tokconf_str(cf, o, "continuers", &tc->continuers) < 0 ||
+        tokconf_set(cf, o, "terminators", &tc->terminators) < 0 ||
+        tokconf_set(cf, o, "closers", &tc->closers) < 0 ||
+        tokconf_set(cf, o, "line_final", &tc->line_final) < 0 ||
+        tokconf_set(cf, o, "continuers", &tc->continuers) < 0 ||
         config_get_bool(cf, o, "lowercase_continues", true, true, &tc->lowercase_continues) < 0 ||
         config_get_bool(cf, o, "initials", true, true, &tc->initials) < 0 ||
         tokconf_size(cf, o, "ordinal_max_digits", &tc->ordinal_max_digits) < 0)
@@ -185,8 +203,8 @@ static int tokconf_tokens(struct tokconf *tc, const struct config_file *cf, cons
     static const char *const keys[] = {"symbols", "word_joiners", "group_separators", NULL};
 
     if (config_keys(cf, o, "tokens", keys, keys) < 0 ||
-        tokconf_str(cf, o, "symbols", &tc->symbols) < 0 ||
-        tokconf_str(cf, o, "word_joiners", &tc->word_joiners) < 0 ||
+        tokconf_set(cf, o, "symbols", &tc->symbols) < 0 ||
+        tokconf_set(cf, o, "word_joiners", &tc->word_joiners) < 0 ||
         tokconf_strs(cf, o, "group_separators", &tc->group_separators, &tc->ngroup_separators) < 0)
         return -1;
     return 0;
@@ -370,6 +388,8 @@ int tokconf_load(struct tokconf *tc, const char *dir)
     memset(tc, 0, sizeof(*tc));
     if (!path)
         return error_at(dir, 0, "out of memory");
+    for (int32_t c = 0; c < 0x80; c++)
+        tc->ascii_category[c] = (unsigned char)utf8proc_category(c);
     int rc = config_load(&cf, path);
     free(path);
     if (rc < 0)
@@ -405,6 +425,7 @@ void tokconf_release(struct tokconf *tc)
     for (size_t i = 0; i < tc->npatterns; i++) {
         free(tc->patterns[i].name);
         regfree(&tc->patterns[i].re);
+        refilter_release(&tc->patterns[i].filter);
     }
     free(tc->patterns);
     tokconf_free_strs(tc->scripts, tc->nscripts);
@@ -412,12 +433,12 @@ void tokconf_release(struct tokconf *tc)
     free(tc->ranges);
     free(tc->model_dir);
     free(tc->default_lang);
-    free(tc->terminators);
-    free(tc->closers);
-    free(tc->line_final);
-    free(tc->continuers);
-    free(tc->symbols);
-    free(tc->word_joiners);
+    tokset_release(&tc->terminators);
+    tokset_release(&tc->closers);
+    tokset_release(&tc->line_final);
+    tokset_release(&tc->continuers);
+    tokset_release(&tc->symbols);
+    tokset_release(&tc->word_joiners);
     memset(tc, 0, sizeof(*tc));
 }
 
@@ -427,24 +448,6 @@ const struct tokconf_lang *tokconf_lang_get(const struct tokconf *tc, const char
         if (strcmp(tc->langs[i].code, code) == 0)
             return &tc->langs[i];
     return NULL;
-}
-
-bool tokconf_in_set(const char *set, int32_t cp)
-{
-    size_t n = set ? strlen(set) : 0;
-    int32_t c;
-
-    if (cp > 0 && cp < 0x80)
-        return n && memchr(set, (int)cp, n) != NULL;
-    for (size_t i = 0; i < n;) {
-        size_t len = utf8_decode(set + i, n - i, &c);
-        if (len == 0)
-            return false;
-        if (c == cp)
-            return true;
-        i += len;
-    }
-    return false;
 }
 
 size_t tokconf_script(const struct tokconf *tc, int32_t cp)

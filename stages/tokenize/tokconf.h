@@ -16,11 +16,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "refilter.h"
+#include "tokset.h"
 #include "tokwords.h"
 
 struct tokconf_pattern {
     char *name;
-    regex_t re; /* POSIX ERE, matched against the folded line */
+    regex_t re;             /* POSIX ERE, matched against the folded line */
+    struct refilter filter; /* lines re cannot match */
 };
 
 struct tokconf_lang {
@@ -43,8 +46,7 @@ struct tokconf {
     double binary_control_share, binary_invalid_share;
     char *model_dir, *default_lang;
     size_t langid_sample_bytes, min_marker_hits;
-    char *terminators, *closers, *continuers, *line_final, *symbols,
-        *word_joiners;       /* UTF-8 character sets */
+    struct tokset terminators, closers, continuers, line_final, symbols, word_joiners;
     char **group_separators; /* thousands separators inside numbers */
     size_t ngroup_separators;
     bool lowercase_continues, initials;
@@ -57,7 +59,8 @@ struct tokconf {
     size_t nscripts;
     struct tokconf_range *ranges;
     size_t nranges;
-    struct tokconf_lang *langs; /* sorted by code */
+    unsigned char ascii_category[0x80]; /* utf8proc_category() of each ASCII character */
+    struct tokconf_lang *langs;         /* sorted by code */
     size_t nlangs;
 };
 
@@ -68,9 +71,6 @@ void tokconf_release(struct tokconf *tc);
 
 /* The language with this code, or NULL. */
 const struct tokconf_lang *tokconf_lang_get(const struct tokconf *tc, const char *code);
-
-/* Whether the UTF-8 set contains code point cp. */
-bool tokconf_in_set(const char *set, int32_t cp);
 
 /* The script index of letter cp, or tc->nscripts when no range holds it. */
 size_t tokconf_script(const struct tokconf *tc, int32_t cp);

@@ -163,6 +163,7 @@ static void tokdoc_meta(struct tokdoc *d, const struct tokwalk_entry *e,
     hygiene_count(s, n, 0, &hc);
     rec->invalid_bytes = hc.invalid;
     rec->nul_bytes = hc.nul;
+    d->emit.clean = hc.invalid + hc.nul == 0;
     tokdoc_warn_bad(d, e, &hc);
     rec->date = row && row->date[0] ? row->date : h->date[0] ? h->date : NULL;
     rec->date_source = row && row->date[0] ? "manifest" : h->date[0] ? "header" : NULL;

@@ -8,6 +8,7 @@
 #ifndef TOKEMIT_H
 #define TOKEMIT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "buf.h"
@@ -28,6 +29,7 @@ int tokemit_doc(FILE *fp, const struct tokemit_doc *d);
 /* Scratch buffers for tokemit_sentence(), the caller's (buf_release() each). */
 struct tokemit_bufs {
     struct buf text, line;
+    bool clean; /* no byte of the document is replaced: its text is written as it is */
 };
 
 /*

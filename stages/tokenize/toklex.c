@@ -50,6 +50,11 @@ static utf8proc_category_t toklex_cat(const struct toklex_ctx *c, size_t i, size
         *len = 0;
         return UTF8PROC_CATEGORY_CN;
     }
+    unsigned char a = (unsigned char)c->s[i];
+    if (a && a < 0x80) {
+        *len = 1;
+        return (utf8proc_category_t)c->tc->ascii_category[a];
+    }
     *len = hygiene_char(c->s, c->b, i, &cp, &bad);
     return bad ? UTF8PROC_CATEGORY_SO : utf8proc_category(cp);
 }
@@ -121,7 +126,7 @@ static size_t toklex_word(const struct toklex_ctx *c, size_t i)
             break;
         size_t jl = hygiene_char(c->s, c->b, i, &cp, &bad);
         size_t nl;
-        if (bad || !tokconf_in_set(c->tc->word_joiners, cp) ||
+        if (bad || !tokset_has(&c->tc->word_joiners, cp) ||
             !toklex_wordish(toklex_cat(c, i + jl, &nl)))
             break;
         i += jl;
@@ -142,7 +147,7 @@ static char toklex_punct_type(const struct toklex_ctx *c, size_t i, size_t *len)
         return 's';
     utf8proc_category_t k = utf8proc_category(cp);
     if (k == UTF8PROC_CATEGORY_PD || (k >= UTF8PROC_CATEGORY_SM && k <= UTF8PROC_CATEGORY_SO) ||
-        tokconf_in_set(c->tc->symbols, cp))
+        tokset_has(&c->tc->symbols, cp))
         return 's';
     return k >= UTF8PROC_CATEGORY_PC && k <= UTF8PROC_CATEGORY_PO ? 'p' : 's';
 }
@@ -157,7 +162,9 @@ int toklex_scan(const struct tokconf *tc, const struct tokconf_lang *lang, const
     l->n = 0;
     for (size_t i = a; i < b;) {
         size_t len = hygiene_char(s, b, i, &cp, &bad);
-        utf8proc_category_t k = bad ? UTF8PROC_CATEGORY_SO : utf8proc_category(cp);
+        utf8proc_category_t k = bad         ? UTF8PROC_CATEGORY_SO
+                                : cp < 0x80 ? (utf8proc_category_t)tc->ascii_category[cp]
+                                            : utf8proc_category(cp);
         size_t e;
         char type;
         if (!bad && toksent_is_space(cp)) {

@@ -97,8 +97,8 @@ bool toksent_ends_final(const struct tokconf *tc, const char *s, size_t a, size_
     while (b > a) {
         size_t p = toksent_prev(s, a, b);
         hygiene_char(s, b, p, &cp, &bad);
-        if (bad || !tokconf_in_set(tc->closers, cp))
-            return !bad && tokconf_in_set(tc->line_final, cp);
+        if (bad || !tokset_has(&tc->closers, cp))
+            return !bad && tokset_has(&tc->line_final, cp);
         b = p;
     }
     return false;
@@ -192,21 +192,21 @@ static bool toksent_boundary(const struct toksent_ctx *c, size_t from, size_t t,
     hygiene_char(c->s, c->b, k, &cp, &bad);
     if (c->tc->lowercase_continues && !bad && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL)
         return false;
-    if (!bad && tokconf_in_set(c->tc->continuers, cp))
+    if (!bad && tokset_has(&c->tc->continuers, cp))
         return false;
     bool single_dot = c->s[t] == '.' && (t + 1 == j || c->s[t + 1] != '.');
     return !(single_dot && toksent_dot_continues(c, from, t, k));
 }
 
 /* Offset past the run of characters of set at i. */
-static size_t toksent_run(const struct toksent_ctx *c, size_t i, const char *set)
+static size_t toksent_run(const struct toksent_ctx *c, size_t i, const struct tokset *set)
 {
     int32_t cp;
     bool bad;
 
     while (i < c->b) {
         size_t len = hygiene_char(c->s, c->b, i, &cp, &bad);
-        if (bad || !tokconf_in_set(set, cp))
+        if (bad || !tokset_has(set, cp))
             break;
         i += len;
     }
@@ -241,11 +241,11 @@ int toksent_split(const struct tokconf *tc, const struct tokconf_lang *lang, con
             continue;
         }
         size_t len = hygiene_char(s, b, i, &cp, &bad);
-        if (bad || !tokconf_in_set(tc->terminators, cp)) {
+        if (bad || !tokset_has(&tc->terminators, cp)) {
             i += len;
             continue;
         }
-        size_t j = toksent_run(&c, toksent_run(&c, i, tc->terminators), tc->closers);
+        size_t j = toksent_run(&c, toksent_run(&c, i, &tc->terminators), &tc->closers);
         if (toksent_boundary(&c, s0, i, j)) {
             if (toksent_add(l, s, s0, j, para) < 0)
                 return -1;

@@ -66,18 +66,21 @@ static void test_langid_markers_nb_sv_da(void **state)
     const char *da = "Han er ikke her nu, og det blev sent efter nogle timer.";
     size_t inb = (size_t)(tokconf_lang_get(&tc, "nb") - tc.langs);
     size_t isv = (size_t)(tokconf_lang_get(&tc, "sv") - tc.langs);
+    struct langid li;
 
     assert_true(tc.nlangs <= 16);
-    langid_markers(&tc, nb, strlen(nb), hits);
+    assert_int_equal(langid_init(&li, &tc), 0);
+    langid_markers(&li, nb, strlen(nb), hits);
     assert_true(hits[inb] > hits[isv]);
-    langid_markers(&tc, sv, strlen(sv), hits);
+    langid_markers(&li, sv, strlen(sv), hits);
     assert_true(hits[isv] > hits[inb]);
     /* Danish shares "er ikke og" with Norwegian but not "nå ble etter noen" */
     size_t dnb;
-    langid_markers(&tc, da, strlen(da), hits);
+    langid_markers(&li, da, strlen(da), hits);
     dnb = hits[inb];
-    langid_markers(&tc, nb, strlen(nb), hits);
+    langid_markers(&li, nb, strlen(nb), hits);
     assert_true(hits[inb] > dnb);
+    langid_release(&li);
 }
 
 int main(void)

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "tokenize/toklex.h"
 #include "tokenize_fixture.h"
 
@@ -54,12 +56,49 @@ static void test_toklex_scan_bad_bytes(void **state)
                         "a/w \xFF/s b/w");
 }
 
+/* The ASCII fast path's table is utf8proc's own answer for each character. */
+static void test_tokconf_ascii_category_is_utf8proc(void **state)
+{
+    (void)state;
+    for (int32_t c = 0; c < 0x80; c++)
+        assert_int_equal(tc.ascii_category[c], utf8proc_category(c));
+    assert_int_equal(tc.ascii_category['a'], UTF8PROC_CATEGORY_LL);
+    assert_int_equal(tc.ascii_category['%'], UTF8PROC_CATEGORY_PO);
+}
+
+/* Mixed ASCII and other letters, marks and a dash split as before the fast path. */
+static void test_toklex_scan_mixed_scripts(void **state)
+{
+    (void)state;
+    struct toklex_list l;
+    const char *s = "Ha\xCC\x81r 3\xC2\xA0"
+                    "000 ab\xE2\x80\x93"
+                    "cd \xCE\xB1\xCE\xB2!";
+
+    toklex_list_init(&l);
+    assert_int_equal(toklex_scan(&tc, NULL, s, 0, strlen(s), &l), 0);
+    assert_int_equal(l.n, 7);
+    assert_int_equal(l.v[0].end, 5); /* "Ha\u0301r": the mark stays in the word */
+    assert_int_equal(l.v[0].type, 'w');
+    assert_int_equal(l.v[1].start, 6);
+    assert_int_equal(l.v[1].end, 12); /* "3\u00A0000" */
+    assert_int_equal(l.v[1].type, 'n');
+    assert_int_equal(l.v[2].end, 15);
+    assert_int_equal(l.v[3].type, 's'); /* en dash */
+    assert_int_equal(l.v[4].end, 20);
+    assert_int_equal(l.v[5].type, 'w'); /* Greek */
+    assert_int_equal(l.v[6].type, 'p');
+    toklex_list_release(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_toklex_scan_numbers),
         cmocka_unit_test(test_toklex_scan_words_and_symbols),
         cmocka_unit_test(test_toklex_scan_bad_bytes),
+        cmocka_unit_test(test_tokconf_ascii_category_is_utf8proc),
+        cmocka_unit_test(test_toklex_scan_mixed_scripts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,222 @@
+#include "refilter.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define REFILTER_SPECIAL ".[]()*+?{}|^$\\"
+
+/* Offset past the bracket expression that starts at re[i] == '[', or 0 if it is not closed. */
+static size_t refilter_bracket_end(const char *re, size_t i)
+{
+    size_t j = i + 1;
+
+    if (re[j] == '^')
+        j++;
+    if (re[j] == ']')
+        j++;
+    for (; re[j]; j++) {
+        if (re[j] == '[' && (re[j + 1] == ':' || re[j + 1] == '.' || re[j + 1] == '=')) {
+            const char *close = strchr(re + j + 2, re[j + 1]);
+            if (!close || close[1] != ']')
+                return 0;
+            j = (size_t)(close - re) + 1;
+        } else if (re[j] == ']') {
+            return j + 1;
+        }
+    }
+    return 0;
+}
+
+/* Offset past the element at re[i] (a byte, an escape, a bracket or a group), or 0. */
+static size_t refilter_skip(const char *re, size_t i)
+{
+    if (re[i] == '\\')
+        return re[i + 1] ? i + 2 : 0;
+    if (re[i] == '[')
+        return refilter_bracket_end(re, i);
+    if (re[i] != '(')
+        return re[i] ? i + 1 : 0;
+    for (size_t j = i + 1; re[j];) {
+        if (re[j] == ')')
+            return j + 1;
+        j = refilter_skip(re, j);
+        if (j == 0)
+            return 0;
+    }
+    return 0;
+}
+
+/*
+ * Whether "\\c" is the literal c: only for ERE's special characters (GNU
+ * gives "\\<", "\\w" and others a meaning of their own).
+ */
+static bool refilter_escaped(char c)
+{
+    return c && strchr(REFILTER_SPECIAL, c);
+}
+
+/* Whether the element ending at re[i] may occur zero times. */
+static bool refilter_optional(const char *re, size_t i)
+{
+    return re[i] == '?' || re[i] == '*' || re[i] == '{';
+}
+
+static bool refilter_has_top_bar(const char *re)
+{
+    for (size_t i = 0; re[i];) {
+        if (re[i] == '|')
+            return true;
+        i = refilter_skip(re, i);
+        if (i == 0)
+            return true;
+    }
+    return false;
+}
+
+static void refilter_set(uint64_t *set, unsigned char b)
+{
+    set[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+/* Add the bytes of the plain bracket re[i..end) to set; false for a negated or named class. */
+static bool refilter_bracket_bytes(const char *re, size_t i, size_t end, uint64_t *set)
+{
+    size_t j = i + 1, last = end - 1;
+
+    if (re[j] == '^')
+        return false;
+    for (; j < last; j++) {
+        unsigned char lo = (unsigned char)re[j];
+        if (lo == '[' && j + 1 < last && strchr(":.=", re[j + 1]))
+            return false;
+        if (re[j + 1] == '-' && j + 2 < last) {
+            for (unsigned b = lo; b <= (unsigned char)re[j + 2]; b++)
+                refilter_set(set, (unsigned char)b);
+            j += 2;
+        } else {
+            refilter_set(set, lo);
+        }
+    }
+    return true;
+}
+
+static bool refilter_first_of(const char *re, size_t i, size_t end, uint64_t *set);
+
+/* The first bytes of each alternative of the group re[i..end) (re[i] == '('). */
+static bool refilter_group_first(const char *re, size_t i, size_t end, uint64_t *set)
+{
+    size_t a = i + 1;
+
+    for (size_t j = a; j < end;) {
+        if (re[j] == '|' || re[j] == ')') {
+            if (!refilter_first_of(re, a, j, set))
+                return false;
+            a = j + 1;
+            j++;
+            continue;
+        }
+        j = refilter_skip(re, j);
+        if (j == 0)
+            return false;
+    }
+    return true;
+}
+
+/* Add the bytes a match of re[i..end) (no top-level '|') may start with; false if unknown. */
+static bool refilter_first_of(const char *re, size_t i, size_t end, uint64_t *set)
+{
+    size_t next = i < end ? refilter_skip(re, i) : 0;
+
+    if (next == 0 || next > end || (next < end && refilter_optional(re, next)))
+        return false;
+    unsigned char c = (unsigned char)re[i];
+    if (c == '(')
+        return refilter_group_first(re, i, next, set);
+    if (c == '[')
+        return refilter_bracket_bytes(re, i, next, set);
+    if (c == '\\') {
+        if (!refilter_escaped(re[i + 1]))
+            return false;
+        refilter_set(set, (unsigned char)re[i + 1]);
+        return true;
+    }
+    if (strchr(".^$|)*+?{", c))
+        return false;
+    refilter_set(set, c);
+    return true;
+}
+
+/* The leading literal bytes of re into f->lit (an escaped punctuation byte counts). */
+static int refilter_literal(struct refilter *f, const char *re)
+{
+    size_t n = strlen(re), len = 0;
+
+    f->lit = malloc(n + 1);
+    if (!f->lit)
+        return -1;
+    for (size_t i = 0; re[i];) {
+        unsigned char c = (unsigned char)re[i];
+        size_t step = 1;
+        if (c == '\\' && refilter_escaped(re[i + 1])) {
+            c = (unsigned char)re[i + 1];
+            step = 2;
+        } else if (strchr(REFILTER_SPECIAL, c)) {
+            break;
+        }
+        if (refilter_optional(re, i + step))
+            break;
+        f->lit[len++] = (char)c;
+        i += step;
+    }
+    f->lit[len] = '\0';
+    f->litlen = len;
+    return 0;
+}
+
+int refilter_init(struct refilter *f, const char *re)
+{
+    memset(f, 0, sizeof(*f));
+    if (refilter_has_top_bar(re))
+        return 0;
+    if (re[0] == '^') {
+        if (refilter_first_of(re, 1, strlen(re), f->first))
+            f->kind = REFILTER_FIRST;
+        else
+            memset(f->first, 0, sizeof(f->first));
+        return 0;
+    }
+    if (refilter_literal(f, re) < 0)
+        return -1;
+    if (f->litlen > 0)
+        f->kind = REFILTER_LITERAL;
+    return 0;
+}
+
+void refilter_release(struct refilter *f)
+{
+    free(f->lit);
+    memset(f, 0, sizeof(*f));
+}
+
+static bool refilter_contains(const char *text, size_t len, const char *lit, size_t n)
+{
+    for (const char *p = text, *end = text + len; (size_t)(end - p) >= n; p++) {
+        p = memchr(p, lit[0], (size_t)(end - p) - n + 1);
+        if (!p)
+            return false;
+        if (memcmp(p, lit, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool refilter_may_match(const struct refilter *f, const char *text, size_t len)
+{
+    if (f->kind == REFILTER_FIRST) {
+        unsigned char b = len ? (unsigned char)text[0] : 0;
+        return len > 0 && ((f->first[b >> 6] >> (b & 63)) & 1);
+    }
+    if (f->kind == REFILTER_LITERAL)
+        return refilter_contains(text, len, f->lit, f->litlen);
+    return true;
+}
