@@ -219,28 +219,28 @@ static struct numval_item numval_mk(enum numval_item_type type, double v)
     return (struct numval_item){type, v, NAN, NAN, NAN, false};
 }
 
-/* The item for a whole morpheme or word key, or type -1 when none. */
-static bool numval_lookup(const struct numlex *nl, const char *key, bool compound,
+/* The item for the whole morpheme or word key[0..len); false when it is none. */
+static bool numval_lookup(const struct numlex *nl, const char *key, size_t len, bool compound,
                           struct numval_item *item)
 {
     double v;
 
-    if (compound && numlex_has(nl, NUMLEX_CONNECTORS, key)) {
+    if (compound && numlex_hasn(nl, NUMLEX_CONNECTORS, key, len)) {
         *item = numval_mk(NUMVAL_CONN, 0);
         return true;
     }
-    if (!isnan(v = numlex_num(nl, NUMLEX_CARDINALS, key))) {
+    if (!isnan(v = numlex_numn(nl, NUMLEX_CARDINALS, key, len))) {
         *item = numval_mk(NUMVAL_CARD, v);
         return true;
     }
-    if (!isnan(v = numlex_num(nl, NUMLEX_MULTIPLIERS, key))) {
+    if (!isnan(v = numlex_numn(nl, NUMLEX_MULTIPLIERS, key, len))) {
         *item = numval_mk(NUMVAL_MULT, v);
         return true;
     }
     *item = numval_mk(NUMVAL_ORDWORD, 0);
-    item->ord = numlex_num(nl, NUMLEX_ORDINALS, key);
-    item->denom = numlex_num(nl, NUMLEX_DENOMINATORS, key);
-    item->fixed = numlex_num(nl, NUMLEX_FIXED, key);
+    item->ord = numlex_numn(nl, NUMLEX_ORDINALS, key, len);
+    item->denom = numlex_numn(nl, NUMLEX_DENOMINATORS, key, len);
+    item->fixed = numlex_numn(nl, NUMLEX_FIXED, key, len);
     return !isnan(item->ord) || !isnan(item->denom) || !isnan(item->fixed);
 }
 
@@ -696,24 +696,43 @@ static int numval_run(const struct numval_items *items, struct numval *out)
 
 /* ---- compounds */
 
+/*
+ * The lengths (2 or more, ascending) of the pieces at word[pos..len) that
+ * are whole number words, into l; returns how many. The search stops where
+ * no number word begins with the piece: most words are no numbers at all.
+ */
+static size_t numval_pieces(const struct numlex *nl, const char *word, size_t pos, size_t len,
+                            size_t *l)
+{
+    size_t n = 0;
+
+    bool whole;
+
+    for (size_t k = 2; pos + k <= len && numlex_part_prefix(nl, word + pos, k, &whole); k++)
+        if (whole)
+            l[n++] = k;
+    return n;
+}
+
 /* Segment word[pos..] into morphemes appended to items; 0 when the whole reads as a number. */
 static int numval_segment(const struct numlex *nl, const char *word, size_t pos, size_t len,
                           struct numval_items *items)
 {
+    size_t l[NUMVAL_WORDMAX];
+
     if (pos == len) {
         struct numval tmp;
         return items->n == 1 ? 0 : numval_run(items, &tmp); /* one word may need context */
     }
-    for (size_t l = len - pos; l >= 2; l--) {
-        char key[NUMVAL_WORDMAX];
+    /* the longest piece first */
+    for (size_t k = numval_pieces(nl, word, pos, len, l); k > 0; k--) {
         struct numval_item it;
-        memcpy(key, word + pos, l);
-        key[l] = 0;
-        if (!numval_lookup(nl, key, pos > 0 && pos + l < len, &it))
+        if (!numval_lookup(nl, word + pos, l[k - 1], pos > 0 && pos + l[k - 1] < len, &it))
             continue;
         it.inword = pos > 0;
         size_t saved = items->n;
-        if (numval_push(items, it) == 0 && numval_segment(nl, word, pos + l, len, items) == 0)
+        if (numval_push(items, it) == 0 &&
+            numval_segment(nl, word, pos + l[k - 1], len, items) == 0)
             return 0;
         items->n = saved;
     }
