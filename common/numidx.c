@@ -57,7 +57,7 @@ static struct numidx_entry *numidx_put(struct numidx *ix, const char *key, size_
     if (len > ix->maxlen)
         ix->maxlen = len;
     *e = (struct numidx_entry){
-        key, len, h, val, json_is_number(val) ? json_number_value(val) : NAN, whole,
+        key, len, h, val, json_is_number(val) ? json_number_value(val) : NAN, whole, e->tables,
     };
     return e;
 }
@@ -88,6 +88,18 @@ int numidx_add_prefixes(struct numidx *ix, const json_t *obj)
         if (len > 0)
             numidx_put(ix, key, len, NULL)->whole = true;
     }
+    return 0;
+}
+
+int numidx_add_keys(struct numidx *ix, const json_t *obj, uint64_t bit)
+{
+    const char *key;
+    json_t *v;
+
+    if (numidx_reserve(ix, json_object_size(obj)) < 0)
+        return -1;
+    json_object_foreach((json_t *)obj, key, v) numidx_put(ix, key, strlen(key), NULL)->tables |=
+        bit;
     return 0;
 }
 

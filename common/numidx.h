@@ -30,6 +30,7 @@ struct numidx_entry {
     const json_t *val; /* borrowed; NULL in a prefix set */
     double num;        /* val's number, or NAN */
     bool whole;        /* in a prefix set: the part is a whole key */
+    uint64_t tables;   /* in an index of several objects: bit k for each one holding the key */
 };
 
 struct numidx {
@@ -51,6 +52,9 @@ int numidx_build(struct numidx *ix, const json_t *obj);
 
 /* Add every non-empty leading part of every key of obj to the set ix (a whole key marked so). */
 int numidx_add_prefixes(struct numidx *ix, const json_t *obj);
+
+/* Add every key of obj to ix, marking it with tables |= bit (other fields unset). */
+int numidx_add_keys(struct numidx *ix, const json_t *obj, uint64_t bit);
 
 /* The entry for key[0..len), or NULL. */
 const struct numidx_entry *numidx_find(const struct numidx *ix, const char *key, size_t len);

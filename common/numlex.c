@@ -194,8 +194,10 @@ static const enum numlex_table numlex_parts[] = {
 
 static int numlex_index(struct numlex *nl)
 {
+    _Static_assert(NUMLEX_NTABLES <= 64, "a table's bit must fit in uint64_t");
     for (size_t i = 0; i < NUMLEX_NTABLES; i++)
-        if (numidx_build(&nl->ix[i], nl->t[i]) < 0)
+        if (numidx_build(&nl->ix[i], nl->t[i]) < 0 ||
+            numidx_add_keys(&nl->all, nl->t[i], NUMLEX_BIT(i)) < 0)
             return error_at(nl->cf.path, 0, "out of memory");
     for (size_t i = 0; i < sizeof(numlex_parts) / sizeof(*numlex_parts); i++)
         if (numidx_add_prefixes(&nl->parts, nl->t[numlex_parts[i]]) < 0)
@@ -261,6 +263,7 @@ void numlex_release(struct numlex *nl)
         json_decref(nl->t[i]);
     }
     numidx_release(&nl->parts);
+    numidx_release(&nl->all);
     json_decref(nl->group);
     config_file_release(&nl->cf);
     free(nl->lang);
@@ -369,6 +372,12 @@ const json_t *numlex_get(const struct numlex *nl, enum numlex_table t, const cha
 bool numlex_has(const struct numlex *nl, enum numlex_table t, const char *key)
 {
     return numidx_find(&nl->ix[t], key, strlen(key)) != NULL;
+}
+
+uint64_t numlex_tables(const struct numlex *nl, const char *key)
+{
+    const struct numidx_entry *e = numidx_find(&nl->all, key, strlen(key));
+    return e ? e->tables : 0;
 }
 
 bool numlex_hasn(const struct numlex *nl, enum numlex_table t, const char *key, size_t len)

@@ -19,6 +19,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <jansson.h>
 
@@ -77,6 +78,7 @@ struct numlex {
     size_t maxw[NUMLEX_NTABLES];      /* most tokens in a key */
     struct numidx ix[NUMLEX_NTABLES]; /* owned: an index of each table */
     struct numidx parts; /* owned: the leading parts of the words compounds are made of */
+    struct numidx all;   /* owned: every key, with the tables that hold it */
 };
 
 struct numlex_set {
@@ -116,6 +118,10 @@ size_t numlex_match(const struct numlex *nl, enum numlex_table t, const struct n
 
 /* A number value from table t, or NAN. */
 double numlex_num(const struct numlex *nl, enum numlex_table t, const char *key);
+
+/* The tables that hold key, as a set of bits NUMLEX_BIT(t): one lookup for many tables. */
+#define NUMLEX_BIT(t) ((uint64_t)1 << (t))
+uint64_t numlex_tables(const struct numlex *nl, const char *key);
 
 /* As numlex_has() and numlex_num(), for key[0..len) (no NUL needed). */
 bool numlex_hasn(const struct numlex *nl, enum numlex_table t, const char *key, size_t len);

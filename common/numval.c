@@ -743,8 +743,9 @@ static int numval_segment(const struct numlex *nl, const char *word, size_t pos,
 static int numval_word_items(const struct numlex *nl, const char *word, struct numval_items *items)
 {
     size_t len = strlen(word);
-    struct numval_items one = {.n = 0};
+    struct numval_items one; /* only v[0..n) is ever read: zeroing v cost more than the lookups */
 
+    one.n = 0;
     if (len >= NUMVAL_WORDMAX)
         return -1;
     if (numval_segment(nl, word, 0, len, &one) < 0)
@@ -757,9 +758,10 @@ static int numval_word_items(const struct numlex *nl, const char *word, struct n
 
 int numval_word(const struct numlex *nl, const char *word, double *value, bool *ordinal)
 {
-    struct numval_items items = {.n = 0};
+    struct numval_items items;
     struct numval out;
 
+    items.n = 0;
     if (numval_word_items(nl, word, &items) < 0 || numval_run(&items, &out) < 0)
         return -1;
     *value = out.value;
@@ -808,10 +810,11 @@ bool numval_abbr_dot(const struct numlex *nl, const struct numtok_list *toks, si
 static int numval_eval_as(const struct numlex *nl, const char *text, const struct numtok_list *toks,
                           size_t from, size_t to, bool as_ord, struct numval *out)
 {
-    struct numval_items items = {.n = 0};
+    struct numval_items items;
     struct numval digits, last;
     size_t ndigits = 0;
 
+    items.n = 0;
     numval_zero(out);
     numval_zero(&last);
     for (size_t i = from; i < to; i++) {
@@ -928,8 +931,9 @@ static int numval_power(const struct numlex *nl, const char *text, const struct 
 static bool numval_ends_ordinal(const struct numlex *nl, const struct numtok_list *toks, size_t to)
 {
     const struct numtok *t = &toks->v[to - 1];
-    struct numval_items items = {.n = 0};
+    struct numval_items items;
 
+    items.n = 0;
     if (t->type != NUMTOK_WORD)
         return false;
     if (numlex_has(nl, NUMLEX_ORDINALS, t->fold) || numlex_has(nl, NUMLEX_DENOMINATORS, t->fold))

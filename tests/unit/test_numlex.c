@@ -130,6 +130,9 @@ static void test_numlex_part_prefix_and_lengths(void **state)
     assert_true(numlex_numn(&nl, NUMLEX_CARDINALS, "tretti", 3) == 3);
     assert_true(isnan(numlex_numn(&nl, NUMLEX_CARDINALS, "tretti", 5)));
     assert_true(isnan(numlex_num(&nl, NUMLEX_MONTHS, "mars")));
+    assert_true(numlex_tables(&nl, "tre") == NUMLEX_BIT(NUMLEX_CARDINALS));
+    assert_true(numlex_tables(&nl, "mars") == NUMLEX_BIT(NUMLEX_MONTHS));
+    assert_true(numlex_tables(&nl, "tr") == 0);
     numlex_release(&nl);
 }
 
