@@ -103,6 +103,18 @@ int numidx_add_keys(struct numidx *ix, const json_t *obj, uint64_t bit)
     return 0;
 }
 
+int numidx_add_heads(struct numidx *ix, const json_t *obj, uint64_t bit)
+{
+    const char *key;
+    json_t *v;
+
+    if (numidx_reserve(ix, json_object_size(obj)) < 0)
+        return -1;
+    json_object_foreach((json_t *)obj, key, v) numidx_put(ix, key, strcspn(key, " "), NULL)
+        ->tables |= bit;
+    return 0;
+}
+
 const struct numidx_entry *numidx_find(const struct numidx *ix, const char *key, size_t len)
 {
     if (!ix->v)

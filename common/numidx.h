@@ -56,6 +56,9 @@ int numidx_add_prefixes(struct numidx *ix, const json_t *obj);
 /* Add every key of obj to ix, marking it with tables |= bit (other fields unset). */
 int numidx_add_keys(struct numidx *ix, const json_t *obj, uint64_t bit);
 
+/* Add the first word (up to the first space) of every key of obj to ix, marked tables |= bit. */
+int numidx_add_heads(struct numidx *ix, const json_t *obj, uint64_t bit);
+
 /* The entry for key[0..len), or NULL. */
 const struct numidx_entry *numidx_find(const struct numidx *ix, const char *key, size_t len);
 

@@ -197,7 +197,8 @@ static int numlex_index(struct numlex *nl)
     _Static_assert(NUMLEX_NTABLES <= 64, "a table's bit must fit in uint64_t");
     for (size_t i = 0; i < NUMLEX_NTABLES; i++)
         if (numidx_build(&nl->ix[i], nl->t[i]) < 0 ||
-            numidx_add_keys(&nl->all, nl->t[i], NUMLEX_BIT(i)) < 0)
+            numidx_add_keys(&nl->all, nl->t[i], NUMLEX_BIT(i)) < 0 ||
+            numidx_add_heads(&nl->heads, nl->t[i], NUMLEX_BIT(i)) < 0)
             return error_at(nl->cf.path, 0, "out of memory");
     for (size_t i = 0; i < sizeof(numlex_parts) / sizeof(*numlex_parts); i++)
         if (numidx_add_prefixes(&nl->parts, nl->t[numlex_parts[i]]) < 0)
@@ -264,6 +265,7 @@ void numlex_release(struct numlex *nl)
     }
     numidx_release(&nl->parts);
     numidx_release(&nl->all);
+    numidx_release(&nl->heads);
     json_decref(nl->group);
     config_file_release(&nl->cf);
     free(nl->lang);
@@ -460,6 +462,14 @@ size_t numlex_match(const struct numlex *nl, enum numlex_table t, const struct n
         return 0;
     if (maxw > end - i)
         maxw = end - i;
+    /*
+     * Most tokens begin no phrase. When the joined tokens equal a key, the
+     * first token's fold and the key agree up to their first space.
+     */
+    const char *f = toks->v[i].fold;
+    const struct numidx_entry *head = numidx_find(&nl->heads, f, strcspn(f, " "));
+    if (!head || !(head->tables & NUMLEX_BIT(t)))
+        return 0;
     if (ix->maxlen > sizeof(stack) && !(key = malloc(ix->maxlen)))
         return 0;
     size_t w = numlex_match_in(ix, toks, i, maxw, key, val);

@@ -79,6 +79,7 @@ struct numlex {
     struct numidx ix[NUMLEX_NTABLES]; /* owned: an index of each table */
     struct numidx parts; /* owned: the leading parts of the words compounds are made of */
     struct numidx all;   /* owned: every key, with the tables that hold it */
+    struct numidx heads; /* owned: every key's first word, with the tables that hold the key */
 };
 
 struct numlex_set {

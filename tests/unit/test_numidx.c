@@ -77,6 +77,24 @@ static void test_numidx_add_prefixes_marks_whole_keys(void **state)
     json_decref(b);
 }
 
+static void test_numidx_add_heads_marks_first_words(void **state)
+{
+    (void)state;
+    json_t *a = json_pack("{s:b, s:b}", "more than", 1, "over", 1);
+    json_t *b = json_pack("{s:b}", "more", 1);
+    struct numidx ix = NUMIDX_INIT;
+
+    assert_int_equal(numidx_add_heads(&ix, a, 1), 0);
+    assert_int_equal(numidx_add_heads(&ix, b, 4), 0);
+    assert_true(numidx_find(&ix, "more", 4)->tables == 5);
+    assert_true(numidx_find(&ix, "over", 4)->tables == 1);
+    assert_null(numidx_find(&ix, "than", 4));
+    assert_null(numidx_find(&ix, "more than", 9));
+    numidx_release(&ix);
+    json_decref(a);
+    json_decref(b);
+}
+
 static void test_numidx_empty_finds_nothing(void **state)
 {
     (void)state;
@@ -94,6 +112,7 @@ int main(void)
         cmocka_unit_test(test_numidx_find_keys_and_values),
         cmocka_unit_test(test_numidx_grows_past_its_first_table),
         cmocka_unit_test(test_numidx_add_prefixes_marks_whole_keys),
+        cmocka_unit_test(test_numidx_add_heads_marks_first_words),
         cmocka_unit_test(test_numidx_empty_finds_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
