@@ -186,6 +186,26 @@ static int numlex_scalars_load(struct numlex *nl)
     return 0;
 }
 
+/* The tables numval_word() splits compounds into. */
+static const enum numlex_table numlex_parts[] = {
+    NUMLEX_CARDINALS,    NUMLEX_MULTIPLIERS, NUMLEX_ORDINALS,
+    NUMLEX_DENOMINATORS, NUMLEX_FIXED,       NUMLEX_CONNECTORS,
+};
+
+static int numlex_index(struct numlex *nl)
+{
+    _Static_assert(NUMLEX_NTABLES <= 64, "a table's bit must fit in uint64_t");
+    for (size_t i = 0; i < NUMLEX_NTABLES; i++)
+        if (numidx_build(&nl->ix[i], nl->t[i]) < 0 ||
+            numidx_add_keys(&nl->all, nl->t[i], NUMLEX_BIT(i)) < 0 ||
+            numidx_add_heads(&nl->heads, nl->t[i], NUMLEX_BIT(i)) < 0)
+            return error_at(nl->cf.path, 0, "out of memory");
+    for (size_t i = 0; i < sizeof(numlex_parts) / sizeof(*numlex_parts); i++)
+        if (numidx_add_prefixes(&nl->parts, nl->t[numlex_parts[i]]) < 0)
+            return error_at(nl->cf.path, 0, "out of memory");
+    return 0;
+}
+
 static int numlex_check(struct numlex *nl)
 {
     const char *allowed[NUMLEX_NTABLES + sizeof(numlex_scalars) / sizeof(*numlex_scalars) + 1];
@@ -204,7 +224,7 @@ static int numlex_check(struct numlex *nl)
     for (size_t i = 0; i < NUMLEX_NTABLES; i++)
         if (numlex_table(nl, (enum numlex_table)i) < 0)
             return -1;
-    return 0;
+    return numlex_index(nl);
 }
 
 static int numlex_finish(struct numlex *nl, const char *lang)
@@ -239,8 +259,13 @@ int numlex_load_text(struct numlex *nl, const char *name, const char *text, cons
 
 void numlex_release(struct numlex *nl)
 {
-    for (size_t i = 0; i < NUMLEX_NTABLES; i++)
+    for (size_t i = 0; i < NUMLEX_NTABLES; i++) {
+        numidx_release(&nl->ix[i]);
         json_decref(nl->t[i]);
+    }
+    numidx_release(&nl->parts);
+    numidx_release(&nl->all);
+    numidx_release(&nl->heads);
     json_decref(nl->group);
     config_file_release(&nl->cf);
     free(nl->lang);
@@ -342,38 +367,113 @@ const struct numlex *numlex_set_find(const struct numlex_set *set, const char *l
 
 const json_t *numlex_get(const struct numlex *nl, enum numlex_table t, const char *key)
 {
-    return json_object_get(nl->t[t], key);
+    const struct numidx_entry *e = numidx_find(&nl->ix[t], key, strlen(key));
+    return e ? e->val : NULL;
 }
 
 bool numlex_has(const struct numlex *nl, enum numlex_table t, const char *key)
 {
-    return json_object_get(nl->t[t], key) != NULL;
+    return numidx_find(&nl->ix[t], key, strlen(key)) != NULL;
+}
+
+uint64_t numlex_tables(const struct numlex *nl, const char *key)
+{
+    const struct numidx_entry *e = numidx_find(&nl->all, key, strlen(key));
+    return e ? e->tables : 0;
+}
+
+bool numlex_hasn(const struct numlex *nl, enum numlex_table t, const char *key, size_t len)
+{
+    return numidx_find(&nl->ix[t], key, len) != NULL;
+}
+
+double numlex_numn(const struct numlex *nl, enum numlex_table t, const char *key, size_t len)
+{
+    const struct numidx_entry *e = numidx_find(&nl->ix[t], key, len);
+    return e ? e->num : NAN;
+}
+
+double numlex_num(const struct numlex *nl, enum numlex_table t, const char *key)
+{
+    return numlex_numn(nl, t, key, strlen(key));
+}
+
+bool numlex_part_prefix(const struct numlex *nl, const char *key, size_t len, bool *whole)
+{
+    const struct numidx_entry *e = numidx_find(&nl->parts, key, len);
+
+    *whole = e && e->whole;
+    return e != NULL;
+}
+
+/*
+ * The folded tokens toks->v[i..i+w) joined by single spaces (numtok_join()'s
+ * form) into key, as many of them as fit in cap bytes; *len gets the length.
+ * Returns how many were joined.
+ */
+static size_t numlex_join(const struct numtok_list *toks, size_t i, size_t w, char *key, size_t cap,
+                          size_t *len)
+{
+    size_t at = 0;
+
+    for (size_t k = 0; k < w; k++) {
+        const char *f = toks->v[i + k].fold;
+        size_t fl = strlen(f);
+        if (at + (k > 0) + fl > cap)
+            return k;
+        if (k > 0)
+            key[at++] = ' ';
+        memcpy(key + at, f, fl);
+        at += fl;
+        *len = at;
+    }
+    return w;
+}
+
+/* The longest match of at most w tokens: no key is longer than the index's longest. */
+static size_t numlex_match_in(const struct numidx *ix, const struct numtok_list *toks, size_t i,
+                              size_t w, char *key, const json_t **val)
+{
+    size_t len = 0;
+
+    for (w = numlex_join(toks, i, w, key, ix->maxlen, &len); w >= 1; w--) {
+        const struct numidx_entry *e = numidx_find(ix, key, len);
+        if (e) {
+            if (val)
+                *val = e->val;
+            return w;
+        }
+        if (w > 1)
+            len -= strlen(toks->v[i + w - 1].fold) + 1;
+    }
+    return 0;
 }
 
 size_t numlex_match(const struct numlex *nl, enum numlex_table t, const struct numtok_list *toks,
                     size_t i, size_t end, const json_t **val)
 {
+    const struct numidx *ix = &nl->ix[t];
+    char stack[256], *key = stack;
     size_t maxw = nl->maxw[t];
 
     if (end > toks->n)
         end = toks->n;
-    for (size_t w = maxw; w >= 1; w--) {
-        if (i + w > end)
-            continue;
-        char *key = numtok_join(toks, i, i + w);
-        const json_t *v = key ? json_object_get(nl->t[t], key) : NULL;
+    if (i >= end || maxw == 0 || ix->n == 0)
+        return 0;
+    if (maxw > end - i)
+        maxw = end - i;
+    /*
+     * Most tokens begin no phrase. When the joined tokens equal a key, the
+     * first token's fold and the key agree up to their first space.
+     */
+    const char *f = toks->v[i].fold;
+    const struct numidx_entry *head = numidx_find(&nl->heads, f, strcspn(f, " "));
+    if (!head || !(head->tables & NUMLEX_BIT(t)))
+        return 0;
+    if (ix->maxlen > sizeof(stack) && !(key = malloc(ix->maxlen)))
+        return 0;
+    size_t w = numlex_match_in(ix, toks, i, maxw, key, val);
+    if (key != stack)
         free(key);
-        if (v) {
-            if (val)
-                *val = v;
-            return w;
-        }
-    }
-    return 0;
-}
-
-double numlex_num(const struct numlex *nl, enum numlex_table t, const char *key)
-{
-    const json_t *v = json_object_get(nl->t[t], key);
-    return json_is_number(v) ? json_number_value(v) : NAN;
+    return w;
 }

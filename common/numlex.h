@@ -11,16 +11,20 @@
  * numlex_set_load() loads every file of CONFIG_DIR/numbers/ and owns them;
  * numlex_set_release() frees them. Lookups return borrowed values, valid
  * while the set lives. Loading reports "file:line: what" and returns -1.
+ * The tables stay jansson objects; lookups go through hash indexes of them
+ * built at load (numidx), and allocate nothing.
  */
 #ifndef NUMLEX_H
 #define NUMLEX_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <jansson.h>
 
 #include "config.h"
+#include "numidx.h"
 #include "numtok.h"
 
 enum numlex_table {
@@ -70,8 +74,12 @@ struct numlex {
     bool noun_ordinals; /* a capitalised ordinal inside a sentence is a noun: "Fürs Erste" */
     double year_min;    /* a bare four-digit number in [year_min, year_max] is a year */
     double year_max;
-    json_t *t[NUMLEX_NTABLES];   /* owned: folded key -> value (true for lists) */
-    size_t maxw[NUMLEX_NTABLES]; /* most tokens in a key */
+    json_t *t[NUMLEX_NTABLES];        /* owned: folded key -> value (true for lists) */
+    size_t maxw[NUMLEX_NTABLES];      /* most tokens in a key */
+    struct numidx ix[NUMLEX_NTABLES]; /* owned: an index of each table */
+    struct numidx parts; /* owned: the leading parts of the words compounds are made of */
+    struct numidx all;   /* owned: every key, with the tables that hold it */
+    struct numidx heads; /* owned: every key's first word, with the tables that hold the key */
 };
 
 struct numlex_set {
@@ -111,5 +119,21 @@ size_t numlex_match(const struct numlex *nl, enum numlex_table t, const struct n
 
 /* A number value from table t, or NAN. */
 double numlex_num(const struct numlex *nl, enum numlex_table t, const char *key);
+
+/* The tables that hold key, as a set of bits NUMLEX_BIT(t): one lookup for many tables. */
+#define NUMLEX_BIT(t) ((uint64_t)1 << (t))
+uint64_t numlex_tables(const struct numlex *nl, const char *key);
+
+/* As numlex_has() and numlex_num(), for key[0..len) (no NUL needed). */
+bool numlex_hasn(const struct numlex *nl, enum numlex_table t, const char *key, size_t len);
+double numlex_numn(const struct numlex *nl, enum numlex_table t, const char *key, size_t len);
+
+/*
+ * True when some word of the tables compounds are made of (cardinals,
+ * multipliers, ordinals, denominators, fixed fractions, connectors) begins
+ * with key[0..len): when not, no longer piece of a word that begins so can
+ * be one either. *whole is set when key[0..len) is such a word itself.
+ */
+bool numlex_part_prefix(const struct numlex *nl, const char *key, size_t len, bool *whole);
 
 #endif

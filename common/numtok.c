@@ -37,8 +37,8 @@ static bool numtok_is_space(int32_t cp)
 
 static bool numtok_is_letter(int32_t cp)
 {
-    if (cp < 0)
-        return false;
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
     utf8proc_category_t c = utf8proc_category(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
            (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
@@ -108,6 +108,31 @@ static char *numtok_fold(const char *s, size_t n)
     return f;
 }
 
+/*
+ * Append the fold of s[0..n) and its NUL to out. Text that is ASCII (no NUL)
+ * folds to itself in lower case: numtok_fold() would give the same bytes.
+ */
+static int numtok_add_fold(struct buf *out, const char *s, size_t n)
+{
+    size_t i = 0;
+
+    while (i < n && (unsigned char)s[i] < 0x80 && s[i] != '\0')
+        i++;
+    if (i == n) {
+        if (buf_grow(out, n + 1) < 0)
+            return -1;
+        char *d = out->data + out->len;
+        for (i = 0; i < n; i++)
+            d[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A') : s[i]);
+        out->len += n;
+        return buf_addch(out, '\0');
+    }
+    char *f = numtok_fold(s, n);
+    int rc = f && buf_add(out, f, strlen(f) + 1) == 0 ? 0 : -1;
+    free(f);
+    return rc;
+}
+
 static int numtok_push(struct numtok_lexer *lx, size_t start, size_t end, enum numtok_type type)
 {
     struct numtok_list *l = lx->list;
@@ -120,10 +145,10 @@ static int numtok_push(struct numtok_lexer *lx, size_t start, size_t end, enum n
         l->v = v;
         l->cap = cap;
     }
-    char *f = numtok_fold(lx->s + start, end - start);
-    if (!f)
+    size_t foff = l->folds.len;
+    if (numtok_add_fold(&l->folds, lx->s + start, end - start) < 0)
         return -1;
-    l->v[l->n++] = (struct numtok){start, end, type, lx->space, f};
+    l->v[l->n++] = (struct numtok){start, end, type, lx->space, NULL, foff};
     lx->space = false;
     lx->pos = end;
     return 0;
@@ -249,18 +274,20 @@ static int numtok_step(struct numtok_lexer *lx)
 int numtok_lex(const char *s, size_t n, struct numtok_list *list)
 {
     struct numtok_lexer lx = {s, n, 0, true, list, 0};
+    int rc = 0;
 
-    while (lx.pos < n)
-        if (numtok_step(&lx) < 0)
-            return -1;
-    return 0;
+    while (lx.pos < n && rc == 0)
+        rc = numtok_step(&lx);
+    /* the buffer may have moved: point every fold into it again */
+    for (size_t i = 0; i < list->n; i++)
+        list->v[i].fold = list->folds.data + list->v[i].foff;
+    return rc;
 }
 
 void numtok_list_release(struct numtok_list *list)
 {
-    for (size_t i = 0; i < list->n; i++)
-        free(list->v[i].fold);
     free(list->v);
+    buf_release(&list->folds);
     list->v = NULL;
     list->n = list->cap = 0;
 }

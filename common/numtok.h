@@ -11,7 +11,10 @@
  * (case-folded, typographic apostrophes as "'", dashes and minus signs as
  * "-") that the config's phrases are matched against.
  *
- * The list owns the folded strings; numtok_list_release() frees them.
+ * The list owns the folded strings (kept together in one buffer: a malloc
+ * for each token cost more than the lexing); numtok_list_release() frees
+ * them. A token's fold stays valid until the list is released or lexed into
+ * again.
  * numtok_lex() returns 0, or -1 when memory ran out (not reported).
  */
 #ifndef NUMTOK_H
@@ -19,6 +22,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "buf.h"
 
 enum numtok_type {
     NUMTOK_WORD,
@@ -29,18 +34,20 @@ enum numtok_type {
 struct numtok {
     size_t start, end; /* bytes of the text lexed */
     enum numtok_type type;
-    bool space; /* white space (or the start of text) before it */
-    char *fold; /* owned */
+    bool space;  /* white space (or the start of text) before it */
+    char *fold;  /* owned by the list, NUL-terminated */
+    size_t foff; /* where fold lies in the list's buffer */
 };
 
 struct numtok_list {
     struct numtok *v;
     size_t n, cap;
+    struct buf folds; /* every token's fold, each with its NUL */
 };
 
 #define NUMTOK_LIST_INIT                                                                           \
     {                                                                                              \
-        NULL, 0, 0                                                                                 \
+        NULL, 0, 0, BUF_INIT                                                                       \
     }
 
 /* Append the tokens of s[0..n) to list. */

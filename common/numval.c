@@ -219,28 +219,28 @@ static struct numval_item numval_mk(enum numval_item_type type, double v)
     return (struct numval_item){type, v, NAN, NAN, NAN, false};
 }
 
-/* The item for a whole morpheme or word key, or type -1 when none. */
-static bool numval_lookup(const struct numlex *nl, const char *key, bool compound,
+/* The item for the whole morpheme or word key[0..len); false when it is none. */
+static bool numval_lookup(const struct numlex *nl, const char *key, size_t len, bool compound,
                           struct numval_item *item)
 {
     double v;
 
-    if (compound && numlex_has(nl, NUMLEX_CONNECTORS, key)) {
+    if (compound && numlex_hasn(nl, NUMLEX_CONNECTORS, key, len)) {
         *item = numval_mk(NUMVAL_CONN, 0);
         return true;
     }
-    if (!isnan(v = numlex_num(nl, NUMLEX_CARDINALS, key))) {
+    if (!isnan(v = numlex_numn(nl, NUMLEX_CARDINALS, key, len))) {
         *item = numval_mk(NUMVAL_CARD, v);
         return true;
     }
-    if (!isnan(v = numlex_num(nl, NUMLEX_MULTIPLIERS, key))) {
+    if (!isnan(v = numlex_numn(nl, NUMLEX_MULTIPLIERS, key, len))) {
         *item = numval_mk(NUMVAL_MULT, v);
         return true;
     }
     *item = numval_mk(NUMVAL_ORDWORD, 0);
-    item->ord = numlex_num(nl, NUMLEX_ORDINALS, key);
-    item->denom = numlex_num(nl, NUMLEX_DENOMINATORS, key);
-    item->fixed = numlex_num(nl, NUMLEX_FIXED, key);
+    item->ord = numlex_numn(nl, NUMLEX_ORDINALS, key, len);
+    item->denom = numlex_numn(nl, NUMLEX_DENOMINATORS, key, len);
+    item->fixed = numlex_numn(nl, NUMLEX_FIXED, key, len);
     return !isnan(item->ord) || !isnan(item->denom) || !isnan(item->fixed);
 }
 
@@ -696,24 +696,43 @@ static int numval_run(const struct numval_items *items, struct numval *out)
 
 /* ---- compounds */
 
+/*
+ * The lengths (2 or more, ascending) of the pieces at word[pos..len) that
+ * are whole number words, into l; returns how many. The search stops where
+ * no number word begins with the piece: most words are no numbers at all.
+ */
+static size_t numval_pieces(const struct numlex *nl, const char *word, size_t pos, size_t len,
+                            size_t *l)
+{
+    size_t n = 0;
+
+    bool whole;
+
+    for (size_t k = 2; pos + k <= len && numlex_part_prefix(nl, word + pos, k, &whole); k++)
+        if (whole)
+            l[n++] = k;
+    return n;
+}
+
 /* Segment word[pos..] into morphemes appended to items; 0 when the whole reads as a number. */
 static int numval_segment(const struct numlex *nl, const char *word, size_t pos, size_t len,
                           struct numval_items *items)
 {
+    size_t l[NUMVAL_WORDMAX];
+
     if (pos == len) {
         struct numval tmp;
         return items->n == 1 ? 0 : numval_run(items, &tmp); /* one word may need context */
     }
-    for (size_t l = len - pos; l >= 2; l--) {
-        char key[NUMVAL_WORDMAX];
+    /* the longest piece first */
+    for (size_t k = numval_pieces(nl, word, pos, len, l); k > 0; k--) {
         struct numval_item it;
-        memcpy(key, word + pos, l);
-        key[l] = 0;
-        if (!numval_lookup(nl, key, pos > 0 && pos + l < len, &it))
+        if (!numval_lookup(nl, word + pos, l[k - 1], pos > 0 && pos + l[k - 1] < len, &it))
             continue;
         it.inword = pos > 0;
         size_t saved = items->n;
-        if (numval_push(items, it) == 0 && numval_segment(nl, word, pos + l, len, items) == 0)
+        if (numval_push(items, it) == 0 &&
+            numval_segment(nl, word, pos + l[k - 1], len, items) == 0)
             return 0;
         items->n = saved;
     }
@@ -724,8 +743,9 @@ static int numval_segment(const struct numlex *nl, const char *word, size_t pos,
 static int numval_word_items(const struct numlex *nl, const char *word, struct numval_items *items)
 {
     size_t len = strlen(word);
-    struct numval_items one = {.n = 0};
+    struct numval_items one; /* only v[0..n) is ever read: zeroing v cost more than the lookups */
 
+    one.n = 0;
     if (len >= NUMVAL_WORDMAX)
         return -1;
     if (numval_segment(nl, word, 0, len, &one) < 0)
@@ -738,9 +758,10 @@ static int numval_word_items(const struct numlex *nl, const char *word, struct n
 
 int numval_word(const struct numlex *nl, const char *word, double *value, bool *ordinal)
 {
-    struct numval_items items = {.n = 0};
+    struct numval_items items;
     struct numval out;
 
+    items.n = 0;
     if (numval_word_items(nl, word, &items) < 0 || numval_run(&items, &out) < 0)
         return -1;
     *value = out.value;
@@ -789,10 +810,11 @@ bool numval_abbr_dot(const struct numlex *nl, const struct numtok_list *toks, si
 static int numval_eval_as(const struct numlex *nl, const char *text, const struct numtok_list *toks,
                           size_t from, size_t to, bool as_ord, struct numval *out)
 {
-    struct numval_items items = {.n = 0};
+    struct numval_items items;
     struct numval digits, last;
     size_t ndigits = 0;
 
+    items.n = 0;
     numval_zero(out);
     numval_zero(&last);
     for (size_t i = from; i < to; i++) {
@@ -909,8 +931,9 @@ static int numval_power(const struct numlex *nl, const char *text, const struct 
 static bool numval_ends_ordinal(const struct numlex *nl, const struct numtok_list *toks, size_t to)
 {
     const struct numtok *t = &toks->v[to - 1];
-    struct numval_items items = {.n = 0};
+    struct numval_items items;
 
+    items.n = 0;
     if (t->type != NUMTOK_WORD)
         return false;
     if (numlex_has(nl, NUMLEX_ORDINALS, t->fold) || numlex_has(nl, NUMLEX_DENOMINATORS, t->fold))

@@ -74,6 +74,96 @@ int tokrec_parse(struct tokrec *tr, const json_t *rec, const char *file, size_t 
     return 0;
 }
 
+static int tokrec_scan_size(const struct jscan *js, const char *key, size_t *out, const char *file,
+                            size_t line)
+{
+    long long v;
+
+    if (jscan_integer(jscan_get(js, key), &v) < 0 || v < 0)
+        return error_at(file, line, "field '%s' is not a non-negative integer", key);
+    *out = (size_t)v;
+    return 0;
+}
+
+/* Decode the string member key into b. Returns 0, or -1 with a message. */
+static int tokrec_scan_string(const struct jscan *js, const char *key, struct buf *b,
+                              const char *file, size_t line)
+{
+    const struct jscan_span *v = jscan_get(js, key);
+
+    if (!jscan_is_string(v))
+        return error_at(file, line, "field '%s' is not a string", key);
+    if (jscan_string(v, b) < 0)
+        return error_at(file, line, "out of memory");
+    return 0;
+}
+
+static size_t tokrec_scan_count(const struct jscan_span *arr)
+{
+    struct jscan_span e;
+    size_t pos = 0, n = 0;
+
+    while (jscan_array_next(arr, &pos, &e) == 1)
+        n++;
+    return n;
+}
+
+static int tokrec_scan_bad(struct tokrec *tr, const struct jscan *js, const char *file, size_t line)
+{
+    const struct jscan_span *bad = jscan_get(js, "bad");
+    struct jscan_span e;
+    size_t pos = 0, n;
+    long long v;
+
+    tr->bad = NULL;
+    tr->nbad = 0;
+    if (!bad)
+        return 0;
+    if (bad->n == 0 || bad->p[0] != '[')
+        return error_at(file, line, "field 'bad' is not an array");
+    if ((n = tokrec_scan_count(bad)) == 0)
+        return 0;
+    tr->bad = calloc(n, sizeof(*tr->bad));
+    if (!tr->bad)
+        return error_at(file, line, "out of memory");
+    while (jscan_array_next(bad, &pos, &e) == 1) {
+        if (jscan_integer(&e, &v) < 0 || v < 0)
+            return error_at(file, line, "field 'bad' holds a value that is not an offset");
+        tr->bad[tr->nbad++] = (size_t)v;
+    }
+    qsort(tr->bad, tr->nbad, sizeof(*tr->bad), tokrec_cmp);
+    return 0;
+}
+
+int tokrec_scan(struct tokrec *tr, const struct jscan *js, struct tokrec_store *store,
+                const char *file, size_t line)
+{
+    memset(tr, 0, sizeof(*tr));
+    if (tokrec_scan_string(js, "doc", &store->doc, file, line) < 0 ||
+        tokrec_scan_string(js, "text", &store->text, file, line) < 0)
+        return -1;
+    tr->doc = buf_str(&store->doc);
+    tr->text = buf_str(&store->text);
+    tr->text_len = store->text.len;
+    if (tokrec_scan_size(js, "sid", &tr->sid, file, line) < 0 ||
+        tokrec_scan_size(js, "start", &tr->start, file, line) < 0 ||
+        tokrec_scan_size(js, "end", &tr->end, file, line) < 0)
+        return -1;
+    if (tr->end < tr->start)
+        return error_at(file, line, "field 'end' is before 'start'");
+    if (tokrec_scan_bad(tr, js, file, line) < 0) {
+        tokrec_release(tr);
+        return -1;
+    }
+    return 0;
+}
+
+void tokrec_store_release(struct tokrec_store *store)
+{
+    buf_release(&store->doc);
+    buf_release(&store->text);
+}
+
 void tokrec_release(struct tokrec *tr)
 {
     free(tr->bad);

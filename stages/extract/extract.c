@@ -5,183 +5,183 @@
 
 #include "err.h"
 #include "jsonl.h"
+#include "mention.h"
 #include "numtok.h"
 #include "outfile.h"
 #include "scan.h"
 
-struct extract_doc {
-    char *lang; /* owned; the current document's language */
+/* What one input file's loop keeps from record to record. */
+struct extract_file {
+    struct jsonl_reader r;
+    struct jscan js;
+    const char *line; /* the record just read, len bytes, without its newline */
+    size_t len;
+    struct buf lang; /* the current document's language */
+    struct buf type; /* the record's type */
+    struct tokrec_store store;
+    struct buf out; /* a sentence and its mentions, written at once */
 };
 
-static json_t *extract_text(const struct tokrec *tr, const struct numtok_list *toks,
-                            struct scan_span sp)
-{
-    if (sp.to <= sp.from)
-        return NULL;
-    size_t a = toks->v[sp.from].start, b = toks->v[sp.to - 1].end;
-    return json_stringn(tr->text + a, b - a);
-}
-
-static int extract_set_span(json_t *rec, const char *key, const struct tokrec *tr,
-                            const struct numtok_list *toks, struct scan_span sp)
-{
-    if (sp.to <= sp.from)
-        return 0;
-    json_t *s = extract_text(tr, toks, sp);
-    return s ? json_object_set_new(rec, key, s) : -1;
-}
-
-static json_t *extract_mention(const struct tokrec *tr, const struct numtok_list *toks,
-                               const struct scan_mention *m, const char *lang)
-{
-    size_t a = toks->v[m->from].start, b = toks->v[m->to - 1].end;
-    json_t *rec =
-        json_pack("{s:s, s:s, s:I, s:I, s:I, s:s%, s:s, s:s}", "type", "mention", "doc", tr->doc,
-                  "sid", (json_int_t)tr->sid, "start", (json_int_t)tokrec_offset(tr, a), "end",
-                  (json_int_t)tokrec_offset(tr, b), "text", tr->text + a, b - a, "form", m->form,
-                  "lang", lang);
-    if (!rec)
-        return NULL;
-    int rc = extract_set_span(rec, "num", tr, toks, m->num) |
-             extract_set_span(rec, "hi", tr, toks, m->hi) |
-             extract_set_span(rec, "den", tr, toks, m->den) |
-             extract_set_span(rec, "qual", tr, toks, m->qual) |
-             extract_set_span(rec, "post_qual", tr, toks, m->postq) |
-             extract_set_span(rec, "unit", tr, toks, m->unit) |
-             extract_set_span(rec, "prefix", tr, toks, m->prefix) |
-             extract_set_span(rec, "suffix", tr, toks, m->suffix);
-    if (m->hint)
-        rc |= json_object_set_new(rec, "hint", json_string(m->hint));
-    if (m->share)
-        rc |= json_object_set_new(rec, "share", json_true());
-    if (rc != 0) {
-        json_decref(rec);
-        return NULL;
-    }
-    return rec;
-}
-
-int extract_sentence(const struct numlex *nl, const struct tokrec *tr, const char *lang,
-                     json_t *mentions, const char *file, size_t line)
+/* Append the mention records of one sentence to out. Returns their number, or -1. */
+static long extract_put(const struct numlex *nl, const struct tokrec *tr, const char *lang,
+                        struct buf *out)
 {
     struct numtok_list toks = NUMTOK_LIST_INIT;
     struct scan_list found = SCAN_LIST_INIT;
-    int rc = -1;
+    struct mention_ctx ctx = {tr, &toks, lang};
+    long rc = -1;
 
     if (numtok_lex(tr->text, tr->text_len, &toks) < 0 ||
         scan_sentence(nl, tr->text, &toks, &found) < 0)
         goto out;
-    for (size_t k = 0; k < found.n; k++) {
-        json_t *rec = extract_mention(tr, &toks, &found.v[k], lang);
-        if (!rec || json_array_append_new(mentions, rec) < 0)
+    for (size_t k = 0; k < found.n; k++)
+        if (mention_put(out, &ctx, &found.v[k]) < 0)
             goto out;
-    }
-    rc = 0;
+    rc = (long)found.n;
 out:
-    if (rc < 0)
-        error_at(file, line, "out of memory");
     scan_list_release(&found);
     numtok_list_release(&toks);
     return rc;
 }
 
-/*
- * Pass the record just read on as it was written: re-dumping a sentence with
- * its token list cost more than everything else extract does.
- */
-static int extract_pass(FILE *out, const struct jsonl_reader *r)
+/* Append each line of text to mentions as a JSON value. Returns 0 or -1. */
+static int extract_load_lines(const char *text, json_t *mentions)
 {
-    size_t len = strlen(r->buf);
+    const char *p = text, *nl;
 
-    return fwrite(r->buf, 1, len, out) == len ? 0 : -1;
-}
-
-static int extract_doc_record(struct extract_doc *d, const json_t *rec)
-{
-    const char *lang = json_string_value(json_object_get(rec, "lang"));
-    char *copy = strdup(lang ? lang : "");
-
-    if (!copy)
-        return -1;
-    free(d->lang);
-    d->lang = copy;
+    while ((nl = strchr(p, '\n')) != NULL) {
+        json_t *rec = json_loadb(p, (size_t)(nl - p), 0, NULL);
+        if (!rec || json_array_append_new(mentions, rec) < 0)
+            return -1;
+        p = nl + 1;
+    }
     return 0;
 }
 
-static int extract_sentence_record(const struct numlex_set *set, const struct extract_doc *d,
-                                   const json_t *rec, FILE *out, struct jsonl_reader *r,
+int extract_sentence(const struct numlex *nl, const struct tokrec *tr, const char *lang,
+                     json_t *mentions, const char *file, size_t line)
+{
+    struct buf b = BUF_INIT;
+    int rc = -1;
+
+    if (extract_put(nl, tr, lang, &b) >= 0 && extract_load_lines(buf_str(&b), mentions) == 0)
+        rc = 0;
+    buf_release(&b);
+    return rc < 0 ? error_at(file, line, "out of memory") : 0;
+}
+
+/* The decoded string member key, or NULL when it is none (or memory ran out). */
+static const char *extract_string(const struct jscan *js, const char *key, struct buf *b)
+{
+    return jscan_string(jscan_get(js, key), b) == 0 ? buf_str(b) : NULL;
+}
+
+/*
+ * Pass the record just read on as it was written: tokenize writes what
+ * jsonl_write() would, so re-dumping it would give the same bytes, and
+ * re-dumping a sentence with its token list cost more than everything else
+ * extract does.
+ */
+static int extract_pass(struct buf *b, const struct extract_file *f)
+{
+    return buf_add(b, f->line, f->len) < 0 ? -1 : buf_addch(b, '\n');
+}
+
+static int extract_write(FILE *out, const struct buf *b)
+{
+    return fwrite(b->data, 1, b->len, out) == b->len ? 0 : error_at(NULL, 0, "write failed");
+}
+
+static int extract_doc_record(struct extract_file *f)
+{
+    const struct jscan_span *lang = jscan_get(&f->js, "lang");
+
+    if (!jscan_is_string(lang)) {
+        buf_reset(&f->lang);
+        return 0;
+    }
+    return jscan_string(lang, &f->lang) < 0 ? error_at(f->r.name, f->r.line, "out of memory") : 0;
+}
+
+static int extract_sentence_record(const struct numlex_set *set, struct extract_file *f, FILE *out,
                                    struct stats *st)
 {
     struct tokrec tr;
-    const char *lang = d->lang ? d->lang : "";
-    json_t *mentions = json_array();
-    int rc = -1;
+    const char *lang = buf_str(&f->lang);
 
-    if (!mentions)
-        return error_at(r->name, r->line, "out of memory");
-    if (tokrec_parse(&tr, rec, r->name, r->line) < 0) {
-        json_decref(mentions);
+    if (tokrec_scan(&tr, &f->js, &f->store, f->r.name, f->r.line) < 0)
         return 1; /* reported; the line is skipped, not passed on */
-    }
-    if (extract_pass(out, r) < 0) {
-        error_at(NULL, 0, "write failed");
-        goto out;
-    }
-    st->records_out++;
-    if (extract_sentence(numlex_set_find(set, lang), &tr, lang, mentions, r->name, r->line) < 0)
-        goto out;
-    for (size_t i = 0; i < json_array_size(mentions); i++) {
-        if (jsonl_write(out, json_array_get(mentions, i)) < 0) {
-            error_at(NULL, 0, "write failed");
-            goto out;
-        }
-        st->records_out++;
-    }
-    rc = 0;
-out:
+    buf_reset(&f->out);
+    long n = extract_pass(&f->out, f) < 0
+                 ? -1
+                 : extract_put(numlex_set_find(set, lang), &tr, lang, &f->out);
     tokrec_release(&tr);
-    json_decref(mentions);
+    if (n < 0)
+        return error_at(f->r.name, f->r.line, "out of memory");
+    if (extract_write(out, &f->out) < 0)
+        return -1;
+    st->records_out += 1 + (size_t)n;
+    return 0;
+}
+
+static int extract_skip_record(struct extract_file *f, struct stats *st)
+{
+    struct buf doc = BUF_INIT, path = BUF_INIT, reason = BUF_INIT;
+
+    int rc = stats_skip_quiet(st, extract_string(&f->js, "doc", &doc),
+                              extract_string(&f->js, "path", &path),
+                              extract_string(&f->js, "reason", &reason));
+    buf_release(&doc);
+    buf_release(&path);
+    buf_release(&reason);
     return rc;
 }
 
 /* One record: 0 done, 1 skipped (reported), -1 fatal. */
-static int extract_record(const struct numlex_set *set, struct extract_doc *d, const json_t *rec,
-                          FILE *out, struct jsonl_reader *r, struct stats *st)
+static int extract_record(const struct numlex_set *set, struct extract_file *f, FILE *out,
+                          struct stats *st)
 {
-    const char *type = json_string_value(json_object_get(rec, "type"));
+    const char *type = extract_string(&f->js, "type", &f->type);
 
     if (!type) {
-        error_at(r->name, r->line, "record has no 'type'");
+        error_at(f->r.name, f->r.line, "record has no 'type'");
         return 1;
     }
     if (strcmp(type, "sentence") == 0)
-        return extract_sentence_record(set, d, rec, out, r, st);
-    if (extract_pass(out, r) < 0)
-        return error_at(NULL, 0, "write failed");
+        return extract_sentence_record(set, f, out, st);
+    buf_reset(&f->out);
+    if (extract_pass(&f->out, f) < 0)
+        return error_at(f->r.name, f->r.line, "out of memory");
+    if (extract_write(out, &f->out) < 0)
+        return -1;
     st->records_out++;
     if (strcmp(type, "doc") == 0) {
         st->documents++;
-        return extract_doc_record(d, rec) < 0 ? error_at(r->name, r->line, "out of memory") : 0;
+        return extract_doc_record(f);
     }
-    if (strcmp(type, "skip") == 0) {
-        stats_skip_quiet(st, json_string_value(json_object_get(rec, "doc")),
-                         json_string_value(json_object_get(rec, "path")),
-                         json_string_value(json_object_get(rec, "reason")));
-        return 0;
-    }
+    if (strcmp(type, "skip") == 0)
+        extract_skip_record(f, st);
     return 0;
+}
+
+static void extract_file_release(struct extract_file *f)
+{
+    jsonl_close(&f->r);
+    buf_release(&f->lang);
+    buf_release(&f->type);
+    buf_release(&f->out);
+    tokrec_store_release(&f->store);
 }
 
 static int extract_file(const struct numlex_set *set, const char *path, FILE *out, struct stats *st)
 {
-    struct jsonl_reader r;
-    struct extract_doc d = {NULL};
+    struct extract_file f = {
+        .lang = BUF_INIT, .type = BUF_INIT, .store = TOKREC_STORE_INIT, .out = BUF_INIT};
     int status = STAGE_OK, rc;
-    json_t *rec;
 
-    if (jsonl_open(&r, path) < 0)
+    if (jsonl_open(&f.r, path) < 0)
         return STAGE_FATAL;
-    while ((rc = jsonl_next(&r, &rec)) != 0) {
+    while ((rc = jsonl_next_scan(&f.r, &f.js, &f.line, &f.len)) != 0) {
         if (rc == -2) {
             status = STAGE_FATAL;
             break;
@@ -192,8 +192,7 @@ static int extract_file(const struct numlex_set *set, const char *path, FILE *ou
             status = STAGE_SKIPPED;
             continue;
         }
-        rc = extract_record(set, &d, rec, out, &r, st);
-        json_decref(rec);
+        rc = extract_record(set, &f, out, st);
         if (rc < 0) {
             status = STAGE_FATAL;
             break;
@@ -203,8 +202,7 @@ static int extract_file(const struct numlex_set *set, const char *path, FILE *ou
             status = STAGE_SKIPPED;
         }
     }
-    jsonl_close(&r);
-    free(d.lang);
+    extract_file_release(&f);
     return status;
 }
 

@@ -35,7 +35,8 @@ int extract_stream(const struct numlex_set *set, char *const *inputs, int ninput
 
 /*
  * The mention records of one sentence (tr, in language lang), appended to
- * the array mentions (owned by the caller). Returns 0, or -1 with a message
+ * the array mentions (owned by the caller) as jansson values: the records
+ * extract writes, read back (for tests). Returns 0, or -1 with a message
  * naming file and line.
  */
 int extract_sentence(const struct numlex *nl, const struct tokrec *tr, const char *lang,

@@ -41,6 +41,7 @@ static bool scan_numberish(const struct scan *sc, size_t i)
         NUMLEX_FIXED,     NUMLEX_ARTICLES,    NUMLEX_NEGATIVE, NUMLEX_CONNECTORS,
         NUMLEX_POINT,     NUMLEX_FRACTION_OF,
     };
+    uint64_t mask = 0;
     double v;
     bool ord;
 
@@ -52,8 +53,9 @@ static bool scan_numberish(const struct scan *sc, size_t i)
         return strcmp(t->fold, "-") == 0 || strcmp(t->fold, "/") == 0 ||
                numval_abbr_dot(sc->nl, sc->toks, i) || numlex_has(sc->nl, NUMLEX_FIXED, t->fold);
     for (size_t k = 0; k < sizeof(tables) / sizeof(*tables); k++)
-        if (numlex_has(sc->nl, tables[k], t->fold))
-            return true;
+        mask |= NUMLEX_BIT(tables[k]);
+    if (numlex_tables(sc->nl, t->fold) & mask)
+        return true;
     return numval_word(sc->nl, t->fold, &v, &ord) == 0;
 }
 

@@ -1,5 +1,7 @@
 #include "test_common.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "numlex.h"
@@ -69,12 +71,79 @@ static void test_numlex_set_load_finds_languages(void **state)
     assert_int_equal(numlex_set_load(&set, "/nonexistent"), -1);
 }
 
+/* The longest phrase wins, whatever its length in bytes (a key longer than any buffer too). */
+static void test_numlex_match_longest_phrase(void **state)
+{
+    (void)state;
+    struct numlex nl;
+    struct numtok_list toks = NUMTOK_LIST_INIT;
+    char longword[400], cfg[1024], text[600];
+    const json_t *v = NULL;
+
+    memset(longword, 'a', sizeof(longword) - 1);
+    longword[sizeof(longword) - 1] = '\0';
+    snprintf(cfg, sizeof(cfg),
+             "{\"decimal\":\".\",\"group\":[\",\"],\"cardinals\":{\"one\":1},"
+             "\"qualifiers\":{\"more\":\"approx\",\"more than\":\"min\",\"no more than\":\"max\","
+             "\"x %s\":\"exact\"}}",
+             longword);
+    assert_int_equal(numlex_load_text(&nl, "en", cfg, "en"), 0);
+    assert_int_equal(nl.maxw[NUMLEX_QUALIFIERS], 3);
+    snprintf(text, sizeof(text), "No MORE than  more x %s", longword);
+    assert_int_equal(numtok_lex(text, strlen(text), &toks), 0);
+    assert_int_equal(toks.n, 6);
+    assert_int_equal(numlex_match(&nl, NUMLEX_QUALIFIERS, &toks, 0, toks.n, &v), 3);
+    assert_string_equal(json_string_value(v), "max");
+    assert_int_equal(numlex_match(&nl, NUMLEX_QUALIFIERS, &toks, 1, toks.n, &v), 2);
+    assert_string_equal(json_string_value(v), "min");
+    assert_int_equal(numlex_match(&nl, NUMLEX_QUALIFIERS, &toks, 1, 2, &v), 1);
+    assert_string_equal(json_string_value(v), "approx");
+    assert_int_equal(numlex_match(&nl, NUMLEX_QUALIFIERS, &toks, 4, toks.n, &v), 2);
+    assert_string_equal(json_string_value(v), "exact");
+    assert_int_equal(numlex_match(&nl, NUMLEX_QUALIFIERS, &toks, 4, 5, NULL), 0);
+    assert_int_equal(numlex_match(&nl, NUMLEX_QUALIFIERS, &toks, 2, toks.n, NULL), 0);
+    assert_int_equal(numlex_match(&nl, NUMLEX_QUALIFIERS, &toks, toks.n, toks.n, NULL), 0);
+    assert_int_equal(numlex_match(&nl, NUMLEX_UNITS, &toks, 0, toks.n, NULL), 0);
+    numtok_list_release(&toks);
+    numlex_release(&nl);
+}
+
+static void test_numlex_part_prefix_and_lengths(void **state)
+{
+    (void)state;
+    struct numlex nl;
+    bool whole;
+
+    assert_int_equal(numlex_load_text(&nl, "nb",
+                                      "{\"decimal\":\",\",\"group\":[\".\"],"
+                                      "\"cardinals\":{\"tre\":3,\"tretti\":30},"
+                                      "\"multipliers\":{\"hundre\":100},\"months\":[\"mars\"]}",
+                                      "nb"),
+                     0);
+    assert_true(numlex_part_prefix(&nl, "trettifem", 3, &whole) && whole);
+    assert_true(numlex_part_prefix(&nl, "trettifem", 4, &whole) && !whole);
+    assert_true(numlex_part_prefix(&nl, "trettifem", 6, &whole) && whole);
+    assert_false(numlex_part_prefix(&nl, "trettifem", 7, &whole));
+    assert_true(numlex_part_prefix(&nl, "hundrede", 6, &whole) && whole);
+    assert_false(numlex_part_prefix(&nl, "mars", 2, &whole)); /* months make no compounds */
+    assert_true(numlex_hasn(&nl, NUMLEX_MONTHS, "marsj", 4));
+    assert_true(numlex_numn(&nl, NUMLEX_CARDINALS, "tretti", 3) == 3);
+    assert_true(isnan(numlex_numn(&nl, NUMLEX_CARDINALS, "tretti", 5)));
+    assert_true(isnan(numlex_num(&nl, NUMLEX_MONTHS, "mars")));
+    assert_true(numlex_tables(&nl, "tre") == NUMLEX_BIT(NUMLEX_CARDINALS));
+    assert_true(numlex_tables(&nl, "mars") == NUMLEX_BIT(NUMLEX_MONTHS));
+    assert_true(numlex_tables(&nl, "tr") == 0);
+    numlex_release(&nl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_numlex_load_folds_phrases),
         cmocka_unit_test(test_numlex_load_rejects_bad_config),
         cmocka_unit_test(test_numlex_set_load_finds_languages),
+        cmocka_unit_test(test_numlex_match_longest_phrase),
+        cmocka_unit_test(test_numlex_part_prefix_and_lengths),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,67 @@
+/*
+ * numidx: a read-only hash table over the keys of one numlex table.
+ *
+ * numlex keeps each config table as a jansson object (the source of truth);
+ * looking words up there cost more than everything else extract did, as
+ * number recognition asks for every token and, to split compounds
+ * ("tjuefem", "drieënvijftigduizend"), for every piece of it. numidx_build()
+ * indexes an object's keys once at load with their values, and
+ * numidx_add_prefixes() a set of every key's leading bytes, so a compound
+ * splitter can stop as soon as no key can start with what it holds.
+ *
+ * Keys are borrowed from the jansson object, which must outlive the index
+ * and not change. Lookups take a key and its length (no NUL needed).
+ * numidx_build() and numidx_add_prefixes() return 0, or -1 when memory ran
+ * out (not reported); numidx_release() frees the table.
+ */
+#ifndef NUMIDX_H
+#define NUMIDX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+struct numidx_entry {
+    const char *key; /* NULL: an empty slot */
+    size_t len;
+    uint32_t hash;
+    const json_t *val; /* borrowed; NULL in a prefix set */
+    double num;        /* val's number, or NAN */
+    bool whole;        /* in a prefix set: the part is a whole key */
+    uint64_t tables;   /* in an index of several objects: bit k for each one holding the key */
+};
+
+struct numidx {
+    struct numidx_entry *v;
+    size_t mask; /* slots - 1; slots is a power of two */
+    size_t n;
+    size_t maxlen; /* bytes in the longest key */
+};
+
+#define NUMIDX_INIT                                                                                \
+    {                                                                                              \
+        NULL, 0, 0, 0                                                                              \
+    }
+
+uint32_t numidx_hash(const char *s, size_t len);
+
+/* Index every key of the object obj (NULL or empty: an empty index). */
+int numidx_build(struct numidx *ix, const json_t *obj);
+
+/* Add every non-empty leading part of every key of obj to the set ix (a whole key marked so). */
+int numidx_add_prefixes(struct numidx *ix, const json_t *obj);
+
+/* Add every key of obj to ix, marking it with tables |= bit (other fields unset). */
+int numidx_add_keys(struct numidx *ix, const json_t *obj, uint64_t bit);
+
+/* Add the first word (up to the first space) of every key of obj to ix, marked tables |= bit. */
+int numidx_add_heads(struct numidx *ix, const json_t *obj, uint64_t bit);
+
+/* The entry for key[0..len), or NULL. */
+const struct numidx_entry *numidx_find(const struct numidx *ix, const char *key, size_t len);
+
+void numidx_release(struct numidx *ix);
+
+#endif

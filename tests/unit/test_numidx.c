@@ -1,0 +1,119 @@
+#include "test_common.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "numidx.h"
+
+static void test_numidx_find_keys_and_values(void **state)
+{
+    (void)state;
+    json_t *obj =
+        json_pack("{s:i, s:f, s:s, s:b}", "five", 5, "half", 0.5, "over", "min", "per cent", 1);
+    struct numidx ix = NUMIDX_INIT;
+
+    assert_int_equal(numidx_build(&ix, obj), 0);
+    assert_int_equal(ix.n, 4);
+    assert_int_equal(ix.maxlen, strlen("per cent"));
+    const struct numidx_entry *e = numidx_find(&ix, "fivefold", 4);
+    assert_non_null(e);
+    assert_true(e->num == 5);
+    assert_ptr_equal(e->val, json_object_get(obj, "five"));
+    assert_true(numidx_find(&ix, "half", 4)->num == 0.5);
+    assert_true(isnan(numidx_find(&ix, "over", 4)->num));
+    assert_non_null(numidx_find(&ix, "per cent", 8));
+    assert_null(numidx_find(&ix, "fiv", 3));
+    assert_null(numidx_find(&ix, "fives", 5));
+    assert_null(numidx_find(&ix, "", 0));
+    numidx_release(&ix);
+    json_decref(obj);
+}
+
+static void test_numidx_grows_past_its_first_table(void **state)
+{
+    (void)state;
+    json_t *obj = json_object();
+    struct numidx ix = NUMIDX_INIT;
+    char key[16];
+
+    for (int i = 0; i < 1000; i++) {
+        snprintf(key, sizeof(key), "w%d", i);
+        assert_int_equal(json_object_set_new(obj, key, json_integer(i)), 0);
+    }
+    assert_int_equal(numidx_build(&ix, obj), 0);
+    assert_int_equal(ix.n, 1000);
+    for (int i = 0; i < 1000; i++) {
+        snprintf(key, sizeof(key), "w%d", i);
+        const struct numidx_entry *e = numidx_find(&ix, key, strlen(key));
+        assert_non_null(e);
+        assert_true(e->num == i);
+    }
+    assert_null(numidx_find(&ix, "w1000", 5));
+    numidx_release(&ix);
+    json_decref(obj);
+}
+
+static void test_numidx_add_prefixes_marks_whole_keys(void **state)
+{
+    (void)state;
+    json_t *a = json_pack("{s:i, s:i}", "tre", 3, "tretti", 30);
+    json_t *b = json_pack("{s:i}", "tretten", 13);
+    struct numidx ix = NUMIDX_INIT;
+
+    assert_int_equal(numidx_add_prefixes(&ix, a), 0);
+    assert_int_equal(numidx_add_prefixes(&ix, b), 0);
+    const struct numidx_entry *e = numidx_find(&ix, "tre", 3);
+    assert_non_null(e);
+    assert_true(e->whole); /* "tretti" and "tretten" do not unmark it */
+    assert_non_null(e = numidx_find(&ix, "trett", 5));
+    assert_false(e->whole);
+    assert_true(numidx_find(&ix, "tretten", 7)->whole);
+    assert_non_null(numidx_find(&ix, "t", 1));
+    assert_null(numidx_find(&ix, "trex", 4));
+    assert_null(numidx_find(&ix, "trettenx", 8));
+    numidx_release(&ix);
+    json_decref(a);
+    json_decref(b);
+}
+
+static void test_numidx_add_heads_marks_first_words(void **state)
+{
+    (void)state;
+    json_t *a = json_pack("{s:b, s:b}", "more than", 1, "over", 1);
+    json_t *b = json_pack("{s:b}", "more", 1);
+    struct numidx ix = NUMIDX_INIT;
+
+    assert_int_equal(numidx_add_heads(&ix, a, 1), 0);
+    assert_int_equal(numidx_add_heads(&ix, b, 4), 0);
+    assert_true(numidx_find(&ix, "more", 4)->tables == 5);
+    assert_true(numidx_find(&ix, "over", 4)->tables == 1);
+    assert_null(numidx_find(&ix, "than", 4));
+    assert_null(numidx_find(&ix, "more than", 9));
+    numidx_release(&ix);
+    json_decref(a);
+    json_decref(b);
+}
+
+static void test_numidx_empty_finds_nothing(void **state)
+{
+    (void)state;
+    struct numidx ix = NUMIDX_INIT;
+
+    assert_int_equal(numidx_build(&ix, NULL), 0);
+    assert_null(numidx_find(&ix, "x", 1));
+    numidx_release(&ix);
+    assert_null(numidx_find(&ix, "x", 1));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_numidx_find_keys_and_values),
+        cmocka_unit_test(test_numidx_grows_past_its_first_table),
+        cmocka_unit_test(test_numidx_add_prefixes_marks_whole_keys),
+        cmocka_unit_test(test_numidx_add_heads_marks_first_words),
+        cmocka_unit_test(test_numidx_empty_finds_nothing),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,62 @@
+#include "test_common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "numtok.h"
+
+static void test_numtok_lex_folds_each_token(void **state)
+{
+    (void)state;
+    const char *text = "Zo\xe2\x80\x99n 120\xc2\xa0"
+                       "000 \xc3\x89T\xc3\x89 \xe2\x80\x93 HTML5";
+    struct numtok_list toks = NUMTOK_LIST_INIT;
+
+    assert_int_equal(numtok_lex(text, strlen(text), &toks), 0);
+    assert_int_equal(toks.n, 5);
+    assert_string_equal(toks.v[0].fold, "zo'n");
+    assert_int_equal(toks.v[1].type, NUMTOK_NUM);
+    assert_string_equal(toks.v[1].fold, "120\xc2\xa0"
+                                        "000");
+    assert_string_equal(toks.v[2].fold, "\xc3\xa9t\xc3\xa9");
+    assert_string_equal(toks.v[3].fold, "-");
+    assert_int_equal(toks.v[3].type, NUMTOK_PUNCT);
+    assert_string_equal(toks.v[4].fold, "html5");
+    assert_int_equal(toks.v[4].type, NUMTOK_WORD);
+    numtok_list_release(&toks);
+}
+
+/* Lexing into a list again keeps the folds of the tokens already in it. */
+static void test_numtok_lex_appends_and_keeps_folds(void **state)
+{
+    (void)state;
+    struct numtok_list toks = NUMTOK_LIST_INIT;
+    char big[4000];
+
+    for (size_t i = 0; i + 2 < sizeof(big); i += 2) {
+        big[i] = 'A';
+        big[i + 1] = ' ';
+    }
+    big[sizeof(big) - 2] = 'B';
+    big[sizeof(big) - 1] = '\0';
+    assert_int_equal(numtok_lex("First", 5, &toks), 0);
+    assert_int_equal(numtok_lex(big, strlen(big), &toks), 0);
+    assert_int_equal(toks.n, 1 + sizeof(big) / 2);
+    assert_string_equal(toks.v[0].fold, "first");
+    assert_string_equal(toks.v[1].fold, "a");
+    assert_string_equal(toks.v[toks.n - 1].fold, "b");
+    char *joined = numtok_join(&toks, 0, 3);
+    assert_string_equal(joined, "first a a");
+    free(joined);
+    numtok_list_release(&toks);
+    assert_int_equal(toks.n, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_numtok_lex_folds_each_token),
+        cmocka_unit_test(test_numtok_lex_appends_and_keeps_folds),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
