@@ -23,7 +23,7 @@ int jsonl_open(struct jsonl_reader *r, const char *path)
     return 0;
 }
 
-static int jsonl_parse(struct jsonl_reader *r, size_t len, json_t **rec)
+int jsonl_parse(struct jsonl_reader *r, size_t len, json_t **rec)
 {
     json_error_t jerr;
 
@@ -38,9 +38,8 @@ static int jsonl_parse(struct jsonl_reader *r, size_t len, json_t **rec)
     return 1;
 }
 
-int jsonl_next(struct jsonl_reader *r, json_t **rec)
+int jsonl_next_line(struct jsonl_reader *r, size_t *len)
 {
-    *rec = NULL;
     for (;;) {
         errno = 0;
         ssize_t n = getline(&r->buf, &r->cap, r->fp);
@@ -50,15 +49,23 @@ int jsonl_next(struct jsonl_reader *r, json_t **rec)
             return 0;
         }
         r->line++;
-        size_t len = (size_t)n;
-        if (len && r->buf[len - 1] == '\n')
-            len--;
-        else if (len)
+        *len = (size_t)n;
+        if (*len && r->buf[*len - 1] == '\n')
+            --*len;
+        else if (*len)
             return error_at(r->name, r->line, "last line is truncated (no newline)");
-        if (len == 0)
-            continue;
-        return jsonl_parse(r, len, rec);
+        if (*len)
+            return 1;
     }
+}
+
+int jsonl_next(struct jsonl_reader *r, json_t **rec)
+{
+    size_t len;
+    int rc = jsonl_next_line(r, &len);
+
+    *rec = NULL;
+    return rc == 1 ? jsonl_parse(r, len, rec) : rc;
 }
 
 void jsonl_close(struct jsonl_reader *r)
