@@ -34,7 +34,8 @@ struct recscan_at {
 
 static void recscan_ws(struct recscan_at *a)
 {
-    while (a->p < a->end && (*a->p == ' ' || *a->p == '\t' || *a->p == '\n' || *a->p == '\r'))
+    while (a->p < a->end && *a->p <= ' ' &&
+           (*a->p == ' ' || *a->p == '\t' || *a->p == '\n' || *a->p == '\r'))
         a->p++;
 }
 
@@ -317,21 +318,49 @@ static bool recscan_other(struct recscan *sc, const char *key, size_t len, bool 
 }
 
 /* One "key": value; *k is the key's index (the hint for the next). */
-static bool recscan_member(struct recscan *sc, struct recscan_at *a, size_t *k, bool *oom)
+/*
+ * Whether the key at a->p is, quotes and all, the field k: normalize writes
+ * the fields in this order, so most keys are read by one comparison.
+ */
+static bool recscan_expected(struct recscan_at *a, size_t k)
+{
+    size_t n = k < RECSCAN_NKEYS ? recscan_names[k].len : 0;
+
+    if (!n || (size_t)(a->end - a->p) < n + 2 || a->p[n + 1] != '"' ||
+        memcmp(a->p + 1, recscan_names[k].s, n) != 0)
+        return false;
+    a->p += n + 2;
+    return true;
+}
+
+/* The key at a->p: *k becomes its index, or RECSCAN_NKEYS for another key (noted). */
+static bool recscan_key(struct recscan *sc, struct recscan_at *a, size_t *k, bool *oom)
 {
     const char *key;
     size_t len;
+
+    if (recscan_expected(a, *k + 1)) {
+        ++*k;
+        return true;
+    }
+    if (a->p == a->end || *a->p != '"' || !recscan_string(a, &key, &len))
+        return false;
+    *k = recscan_find(key, len, *k + 1);
+    return *k < RECSCAN_NKEYS || recscan_other(sc, key, len, oom);
+}
+
+static bool recscan_member(struct recscan *sc, struct recscan_at *a, size_t *k, bool *oom)
+{
     struct recscan_value scratch;
 
-    if (a->p == a->end || *a->p != '"' || !recscan_string(a, &key, &len))
+    if (!recscan_key(sc, a, k, oom))
         return false;
     recscan_ws(a);
     if (!recscan_eat(a, ':'))
         return false;
     recscan_ws(a);
-    *k = recscan_find(key, len, *k + 1);
     if (*k == RECSCAN_NKEYS)
-        return recscan_other(sc, key, len, oom) && recscan_value(a, &scratch);
+        return recscan_value(a, &scratch);
     if (sc->v[*k].type != RECSCAN_ABSENT)
         return false;
     return recscan_value(a, &sc->v[*k]);
