@@ -32,7 +32,7 @@ struct recscan_at {
     char *out;
 };
 
-static void recscan_ws(struct recscan_at *a)
+static inline void recscan_ws(struct recscan_at *a)
 {
     while (a->p < a->end && *a->p <= ' ' &&
            (*a->p == ' ' || *a->p == '\t' || *a->p == '\n' || *a->p == '\r'))
@@ -40,7 +40,7 @@ static void recscan_ws(struct recscan_at *a)
 }
 
 /* Whether the next byte is c; if so, step over it. */
-static bool recscan_eat(struct recscan_at *a, unsigned char c)
+static inline bool recscan_eat(struct recscan_at *a, unsigned char c)
 {
     if (a->p == a->end || *a->p != c)
         return false;
