@@ -35,19 +35,44 @@ int csvout_text(struct csvout *c, const char *s)
         return -1;
     if (formula && fputc('\'', c->fp) == EOF)
         return -1;
-    for (const char *p = s; *p; p++) {
-        if (*p == '"' && quote && fputc('"', c->fp) == EOF)
+    if (!quote)
+        return fputs(s, c->fp) == EOF ? -1 : 0;
+    for (const char *p = s; *p;) { /* each '"' doubled: written with the run that ends at it */
+        size_t n = strcspn(p, "\"");
+        n += p[n] == '"';
+        if (fwrite(p, 1, n, c->fp) != n || (p[n - 1] == '"' && fputc('"', c->fp) == EOF))
             return -1;
-        if (fputc(*p, c->fp) == EOF)
-            return -1;
+        p += n;
     }
     if (quote && fputc('"', c->fp) == EOF)
         return -1;
     return 0;
 }
 
+/* An integer below 1e15 in decimal, as "%.6f" with its zeros cut would write it. */
+static char *csvout_format_int(char *buf, double v)
+{
+    char digits[24];
+    size_t n = 0;
+    long long x = (long long)fabs(v);
+
+    do {
+        digits[n++] = (char)('0' + x % 10);
+        x /= 10;
+    } while (x);
+    char *p = buf;
+    if (v < 0)
+        *p++ = '-';
+    while (n)
+        *p++ = digits[--n];
+    *p = '\0';
+    return buf;
+}
+
 char *csvout_format_num(char *buf, size_t size, double v)
 {
+    if (size >= 24 && fabs(v) < 1e15 && v == trunc(v))
+        return csvout_format_int(buf, v);
     if (!isfinite(v) || size < 2) {
         if (size)
             buf[0] = '\0';

@@ -23,7 +23,7 @@ int jsonl_open(struct jsonl_reader *r, const char *path)
     return 0;
 }
 
-static int jsonl_parse(struct jsonl_reader *r, size_t len, json_t **rec)
+int jsonl_parse(struct jsonl_reader *r, size_t len, json_t **rec)
 {
     json_error_t jerr;
 
@@ -38,8 +38,7 @@ static int jsonl_parse(struct jsonl_reader *r, size_t len, json_t **rec)
     return 1;
 }
 
-/* Read the next non-empty line into r->buf, without its newline. Returns 1, 0 at end, or -1/-2. */
-static int jsonl_line(struct jsonl_reader *r, size_t *len)
+int jsonl_next_line(struct jsonl_reader *r, size_t *len)
 {
     for (;;) {
         errno = 0;
@@ -52,7 +51,7 @@ static int jsonl_line(struct jsonl_reader *r, size_t *len)
         r->line++;
         *len = (size_t)n;
         if (*len && r->buf[*len - 1] == '\n')
-            (*len)--;
+            --*len;
         else if (*len)
             return error_at(r->name, r->line, "last line is truncated (no newline)");
         if (*len)
@@ -65,7 +64,7 @@ int jsonl_next(struct jsonl_reader *r, json_t **rec)
     size_t len;
 
     *rec = NULL;
-    int rc = jsonl_line(r, &len);
+    int rc = jsonl_next_line(r, &len);
     return rc == 1 ? jsonl_parse(r, len, rec) : rc;
 }
 
@@ -73,7 +72,7 @@ int jsonl_next_scan(struct jsonl_reader *r, struct jscan *js, const char **line,
 {
     json_t *rec;
 
-    int rc = jsonl_line(r, len);
+    int rc = jsonl_next_line(r, len);
     if (rc != 1)
         return rc;
     *line = r->buf;

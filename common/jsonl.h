@@ -49,6 +49,15 @@ int jsonl_next(struct jsonl_reader *r, json_t **rec);
  */
 int jsonl_next_scan(struct jsonl_reader *r, struct jscan *js, const char **line, size_t *len);
 
+/*
+ * jsonl_next() in two steps, for a reader that handles some lines itself:
+ * jsonl_next_line() reads the next non-empty line into r->buf[0..*len)
+ * (the newline dropped) and returns 1, or 0, -1 or -2 as jsonl_next()
+ * does; jsonl_parse() parses r->buf[0..len) as jsonl_next() does.
+ */
+int jsonl_next_line(struct jsonl_reader *r, size_t *len);
+int jsonl_parse(struct jsonl_reader *r, size_t len, json_t **rec);
+
 /* Close the file (not stdin) and free the buffer. */
 void jsonl_close(struct jsonl_reader *r);
 

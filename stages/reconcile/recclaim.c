@@ -200,6 +200,110 @@ int recclaim_from_json(struct recclaim *c, json_t *rec, const char *file, size_t
     return 1;
 }
 
+static bool recclaim_scan_str(const struct recscan *sc, enum recscan_key k, const char **out)
+{
+    if (sc->v[k].type != RECSCAN_STRING)
+        return false;
+    *out = sc->v[k].s;
+    return true;
+}
+
+static bool recclaim_scan_size(const struct recscan *sc, enum recscan_key k, size_t *out)
+{
+    if (sc->v[k].type != RECSCAN_INTEGER || sc->v[k].i < 0)
+        return false;
+    *out = (size_t)sc->v[k].i;
+    return true;
+}
+
+static bool recclaim_scan_num(const struct recscan *sc, enum recscan_key k, bool nullable,
+                              double *out)
+{
+    enum recscan_type t = sc->v[k].type;
+
+    if (nullable && t == RECSCAN_NULL) {
+        *out = NAN;
+        return true;
+    }
+    if (t != RECSCAN_INTEGER && t != RECSCAN_REAL)
+        return false;
+    *out = sc->v[k].d;
+    return true;
+}
+
+/* recclaim_base() on a scanned line, silent: false for anything it would report. */
+static bool recclaim_scan_base(struct recclaim *c, const struct recscan *sc)
+{
+    const char *kind;
+
+    return recclaim_scan_str(sc, RECSCAN_DOC, &c->doc) &&
+           recclaim_scan_size(sc, RECSCAN_START, &c->start) &&
+           recclaim_scan_size(sc, RECSCAN_END, &c->end) &&
+           recclaim_scan_str(sc, RECSCAN_TEXT, &c->text) &&
+           recclaim_scan_num(sc, RECSCAN_VALUE, false, &c->value) &&
+           recclaim_scan_num(sc, RECSCAN_LOW, true, &c->low) &&
+           recclaim_scan_num(sc, RECSCAN_HIGH, true, &c->high) &&
+           recclaim_scan_str(sc, RECSCAN_QUALIFIER, &c->qualifier) &&
+           recclaim_scan_str(sc, RECSCAN_KIND, &kind) &&
+           recclaim_scan_str(sc, RECSCAN_UNIT, &c->unit) &&
+           recclaim_scan_str(sc, RECSCAN_LANG, &c->lang) && c->end >= c->start &&
+           recclaim_listed(c->qualifier, recclaim_qualifiers);
+}
+
+/* recclaim_fields() and recclaim_check() on a scanned line, silent. */
+static bool recclaim_scan_fields(struct recclaim *c, const struct recscan *sc)
+{
+    enum recscan_type amb = sc->v[RECSCAN_AMBIGUOUS].type;
+    static const struct {
+        enum recscan_key key;
+        size_t offset;
+    } strs[] = {
+        {RECSCAN_DATE, offsetof(struct recclaim, date)},
+        {RECSCAN_AS_OF, offsetof(struct recclaim, as_of)},
+        {RECSCAN_SUBJECT, offsetof(struct recclaim, subject)},
+        {RECSCAN_VICTIM, offsetof(struct recclaim, victim)},
+        {RECSCAN_SIDE, offsetof(struct recclaim, side)},
+        {RECSCAN_SCOPE, offsetof(struct recclaim, scope)},
+        {RECSCAN_PLACE, offsetof(struct recclaim, place)},
+        {RECSCAN_ATTRIBUTION, offsetof(struct recclaim, attribution)},
+        {RECSCAN_QUOTE, offsetof(struct recclaim, quote)},
+        {RECSCAN_SOURCE, offsetof(struct recclaim, source)},
+    };
+
+    if (!recclaim_scan_size(sc, RECSCAN_SID, &c->sid) ||
+        (amb != RECSCAN_TRUE && amb != RECSCAN_FALSE))
+        return false;
+    for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
+        if (!recclaim_scan_str(sc, strs[i].key, (const char **)((char *)c + strs[i].offset)))
+            return false;
+    c->doc_place = "";
+    if (sc->v[RECSCAN_DOC_PLACE].type != RECSCAN_ABSENT &&
+        !recclaim_scan_str(sc, RECSCAN_DOC_PLACE, &c->doc_place))
+        return false;
+    int dated = recdate_parse(c->date, &c->when);
+    c->dated = dated == 1;
+    return dated >= 0 && isfinite(c->value) &&
+           !(strcmp(c->qualifier, "range") == 0 && (isnan(c->low) || isnan(c->high))) &&
+           !(!isnan(c->low) && !isnan(c->high) && c->low > c->high);
+}
+
+int recclaim_from_scan(struct recclaim *c, const struct recscan *sc)
+{
+    const struct recscan_value *cat = &sc->v[RECSCAN_CATEGORY];
+
+    memset(c, 0, sizeof(*c));
+    if (!recclaim_scan_base(c, sc) || cat->type == RECSCAN_ABSENT)
+        return -1;
+    if (cat->type == RECSCAN_NULL)
+        return 0;
+    if (cat->type != RECSCAN_STRING || cat->len == 0)
+        return -1;
+    c->category = cat->s;
+    if (!recclaim_scan_fields(c, sc) || recclaim_copy_strings(c) < 0)
+        return -1;
+    return 1;
+}
+
 void recclaim_release(struct recclaim *c)
 {
     free(c->strings);

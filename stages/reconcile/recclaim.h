@@ -17,6 +17,7 @@
 
 #include "recconf.h"
 #include "recdate.h"
+#include "recscan.h"
 
 struct recclaim {
     char *strings; /* owned: the strings below point into it */
@@ -43,6 +44,14 @@ struct recclaim {
  * not a claim, -1 for a malformed record (reported as file:line: ...).
  */
 int recclaim_from_json(struct recclaim *c, json_t *rec, const char *file, size_t line);
+
+/*
+ * As recclaim_from_json(), from a line recscan read: 1 for a claim, 0 for
+ * a valid record that is not a claim (c->doc then points into sc), -1
+ * when the line must go through recclaim_from_json() after all (a
+ * malformed record, which that reports, or memory ran out). Reports nothing.
+ */
+int recclaim_from_scan(struct recclaim *c, const struct recscan *sc);
 
 /* Compute lo, hi, est, fig_lo, fig_hi and vague from the fields and cfg. */
 void recclaim_derive(struct recclaim *c, const struct recconf *cfg);

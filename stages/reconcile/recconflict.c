@@ -1,39 +1,10 @@
 #include "recconflict.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
-#include "recrule.h"
-
-static double recconflict_ratio(const struct recclaim *a, const struct recclaim *b)
-{
-    double lo = a->est < b->est ? a->est : b->est;
-    double hi = a->est < b->est ? b->est : a->est;
-
-    if (lo <= 0)
-        return hi > 0 ? INFINITY : 1;
-    return hi / lo;
-}
-
-/* The kind of disagreement between a and b, if any. */
-static enum recconflict_kind recconflict_pair(const struct recclaim *a, const struct recclaim *b,
-                                              const struct recconf *cfg, bool *revision)
-{
-    enum recrule_verdict v = recrule_pair(a, b, cfg);
-
-    *revision = v == RECRULE_REVISION;
-    if (v == RECRULE_REVISION)
-        return RECCONFLICT_CONTRADICTION;
-    if (v != RECRULE_COMPARE)
-        return RECCONFLICT_NONE;
-    if (!recclaim_overlap(a, b))
-        return RECCONFLICT_CONTRADICTION;
-    if (!a->vague && !b->vague && recconflict_ratio(a, b) > cfg->divergence_factor)
-        return RECCONFLICT_DIVERGENCE;
-    return RECCONFLICT_NONE;
-}
+#include "recmark.h"
 
 /* Claims that every rule treats alike: same document, sentence, source, scope, figures, dates. */
 static int recconflict_alike_cmp(const struct recclaim *a, const struct recclaim *b)
@@ -96,34 +67,36 @@ static struct recconflict_sort *recconflict_classes(const struct recclaim *claim
     return v;
 }
 
-/* Mark the members of every pair of the wanted kind; returns how many pairs of kinds. */
-static size_t recconflict_mark(const struct recconflict_sort *v, const size_t *rep, size_t n,
-                               const struct recconf *cfg, enum recconflict_kind want, bool *mark,
-                               struct recconflict *out)
+/*
+ * Mark the members of every pair of the wanted kind: recmark judges one
+ * claim of each class, and a class is marked as its first claim is.
+ * Returns whether there is such a pair, or -1 when memory ran out.
+ */
+static int recconflict_mark(const struct recconflict_sort *v, const size_t *rep, size_t n,
+                            const struct recconf *cfg, enum recconflict_kind want, bool *mark,
+                            struct recconflict *out)
 {
-    size_t pairs = 0;
-    bool revision;
+    const struct recclaim **reps = malloc((n ? n : 1) * sizeof(*reps));
+    bool *hit = calloc(n ? n : 1, sizeof(*hit));
+    size_t *which = malloc((n ? n : 1) * sizeof(*which)); /* per claim: its class's rep */
+    size_t nreps = 0;
+    int rc = -1;
 
+    if (!reps || !hit || !which)
+        goto out;
     for (size_t i = 0; i < n; i++) {
-        if (rep[i] != i)
-            continue;
-        for (size_t j = i + 1; j < n; j++) {
-            if (rep[j] != j)
-                continue;
-            const struct recclaim *a = v[i].claims, *b = v[j].claims;
-            if (recconflict_pair(a, b, cfg, &revision) != want)
-                continue;
-            mark[v[i].pos] = mark[v[j].pos] = true;
-            out->revision |= revision;
-            double r = recconflict_ratio(a, b);
-            if (r > out->factor)
-                out->factor = r;
-            pairs++;
-        }
+        if (rep[i] == i)
+            reps[nreps++] = v[i].claims;
+        which[i] = nreps - 1;
     }
-    for (size_t i = 0; i < n; i++) /* a class is marked as its first claim is */
-        mark[v[i].pos] = mark[v[rep[i]].pos];
-    return pairs;
+    rc = recmark_pairs(reps, nreps, cfg, want, hit, out);
+    for (size_t i = 0; rc >= 0 && i < n; i++)
+        mark[v[i].pos] = hit[which[i]];
+out:
+    free(reps);
+    free(hit);
+    free(which);
+    return rc;
 }
 
 int recconflict_find(struct recconflict *out, const struct recclaim *claims,
@@ -144,7 +117,12 @@ int recconflict_find(struct recconflict *out, const struct recclaim *claims,
     for (size_t k = 0; k < 2 && out->kind == RECCONFLICT_NONE; k++) {
         out->factor = 1;
         out->revision = false;
-        if (recconflict_mark(v, rep, g->n, cfg, kinds[k], mark, out))
+        int found = recconflict_mark(v, rep, g->n, cfg, kinds[k], mark, out);
+        if (found < 0) {
+            error_at(NULL, 0, "out of memory");
+            goto out;
+        }
+        if (found)
             out->kind = kinds[k];
     }
     if (out->kind != RECCONFLICT_NONE) {

@@ -33,7 +33,7 @@ struct recconflict {
     size_t *members; /* indices into the claim array, ascending */
     size_t n;
     bool revision; /* some pair is a cumulative count that fell */
-    double factor; /* the largest ratio of estimates among the pairs */
+    double factor; /* divergence: the largest ratio of estimates among the pairs; else 1 */
 };
 
 /*

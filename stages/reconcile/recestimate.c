@@ -71,7 +71,7 @@ static void recestimate_union(size_t *parent, size_t i, size_t j)
 struct recestimate_key {
     size_t pos;
     const struct recclaim *c;
-    char *attr, *quote; /* folded; NULL when the quote is empty (never a copy) */
+    char *attr, *quote; /* folded; NULL when it cannot be a copy (no quote, a value of its own) */
 };
 
 static int recestimate_by_doc(const void *pa, const void *pb)
@@ -118,22 +118,76 @@ static void recestimate_keys_free(struct recestimate_key *k, size_t n)
     free(k);
 }
 
+/* By value, then quote and attribution as written. */
+static int recestimate_by_raw(const void *pa, const void *pb)
+{
+    const struct recestimate_key *x = *(const struct recestimate_key *const *)pa;
+    const struct recestimate_key *y = *(const struct recestimate_key *const *)pb;
+    int d;
+
+    if (x->c->value != y->c->value)
+        return x->c->value < y->c->value ? -1 : 1;
+    d = strcmp(x->c->quote, y->c->quote);
+    return d ? d : strcmp(x->c->attribution, y->c->attribution);
+}
+
+static bool recestimate_same_value(struct recestimate_key *const *v, size_t i, size_t j)
+{
+    return v[i]->c->value == v[j]->c->value;
+}
+
+/* Fold k's quote and attribution, or copy prev's folds of the same text. */
+static int recestimate_fold_key(struct recestimate_key *k, const struct recestimate_key *prev)
+{
+    bool same = prev && strcmp(prev->c->quote, k->c->quote) == 0;
+
+    k->quote = same ? strdup(prev->quote) : recestimate_fold(k->c->quote);
+    same = same && strcmp(prev->c->attribution, k->c->attribution) == 0;
+    k->attr = same ? strdup(prev->attr) : recestimate_fold(k->c->attribution);
+    return k->quote && k->attr ? 0 : -1;
+}
+
+/*
+ * Fold the quotes and attributions of the members that may be copies: a
+ * copy has the value of another member, so a member alone with its value
+ * keeps no quote (never a copy) and is not folded. Each text is folded
+ * once: syndicated copies repeat them, and folding a sentence costs far
+ * more than sorting.
+ */
+static int recestimate_fold_keys(struct recestimate_key *k, size_t n)
+{
+    struct recestimate_key **v = malloc((n ? n : 1) * sizeof(*v));
+    size_t m = 0;
+    int rc = v ? 0 : -1;
+
+    for (size_t i = 0; v && i < n; i++)
+        if (*k[i].c->quote)
+            v[m++] = &k[i];
+    if (v)
+        qsort(v, m, sizeof(*v), recestimate_by_raw);
+    for (size_t i = 0; rc == 0 && i < m; i++) {
+        bool after = i > 0 && recestimate_same_value(v, i - 1, i);
+        if (after || (i + 1 < m && recestimate_same_value(v, i, i + 1)))
+            rc = recestimate_fold_key(v[i], after ? v[i - 1] : NULL);
+    }
+    free(v);
+    return rc;
+}
+
 static struct recestimate_key *recestimate_keys(const struct recclaim *claims,
                                                 const size_t *members, size_t n)
 {
     struct recestimate_key *k = calloc(n ? n : 1, sizeof(*k));
 
-    for (size_t i = 0; k && i < n; i++) {
+    if (!k)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
         k[i].pos = i;
         k[i].c = &claims[members[i]];
-        if (!*k[i].c->quote)
-            continue;
-        k[i].attr = recestimate_fold(k[i].c->attribution);
-        k[i].quote = recestimate_fold(k[i].c->quote);
-        if (!k[i].attr || !k[i].quote) {
-            recestimate_keys_free(k, n);
-            return NULL;
-        }
+    }
+    if (recestimate_fold_keys(k, n) < 0) {
+        recestimate_keys_free(k, n);
+        return NULL;
     }
     return k;
 }

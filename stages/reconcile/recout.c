@@ -23,6 +23,8 @@ static int recout_quote(struct csvout *c, const char *q)
     size_t n = strlen(q), at = 0;
     int32_t cp;
 
+    if (n <= RECOUT_QUOTE_CHARS) /* no more characters than bytes */
+        return csvout_text(c, q);
     for (size_t chars = 0; at < n && chars < RECOUT_QUOTE_CHARS; chars++) {
         size_t len = utf8_decode(q + at, n - at, &cp);
         at += len ? len : 1;

@@ -30,33 +30,66 @@ void recrow_id(char id[RECROW_ID_LEN + 1], const char *key, const char *period)
     snprintf(id, RECROW_ID_LEN + 1, "c%011" PRIx64, h >> 20);
 }
 
-/* Whether s is already among the first n members' field values. */
-static bool recrow_seen(const char *const *seen, size_t n, const char *s)
+static const char *recrow_field(const struct recclaim *claims, const struct recconflict *cf,
+                                size_t i, size_t offset)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(seen[i], s) == 0)
-            return true;
-    return false;
+    return *(const char *const *)((const char *)&claims[cf->members[i]] + offset);
+}
+
+struct recrow_text {
+    const char *s;
+    size_t i; /* member */
+};
+
+static int recrow_text_cmp(const void *pa, const void *pb)
+{
+    const struct recrow_text *x = pa, *y = pb;
+    int d = strcmp(x->s, y->s);
+
+    return d ? d : (x->i > y->i) - (x->i < y->i);
+}
+
+/*
+ * Mark first[i] for each member whose non-empty field value no earlier
+ * member has. Sorted, not compared with every earlier value: a conflict
+ * may have thousands of members from as many documents.
+ */
+static int recrow_firsts(const struct recclaim *claims, const struct recconflict *cf, size_t offset,
+                         bool *first)
+{
+    struct recrow_text *v = malloc((cf->n ? cf->n : 1) * sizeof(*v));
+    size_t m = 0;
+
+    if (!v)
+        return -1;
+    for (size_t i = 0; i < cf->n; i++) {
+        const char *s = recrow_field(claims, cf, i, offset);
+        if (*s)
+            v[m++] = (struct recrow_text){s, i};
+    }
+    qsort(v, m, sizeof(*v), recrow_text_cmp);
+    for (size_t k = 0; k < m; k++)
+        first[v[k].i] = k == 0 || strcmp(v[k - 1].s, v[k].s) != 0;
+    free(v);
+    return 0;
 }
 
 /* Join the distinct non-empty values of one field of the members with sep. */
 static char *recrow_join(const struct recclaim *claims, const struct recconflict *cf, size_t offset,
                          const char *sep)
 {
-    const char **seen = calloc(cf->n ? cf->n : 1, sizeof(char *));
+    bool *first = calloc(cf->n ? cf->n : 1, sizeof(*first));
     struct buf b = BUF_INIT;
-    size_t nseen = 0;
-    int rc = seen ? 0 : -1;
+    int rc = first ? recrow_firsts(claims, cf, offset, first) : -1;
 
     for (size_t i = 0; i < cf->n && rc == 0; i++) {
-        const char *s = *(const char *const *)((const char *)&claims[cf->members[i]] + offset);
-        if (!*s || recrow_seen(seen, nseen, s))
+        if (!first[i])
             continue;
-        if ((nseen && buf_addstr(&b, sep) < 0) || buf_addstr(&b, s) < 0)
+        if ((b.data && buf_addstr(&b, sep) < 0) ||
+            buf_addstr(&b, recrow_field(claims, cf, i, offset)) < 0)
             rc = -1;
-        seen[nseen++] = s;
     }
-    free(seen);
+    free(first);
     if (rc < 0) {
         buf_release(&b);
         return NULL;

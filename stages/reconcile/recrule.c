@@ -34,10 +34,15 @@ static enum recrule_verdict recrule_dated(const struct recclaim *earlier,
     return later->hi < earlier->lo ? RECRULE_REVISION : RECRULE_UPDATE;
 }
 
+bool recrule_hedge(const struct recclaim *a, const struct recclaim *b)
+{
+    return recrule_same_source(a, b) && (recrule_hedges(a, b) || recrule_hedges(b, a));
+}
+
 enum recrule_verdict recrule_pair(const struct recclaim *a, const struct recclaim *b,
                                   const struct recconf *cfg)
 {
-    if (recrule_same_source(a, b) && (recrule_hedges(a, b) || recrule_hedges(b, a)))
+    if (recrule_hedge(a, b))
         return RECRULE_HEDGE;
     /* recgroup_scope_class() is "increment" exactly for that scope; this runs for every pair */
     if (strcmp(a->scope, "increment") == 0 || strcmp(b->scope, "increment") == 0)

@@ -20,6 +20,8 @@
 #ifndef RECRULE_H
 #define RECRULE_H
 
+#include <stdbool.h>
+
 #include "recclaim.h"
 #include "recconf.h"
 
@@ -30,6 +32,12 @@ enum recrule_verdict {
     RECRULE_UPDATE,    /* reports of different dates that can both be right */
     RECRULE_REVISION,  /* a cumulative count fell between two dates */
 };
+
+/*
+ * Whether a and b are a hedge: recrule_pair() gives RECRULE_HEDGE exactly
+ * then. Only claims of one document, one of them an "estimate", can be.
+ */
+bool recrule_hedge(const struct recclaim *a, const struct recclaim *b);
 
 enum recrule_verdict recrule_pair(const struct recclaim *a, const struct recclaim *b,
                                   const struct recconf *cfg);

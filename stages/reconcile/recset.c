@@ -1,11 +1,13 @@
 #include "recset.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
 #include "jsonl.h"
+#include "recscan.h"
 
 int recset_init(struct recset *s)
 {
@@ -20,6 +22,7 @@ void recset_release(struct recset *s)
         recclaim_release(&s->v[i]);
     free(s->v);
     json_decref(s->docs);
+    free(s->last_doc);
     memset(s, 0, sizeof(*s));
 }
 
@@ -45,6 +48,37 @@ static int recset_skip(struct stats *st, const char *file, size_t line, const ch
     return stats_skip_quiet(st, doc, where, "malformed record");
 }
 
+/* Note the record's document (records of one document come together). */
+static int recset_doc(struct recset *s, const char *doc)
+{
+    if (s->last_doc && strcmp(s->last_doc, doc) == 0)
+        return 0;
+    free(s->last_doc);
+    s->last_doc = strdup(doc);
+    if (!s->last_doc || json_object_set_new(s->docs, doc, json_true()) < 0)
+        return error_at(NULL, 0, "out of memory");
+    return 0;
+}
+
+/* Keep a valid record read into c: a claim (claim true) is derived and kept. 0, or -1 out of
+ * memory. */
+static int recset_keep(struct recset *s, struct recclaim *c, bool claim, const struct recconf *cfg)
+{
+    if (recset_doc(s, c->doc) < 0) {
+        recclaim_release(c);
+        return -1;
+    }
+    if (!claim)
+        return 0;
+    recclaim_derive(c, cfg);
+    c->seq = s->n;
+    if (recset_push(s, c) < 0) {
+        recclaim_release(c);
+        return -1;
+    }
+    return 0;
+}
+
 /* One record: 0 kept or dropped as a non-claim, 1 malformed, -1 out of memory. */
 static int recset_record(struct recset *s, json_t *rec, const struct jsonl_reader *r,
                          const struct recconf *cfg, struct stats *st)
@@ -57,42 +91,57 @@ static int recset_record(struct recset *s, json_t *rec, const struct jsonl_reade
         json_t *doc = json_object_get(rec, "doc");
         return recset_skip(st, name, r->line, json_string_value(doc)) < 0 ? -1 : 1;
     }
-    if (json_object_set_new(s->docs, c.doc, json_true()) < 0) {
-        recclaim_release(&c);
+    return recset_keep(s, &c, rc == 1, cfg);
+}
+
+/*
+ * The line in r->buf[0..len): read by recscan when it can, else by jansson.
+ * Returns as recset_record(), or -2 for a line that is no JSON object (reported).
+ */
+static int recset_line(struct recset *s, struct recscan *sc, struct jsonl_reader *r, size_t len,
+                       const struct recconf *cfg, struct stats *st)
+{
+    int scanned = recscan_line(sc, r->buf, len);
+    struct recclaim c;
+    json_t *rec;
+
+    if (scanned < 0)
         return error_at(NULL, 0, "out of memory");
+    int rc = scanned ? recclaim_from_scan(&c, sc) : -1;
+    if (rc >= 0) {
+        s->records++;
+        st->records_in++;
+        return recset_keep(s, &c, rc == 1, cfg);
     }
-    if (rc == 0)
-        return 0;
-    recclaim_derive(&c, cfg);
-    c.seq = s->n;
-    if (recset_push(s, &c) < 0) {
-        recclaim_release(&c);
-        return -1;
-    }
-    return 0;
+    if (jsonl_parse(r, len, &rec) < 0)
+        return -2;
+    s->records++;
+    st->records_in++;
+    rc = recset_record(s, rec, r, cfg, st);
+    json_decref(rec);
+    return rc;
 }
 
 long recset_read_stream(struct recset *s, FILE *fp, const char *name, const struct recconf *cfg,
                         struct stats *st)
 {
     struct jsonl_reader r = {.fp = fp, .name = name};
-    json_t *rec;
+    struct recscan sc = {0};
     long bad = 0;
+    size_t len;
     int rc;
 
-    while ((rc = jsonl_next(&r, &rec)) != 0) {
+    while ((rc = jsonl_next_line(&r, &len)) != 0) {
         if (rc == -2)
             break;
-        if (rc == -1) {
+        int one = rc == 1 ? recset_line(s, &sc, &r, len, cfg, st) : -2;
+        if (one == -2) {
             bad++;
+            rc = -1;
             if (recset_skip(st, r.name, r.line, NULL) < 0)
                 break;
             continue;
         }
-        s->records++;
-        st->records_in++;
-        int one = recset_record(s, rec, &r, cfg, st);
-        json_decref(rec);
         if (one < 0) {
             rc = -2;
             break;
@@ -100,6 +149,7 @@ long recset_read_stream(struct recset *s, FILE *fp, const char *name, const stru
         bad += one;
     }
     free(r.buf);
+    recscan_release(&sc);
     return rc == -2 ? -1 : bad;
 }
 

@@ -22,6 +22,7 @@ struct recset {
     struct recclaim *v;
     size_t n, cap;
     json_t *docs;   /* owned: object used as the set of document ids seen */
+    char *last_doc; /* owned: the document last added to docs */
     size_t records; /* number records read */
 };
 

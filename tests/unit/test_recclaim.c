@@ -2,6 +2,7 @@
 #include "reconcile/recclaim.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "err.h"
@@ -102,11 +103,84 @@ static void test_recclaim_derive_intervals(void **state)
     release(c, 5);
 }
 
+/* The claim a line gives through recscan, or -1 when recscan leaves it to jansson. */
+static int from_line(struct recclaim *c, const char *line)
+{
+    static struct recscan sc; /* c->doc of a non-claim points into it */
+
+    return recscan_line(&sc, line, strlen(line)) == 1 ? recclaim_from_scan(c, &sc) : -1;
+}
+
+static void test_recclaim_from_scan_as_json(void **state)
+{
+    static const size_t strings[] = {
+        offsetof(struct recclaim, doc),       offsetof(struct recclaim, date),
+        offsetof(struct recclaim, lang),      offsetof(struct recclaim, category),
+        offsetof(struct recclaim, qualifier), offsetof(struct recclaim, unit),
+        offsetof(struct recclaim, subject),   offsetof(struct recclaim, victim),
+        offsetof(struct recclaim, side),      offsetof(struct recclaim, scope),
+        offsetof(struct recclaim, place),     offsetof(struct recclaim, attribution),
+        offsetof(struct recclaim, quote),     offsetof(struct recclaim, as_of),
+        offsetof(struct recclaim, source),    offsetof(struct recclaim, text),
+        offsetof(struct recclaim, doc_place),
+    };
+    const char *line =
+        "{\"ambiguous\":false,\"as_of\":\"Monday\",\"attribution\":\"UN\",\"category\":"
+        "\"killed\",\"date\":\"2023-09-27\",\"doc\":\"d1\",\"doc_place\":\"armenia\",\"end\":9,"
+        "\"high\":30,\"kind\":\"cardinal\",\"lang\":\"en\",\"low\":20.5,\"place\":\"x\","
+        "\"qualifier\":\"range\",\"quote\":\"q \\\"20-30\\\"\",\"scope\":\"total\",\"sid\":3,"
+        "\"side\":\"\",\"source\":\"s\",\"start\":4,\"subject\":\"people\",\"text\":\"20-30\","
+        "\"unit\":\"\",\"value\":25,\"victim\":\"civilians\"}";
+    json_t *rec = json_loads(line, 0, NULL);
+    struct recclaim a, b;
+
+    (void)state;
+    assert_int_equal(recclaim_from_json(&a, rec, "f", 1), 1);
+    assert_int_equal(from_line(&b, line), 1);
+    for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++)
+        assert_string_equal(*(const char *const *)((const char *)&a + strings[i]),
+                            *(const char *const *)((const char *)&b + strings[i]));
+    assert_string_equal(a.quote, b.quote);
+    assert_string_equal(b.quote, "q \"20-30\"");
+    assert_string_equal(a.doc_place, b.doc_place);
+    assert_string_equal(a.as_of, b.as_of);
+    assert_string_equal(a.victim, b.victim);
+    assert_true(a.start == b.start && a.end == b.end && a.sid == b.sid);
+    assert_true(a.value == b.value && a.low == b.low && a.high == b.high);
+    assert_true(a.dated && b.dated && a.when.first == b.when.first);
+    recclaim_release(&a);
+    recclaim_release(&b);
+    json_decref(rec);
+}
+
+static void test_recclaim_from_scan_leaves_errors(void **state)
+{
+    struct recclaim c;
+
+    (void)state;
+    /* valid JSON, but records recclaim_from_json() reports: left to it */
+    assert_int_equal(from_line(&c, "{\"doc\":\"a\"}"), -1);
+    assert_int_equal(from_line(&c, "{\"doc\":\"a\",\"start\":0,\"end\":2,\"text\":\"10\","
+                                   "\"value\":10,\"low\":null,\"high\":null,\"qualifier\":"
+                                   "\"many\",\"kind\":\"cardinal\",\"unit\":\"\",\"category\":"
+                                   "null,\"lang\":\"en\"}"),
+                     -1);
+    /* the same with a known qualifier is a valid record that is no claim */
+    assert_int_equal(from_line(&c, "{\"doc\":\"a\",\"start\":0,\"end\":2,\"text\":\"10\","
+                                   "\"value\":10,\"low\":null,\"high\":null,\"qualifier\":"
+                                   "\"exact\",\"kind\":\"cardinal\",\"unit\":\"\",\"category\":"
+                                   "null,\"lang\":\"en\"}"),
+                     0);
+    assert_string_equal(c.doc, "a");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_recclaim_from_json_malformed),
         cmocka_unit_test(test_recclaim_from_json_claim_fields),
+        cmocka_unit_test(test_recclaim_from_scan_as_json),
+        cmocka_unit_test(test_recclaim_from_scan_leaves_errors),
         cmocka_unit_test(test_recclaim_rounding),
         cmocka_unit_test(test_recclaim_derive_intervals),
     };

@@ -49,6 +49,30 @@ static void test_recestimate_sources_syndicated(void **state)
     release(c, 4);
 }
 
+static void test_recestimate_sources_copies_among_values(void **state)
+{
+    struct recclaim c[6];
+    size_t members[] = {0, 1, 2, 3, 4, 5}, source[6];
+
+    (void)state;
+    /* copies found through folding (case, composed or not) and through the very same text */
+    mk(&c[0], "{\"value\":7,\"doc\":\"a\",\"quote\":\"\u00c9t\u00e9: 7 d\u00f8de.\"}");
+    mk(&c[1], "{\"value\":7,\"doc\":\"b\",\"quote\":\"e\u0301t\u00e9: 7 D\u00d8DE.\"}");
+    mk(&c[2], "{\"value\":7,\"doc\":\"c\",\"quote\":\"\u00c9t\u00e9: 7 d\u00f8de.\"}");
+    /* the same text with another value is no copy; nor is a value alone */
+    mk(&c[3], "{\"value\":8,\"doc\":\"d\",\"quote\":\"\u00c9t\u00e9: 7 d\u00f8de.\"}");
+    mk(&c[4], "{\"value\":9,\"doc\":\"e\",\"quote\":\"\u00c9t\u00e9: 9 d\u00f8de.\"}");
+    mk(&c[5], "{\"value\":7,\"doc\":\"f\",\"quote\":\"\u00c9t\u00e9: 7 dode.\"}");
+    assert_int_equal(recestimate_sources(c, members, 6, source), 4);
+    assert_int_equal(source[0], 0);
+    assert_int_equal(source[1], 0);
+    assert_int_equal(source[2], 0);
+    assert_int_equal(source[3], 1);
+    assert_int_equal(source[4], 2);
+    assert_int_equal(source[5], 3);
+    release(c, 6);
+}
+
 static void test_recestimate_compute_bounds(void **state)
 {
     struct recclaim c[4];
@@ -93,6 +117,7 @@ int main(void)
         cmocka_unit_test(test_recestimate_wmedian_plain),
         cmocka_unit_test(test_recestimate_wmedian_weighted),
         cmocka_unit_test(test_recestimate_sources_syndicated),
+        cmocka_unit_test(test_recestimate_sources_copies_among_values),
         cmocka_unit_test(test_recestimate_compute_bounds),
         cmocka_unit_test(test_recestimate_compute_zero_low),
     };
