@@ -284,6 +284,12 @@ int numtok_lex(const char *s, size_t n, struct numtok_list *list)
     return rc;
 }
 
+void numtok_list_reset(struct numtok_list *list)
+{
+    list->n = 0;
+    buf_reset(&list->folds);
+}
+
 void numtok_list_release(struct numtok_list *list)
 {
     free(list->v);

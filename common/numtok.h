@@ -53,6 +53,9 @@ struct numtok_list {
 /* Append the tokens of s[0..n) to list. */
 int numtok_lex(const char *s, size_t n, struct numtok_list *list);
 
+/* Empty list, keeping its memory for the next numtok_lex(). */
+void numtok_list_reset(struct numtok_list *list);
+
 void numtok_list_release(struct numtok_list *list);
 
 /*

@@ -152,6 +152,15 @@ static size_t scan_chain(const struct scan *sc, size_t i, const char *seps, size
     return nums;
 }
 
+/* Whether a glued run of scan_chain() can take a second number at i (most tokens begin none). */
+static bool scan_may_chain(const struct scan *sc, size_t i)
+{
+    const struct numtok *sep = scan_tok(sc, i + 1), *num = scan_tok(sc, i + 2);
+
+    return sep && num && sep->type == NUMTOK_PUNCT && !sep->space && num->type == NUMTOK_NUM &&
+           !num->space;
+}
+
 static size_t scan_digits_len(const struct scan *sc, size_t i)
 {
     const struct numtok *t = scan_tok(sc, i);
@@ -207,6 +216,8 @@ static size_t scan_date_chain(struct scan *sc, size_t i)
     if (i < sc->date_end) {
         if (!scan_is(sc, i, NUMTOK_NUM, NULL))
             return 0;
+    } else if (!scan_may_chain(sc, i)) {
+        return 0;
     } else if ((scan_chain(sc, i, "-", &end) == 3 && scan_digits_len(sc, i) == 4 &&
                 scan_digits_len(sc, i + 2) <= 2 && scan_digits_len(sc, i + 4) <= 2) ||
                (scan_chain(sc, i, "/.", &end) == 3 && scan_digits_len(sc, i) <= 2 &&
@@ -249,7 +260,7 @@ static size_t scan_slash(struct scan *sc, size_t i)
 {
     size_t end;
 
-    if (scan_chain(sc, i, "/", &end) != 2)
+    if (!scan_may_chain(sc, i) || scan_chain(sc, i, "/", &end) != 2)
         return 0;
     scan_reset(sc, i, end, "fraction");
     return end;
