@@ -382,6 +382,19 @@ uint64_t numlex_tables(const struct numlex *nl, const char *key)
     return e ? e->tables : 0;
 }
 
+void numlex_mark(const struct numlex *nl, struct numtok_list *toks)
+{
+    for (size_t i = 0; i < toks->n; i++) {
+        struct numtok *t = &toks->v[i];
+        size_t len = strlen(t->fold), head = strcspn(t->fold, " ");
+        const struct numidx_entry *e = numidx_find(&nl->all, t->fold, len),
+                                  *h = numidx_find(&nl->heads, t->fold, head);
+        t->tables = e ? e->tables : 0;
+        t->heads = h ? h->tables : 0;
+    }
+    toks->marked = nl;
+}
+
 bool numlex_hasn(const struct numlex *nl, enum numlex_table t, const char *key, size_t len)
 {
     return numidx_find(&nl->ix[t], key, len) != NULL;
@@ -449,6 +462,17 @@ static size_t numlex_match_in(const struct numidx *ix, const struct numtok_list 
     return 0;
 }
 
+/* The tables with a key whose first word is token i's fold. */
+static uint64_t numlex_heads(const struct numlex *nl, const struct numtok_list *toks, size_t i)
+{
+    const char *f = toks->v[i].fold;
+
+    if (toks->marked == nl)
+        return toks->v[i].heads;
+    const struct numidx_entry *head = numidx_find(&nl->heads, f, strcspn(f, " "));
+    return head ? head->tables : 0;
+}
+
 size_t numlex_match(const struct numlex *nl, enum numlex_table t, const struct numtok_list *toks,
                     size_t i, size_t end, const json_t **val)
 {
@@ -466,9 +490,7 @@ size_t numlex_match(const struct numlex *nl, enum numlex_table t, const struct n
      * Most tokens begin no phrase. When the joined tokens equal a key, the
      * first token's fold and the key agree up to their first space.
      */
-    const char *f = toks->v[i].fold;
-    const struct numidx_entry *head = numidx_find(&nl->heads, f, strcspn(f, " "));
-    if (!head || !(head->tables & NUMLEX_BIT(t)))
+    if (!(numlex_heads(nl, toks, i) & NUMLEX_BIT(t)))
         return 0;
     if (ix->maxlen > sizeof(stack) && !(key = malloc(ix->maxlen)))
         return 0;

@@ -124,6 +124,19 @@ double numlex_num(const struct numlex *nl, enum numlex_table t, const char *key)
 #define NUMLEX_BIT(t) ((uint64_t)1 << (t))
 uint64_t numlex_tables(const struct numlex *nl, const char *key);
 
+/*
+ * Note in each token of toks the tables holding its fold (numlex_tables())
+ * and those with a key it is the first word of: what scanning a sentence
+ * asks of every token, in two lookups. numlex_match() then reads the mark.
+ */
+void numlex_mark(const struct numlex *nl, struct numtok_list *toks);
+
+/* True when table t holds the fold of token tok (marked by numlex_mark()). */
+static inline bool numlex_tok_has(const struct numtok *tok, enum numlex_table t)
+{
+    return (tok->tables & NUMLEX_BIT(t)) != 0;
+}
+
 /* As numlex_has() and numlex_num(), for key[0..len) (no NUL needed). */
 bool numlex_hasn(const struct numlex *nl, enum numlex_table t, const char *key, size_t len);
 double numlex_numn(const struct numlex *nl, enum numlex_table t, const char *key, size_t len);

@@ -148,7 +148,7 @@ static int numtok_push(struct numtok_lexer *lx, size_t start, size_t end, enum n
     size_t foff = l->folds.len;
     if (numtok_add_fold(&l->folds, lx->s + start, end - start) < 0)
         return -1;
-    l->v[l->n++] = (struct numtok){start, end, type, lx->space, NULL, foff};
+    l->v[l->n++] = (struct numtok){start, end, type, lx->space, NULL, foff, 0, 0};
     lx->space = false;
     lx->pos = end;
     return 0;
@@ -276,6 +276,7 @@ int numtok_lex(const char *s, size_t n, struct numtok_list *list)
     struct numtok_lexer lx = {s, n, 0, true, list, 0};
     int rc = 0;
 
+    list->marked = NULL;
     while (lx.pos < n && rc == 0)
         rc = numtok_step(&lx);
     /* the buffer may have moved: point every fold into it again */
@@ -284,11 +285,19 @@ int numtok_lex(const char *s, size_t n, struct numtok_list *list)
     return rc;
 }
 
+void numtok_list_reset(struct numtok_list *list)
+{
+    list->n = 0;
+    list->marked = NULL;
+    buf_reset(&list->folds);
+}
+
 void numtok_list_release(struct numtok_list *list)
 {
     free(list->v);
     buf_release(&list->folds);
     list->v = NULL;
+    list->marked = NULL;
     list->n = list->cap = 0;
 }
 

@@ -22,6 +22,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
@@ -37,21 +38,30 @@ struct numtok {
     bool space;  /* white space (or the start of text) before it */
     char *fold;  /* owned by the list, NUL-terminated */
     size_t foff; /* where fold lies in the list's buffer */
+    /*
+     * Set by numlex_mark() (0 from numtok_lex()): the tables of one lexicon
+     * that hold fold as a key, and those with a key whose first word it is.
+     */
+    uint64_t tables, heads;
 };
 
 struct numtok_list {
     struct numtok *v;
     size_t n, cap;
-    struct buf folds; /* every token's fold, each with its NUL */
+    struct buf folds;   /* every token's fold, each with its NUL */
+    const void *marked; /* the lexicon numlex_mark() last marked every token for, or NULL */
 };
 
 #define NUMTOK_LIST_INIT                                                                           \
     {                                                                                              \
-        NULL, 0, 0, BUF_INIT                                                                       \
+        NULL, 0, 0, BUF_INIT, NULL                                                                 \
     }
 
 /* Append the tokens of s[0..n) to list. */
 int numtok_lex(const char *s, size_t n, struct numtok_list *list);
+
+/* Empty list, keeping its memory for the next numtok_lex(). */
+void numtok_list_reset(struct numtok_list *list);
 
 void numtok_list_release(struct numtok_list *list);
 

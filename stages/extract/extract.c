@@ -10,6 +10,23 @@
 #include "outfile.h"
 #include "scan.h"
 
+/* The lists one sentence is read into, kept from sentence to sentence. */
+struct extract_work {
+    struct numtok_list toks;
+    struct scan_list found;
+};
+
+#define EXTRACT_WORK_INIT                                                                          \
+    {                                                                                              \
+        NUMTOK_LIST_INIT, SCAN_LIST_INIT                                                           \
+    }
+
+static void extract_work_release(struct extract_work *w)
+{
+    numtok_list_release(&w->toks);
+    scan_list_release(&w->found);
+}
+
 /* What one input file's loop keeps from record to record. */
 struct extract_file {
     struct jsonl_reader r;
@@ -20,28 +37,24 @@ struct extract_file {
     struct buf type; /* the record's type */
     struct tokrec_store store;
     struct buf out; /* a sentence and its mentions, written at once */
+    struct extract_work work;
 };
 
 /* Append the mention records of one sentence to out. Returns their number, or -1. */
 static long extract_put(const struct numlex *nl, const struct tokrec *tr, const char *lang,
-                        struct buf *out)
+                        struct extract_work *w, struct buf *out)
 {
-    struct numtok_list toks = NUMTOK_LIST_INIT;
-    struct scan_list found = SCAN_LIST_INIT;
-    struct mention_ctx ctx = {tr, &toks, lang};
-    long rc = -1;
+    struct mention_ctx ctx = {tr, &w->toks, lang};
 
-    if (numtok_lex(tr->text, tr->text_len, &toks) < 0 ||
-        scan_sentence(nl, tr->text, &toks, &found) < 0)
-        goto out;
-    for (size_t k = 0; k < found.n; k++)
-        if (mention_put(out, &ctx, &found.v[k]) < 0)
-            goto out;
-    rc = (long)found.n;
-out:
-    scan_list_release(&found);
-    numtok_list_release(&toks);
-    return rc;
+    numtok_list_reset(&w->toks);
+    w->found.n = 0;
+    if (numtok_lex(tr->text, tr->text_len, &w->toks) < 0 ||
+        scan_sentence(nl, tr->text, &w->toks, &w->found) < 0)
+        return -1;
+    for (size_t k = 0; k < w->found.n; k++)
+        if (mention_put(out, &ctx, &w->found.v[k]) < 0)
+            return -1;
+    return (long)w->found.n;
 }
 
 /* Append each line of text to mentions as a JSON value. Returns 0 or -1. */
@@ -62,10 +75,12 @@ int extract_sentence(const struct numlex *nl, const struct tokrec *tr, const cha
                      json_t *mentions, const char *file, size_t line)
 {
     struct buf b = BUF_INIT;
+    struct extract_work w = EXTRACT_WORK_INIT;
     int rc = -1;
 
-    if (extract_put(nl, tr, lang, &b) >= 0 && extract_load_lines(buf_str(&b), mentions) == 0)
+    if (extract_put(nl, tr, lang, &w, &b) >= 0 && extract_load_lines(buf_str(&b), mentions) == 0)
         rc = 0;
+    extract_work_release(&w);
     buf_release(&b);
     return rc < 0 ? error_at(file, line, "out of memory") : 0;
 }
@@ -114,7 +129,7 @@ static int extract_sentence_record(const struct numlex_set *set, struct extract_
     buf_reset(&f->out);
     long n = extract_pass(&f->out, f) < 0
                  ? -1
-                 : extract_put(numlex_set_find(set, lang), &tr, lang, &f->out);
+                 : extract_put(numlex_set_find(set, lang), &tr, lang, &f->work, &f->out);
     tokrec_release(&tr);
     if (n < 0)
         return error_at(f->r.name, f->r.line, "out of memory");
@@ -171,12 +186,18 @@ static void extract_file_release(struct extract_file *f)
     buf_release(&f->type);
     buf_release(&f->out);
     tokrec_store_release(&f->store);
+    extract_work_release(&f->work);
 }
 
 static int extract_file(const struct numlex_set *set, const char *path, FILE *out, struct stats *st)
 {
     struct extract_file f = {
-        .lang = BUF_INIT, .type = BUF_INIT, .store = TOKREC_STORE_INIT, .out = BUF_INIT};
+        .lang = BUF_INIT,
+        .type = BUF_INIT,
+        .store = TOKREC_STORE_INIT,
+        .out = BUF_INIT,
+        .work = EXTRACT_WORK_INIT,
+    };
     int status = STAGE_OK, rc;
 
     if (jsonl_open(&f.r, path) < 0)

@@ -51,10 +51,10 @@ static bool scan_numberish(const struct scan *sc, size_t i)
         return true;
     if (t->type == NUMTOK_PUNCT)
         return strcmp(t->fold, "-") == 0 || strcmp(t->fold, "/") == 0 ||
-               numval_abbr_dot(sc->nl, sc->toks, i) || numlex_has(sc->nl, NUMLEX_FIXED, t->fold);
+               numval_abbr_dot(sc->nl, sc->toks, i) || numlex_tok_has(t, NUMLEX_FIXED);
     for (size_t k = 0; k < sizeof(tables) / sizeof(*tables); k++)
         mask |= NUMLEX_BIT(tables[k]);
-    if (numlex_tables(sc->nl, t->fold) & mask)
+    if (t->tables & mask)
         return true;
     return numval_word(sc->nl, t->fold, &v, &ord) == 0;
 }
@@ -79,11 +79,10 @@ static size_t scan_cut_connector(const struct scan *sc, size_t i, size_t best)
 {
     const struct numtok *t = scan_tok(sc, best);
 
-    if (!t || !numlex_has(sc->nl, NUMLEX_MULTIPLIERS, t->fold))
+    if (!t || !numlex_tok_has(t, NUMLEX_MULTIPLIERS))
         return best;
     for (size_t k = best - 1; k > i; k--)
-        if (scan_is(sc, k, NUMTOK_WORD, NULL) &&
-            numlex_has(sc->nl, NUMLEX_CONNECTORS, scan_tok(sc, k)->fold))
+        if (scan_is(sc, k, NUMTOK_WORD, NULL) && numlex_tok_has(scan_tok(sc, k), NUMLEX_CONNECTORS))
             return k;
     return best;
 }
@@ -152,6 +151,15 @@ static size_t scan_chain(const struct scan *sc, size_t i, const char *seps, size
     return nums;
 }
 
+/* Whether a glued run of scan_chain() can take a second number at i (most tokens begin none). */
+static bool scan_may_chain(const struct scan *sc, size_t i)
+{
+    const struct numtok *sep = scan_tok(sc, i + 1), *num = scan_tok(sc, i + 2);
+
+    return sep && num && sep->type == NUMTOK_PUNCT && !sep->space && num->type == NUMTOK_NUM &&
+           !num->space;
+}
+
 static size_t scan_digits_len(const struct scan *sc, size_t i)
 {
     const struct numtok *t = scan_tok(sc, i);
@@ -207,6 +215,8 @@ static size_t scan_date_chain(struct scan *sc, size_t i)
     if (i < sc->date_end) {
         if (!scan_is(sc, i, NUMTOK_NUM, NULL))
             return 0;
+    } else if (!scan_may_chain(sc, i)) {
+        return 0;
     } else if ((scan_chain(sc, i, "-", &end) == 3 && scan_digits_len(sc, i) == 4 &&
                 scan_digits_len(sc, i + 2) <= 2 && scan_digits_len(sc, i + 4) <= 2) ||
                (scan_chain(sc, i, "/.", &end) == 3 && scan_digits_len(sc, i) <= 2 &&
@@ -249,7 +259,7 @@ static size_t scan_slash(struct scan *sc, size_t i)
 {
     size_t end;
 
-    if (scan_chain(sc, i, "/", &end) != 2)
+    if (!scan_may_chain(sc, i) || scan_chain(sc, i, "/", &end) != 2)
         return 0;
     scan_reset(sc, i, end, "fraction");
     return end;
@@ -269,7 +279,7 @@ static bool scan_glued_after(struct scan *sc)
         sc->m.suffix = (struct scan_span){e, e + 1};
         return true;
     }
-    if (t->type == NUMTOK_WORD && numlex_has(sc->nl, NUMLEX_ORDINAL_SUFFIX, t->fold)) {
+    if (t->type == NUMTOK_WORD && numlex_tok_has(t, NUMLEX_ORDINAL_SUFFIX)) {
         sc->m.hint = "ordinal";
         sc->m.post = (struct scan_span){e, e + 1};
         return true;
@@ -291,7 +301,7 @@ static bool scan_glued_after(struct scan *sc)
             return true;
         }
     }
-    if (t->type == NUMTOK_WORD && numlex_has(sc->nl, NUMLEX_UNITS, t->fold)) {
+    if (t->type == NUMTOK_WORD && numlex_tok_has(t, NUMLEX_UNITS)) {
         sc->m.unit = (struct scan_span){e, e + 1};
         return true;
     }
@@ -314,7 +324,7 @@ static void scan_ordinal_dot(struct scan *sc)
         return;
     sc->m.hint = "ordinal";
     sc->m.post = (struct scan_span){e, e + 1};
-    if (numlex_has(sc->nl, NUMLEX_MONTHS, w->fold)) {
+    if (numlex_tok_has(w, NUMLEX_MONTHS)) {
         sc->m.hint = "date";
         sc->m.post.to = e + 2;
     }
@@ -490,7 +500,7 @@ static const char *scan_before_all(struct scan *sc)
 static bool scan_month_at(const struct scan *sc, size_t i)
 {
     const struct numtok *t = scan_tok(sc, i);
-    return t && t->type == NUMTOK_WORD && numlex_has(sc->nl, NUMLEX_MONTHS, t->fold);
+    return t && t->type == NUMTOK_WORD && numlex_tok_has(t, NUMLEX_MONTHS);
 }
 
 /* "May 4th", "4th of May", "de 4e van mei": an ordinal day is a date. */
@@ -503,7 +513,7 @@ static void scan_ordinal_day(struct scan *sc)
         return;
     if ((i > 0 && scan_month_at(sc, i - 1)) || scan_month_at(sc, e) ||
         (scan_is(sc, e, NUMTOK_WORD, NULL) && scan_month_at(sc, e + 1) &&
-         numlex_has(sc->nl, NUMLEX_SHARE_OF, scan_tok(sc, e)->fold)))
+         numlex_tok_has(scan_tok(sc, e), NUMLEX_SHARE_OF)))
         sc->m.hint = "date";
 }
 
@@ -524,7 +534,7 @@ static void scan_kind_cues(struct scan *sc)
         sc->m.hint = "date";
         sc->m.post = (struct scan_span){e, e + 1};
     } else if (i > 0 && !digits && scan_is(sc, i - 1, NUMTOK_WORD, NULL) &&
-               numlex_has(sc->nl, NUMLEX_DECADE_WORDS, scan_tok(sc, i - 1)->fold)) {
+               numlex_tok_has(scan_tok(sc, i - 1), NUMLEX_DECADE_WORDS)) {
         sc->m.hint = "decade";
         sc->m.prefix = (struct scan_span){i - 1, i};
     }
@@ -536,10 +546,10 @@ static void scan_share(struct scan *sc)
     const struct numtok *t = scan_tok(sc, e);
 
     for (size_t k = sc->m.num.from; k < sc->m.num.to; k++)
-        if (numlex_has(sc->nl, NUMLEX_SHARES, sc->toks->v[k].fold))
+        if (numlex_tok_has(&sc->toks->v[k], NUMLEX_SHARES))
             sc->m.share = true;
     /* "five eighths of" at the end is a plain fraction; "of the people" a share */
-    if (t && numlex_has(sc->nl, NUMLEX_SHARE_OF, t->fold) && scan_is(sc, e + 1, NUMTOK_WORD, NULL))
+    if (t && numlex_tok_has(t, NUMLEX_SHARE_OF) && scan_is(sc, e + 1, NUMTOK_WORD, NULL))
         sc->m.share = true;
 }
 
@@ -594,8 +604,8 @@ static bool scan_blocked_one(const struct scan *sc, size_t i, size_t end)
 {
     const struct numtok *t = scan_tok(sc, i);
 
-    return end == i + 1 && t->type == NUMTOK_WORD && numlex_has(sc->nl, NUMLEX_WEAK_ONE, t->fold) &&
-           i > 0 && numlex_has(sc->nl, NUMLEX_ONE_BLOCKERS, scan_tok(sc, i - 1)->fold);
+    return end == i + 1 && t->type == NUMTOK_WORD && numlex_tok_has(t, NUMLEX_WEAK_ONE) && i > 0 &&
+           numlex_tok_has(scan_tok(sc, i - 1), NUMLEX_ONE_BLOCKERS);
 }
 
 /* A minus counts only with space before it: "COVID-19" has none. */
@@ -605,7 +615,7 @@ static bool scan_bad_start(const struct scan *sc, size_t i)
 
     if (t->type == NUMTOK_PUNCT && !t->space)
         return true;
-    return t->type == NUMTOK_WORD && numlex_has(sc->nl, NUMLEX_CONNECTORS, t->fold);
+    return t->type == NUMTOK_WORD && numlex_tok_has(t, NUMLEX_CONNECTORS);
 }
 
 /* Digits too many or too large for a double ("1" and 400 zeros). */
@@ -623,9 +633,8 @@ static bool scan_undetermined(const struct scan *sc, size_t i, size_t end)
 {
     const struct numtok *t = scan_tok(sc, i);
 
-    return end == i + 1 && t->type == NUMTOK_WORD &&
-           numlex_has(sc->nl, NUMLEX_DETERMINED, t->fold) &&
-           (i == 0 || !numlex_has(sc->nl, NUMLEX_DETERMINERS, scan_tok(sc, i - 1)->fold));
+    return end == i + 1 && t->type == NUMTOK_WORD && numlex_tok_has(t, NUMLEX_DETERMINED) &&
+           (i == 0 || !numlex_tok_has(scan_tok(sc, i - 1), NUMLEX_DETERMINERS));
 }
 
 /* German nouns are capitalised: "Fürs Erste" (for now), "der Dritte" name no number. */
@@ -634,7 +643,7 @@ static bool scan_noun_ordinal(const struct scan *sc, size_t i, size_t end)
     const struct numtok *t = scan_tok(sc, i);
 
     return sc->nl->noun_ordinals && end == i + 1 && i > 0 && t->type == NUMTOK_WORD &&
-           numlex_has(sc->nl, NUMLEX_ORDINALS, t->fold) &&
+           numlex_tok_has(t, NUMLEX_ORDINALS) &&
            strncmp(t->fold, sc->text + t->start, strlen(t->fold)) != 0 &&
            !scan_is(sc, i - 1, NUMTOK_PUNCT, NULL);
 }
@@ -644,7 +653,7 @@ static bool scan_article_join(const struct scan *sc, size_t i)
 {
     const struct numtok *t = scan_tok(sc, i);
 
-    return t->type == NUMTOK_WORD && numlex_has(sc->nl, NUMLEX_ARTICLES, t->fold) &&
+    return t->type == NUMTOK_WORD && numlex_tok_has(t, NUMLEX_ARTICLES) &&
            numlex_match(sc->nl, NUMLEX_FRACTION_JOINS, sc->toks, i + 1, sc->toks->n, NULL) > 0;
 }
 
@@ -709,9 +718,10 @@ static void scan_context(struct scan *sc)
     scan_bounds(sc);
 }
 
-int scan_sentence(const struct numlex *nl, const char *text, const struct numtok_list *toks,
+int scan_sentence(const struct numlex *nl, const char *text, struct numtok_list *toks,
                   struct scan_list *out)
 {
+    numlex_mark(nl, toks);
     struct scan sc = {nl, text, toks, {0}, 0, NULL};
     size_t i = 0;
 

@@ -10,6 +10,7 @@
  * are no numbers (HTML5, COVID-19, annons_2, phone numbers, IP addresses)
  * give nothing.
  *
+ * scan_sentence() marks toks for nl (numlex_mark()) before reading them.
  * The list owns its array (scan_list_release()); spans are token indexes.
  * scan_sentence() returns 0, or -1 when memory ran out (not reported).
  */
@@ -45,7 +46,7 @@ struct scan_list {
         NULL, 0, 0                                                                                 \
     }
 
-int scan_sentence(const struct numlex *nl, const char *text, const struct numtok_list *toks,
+int scan_sentence(const struct numlex *nl, const char *text, struct numtok_list *toks,
                   struct scan_list *out);
 
 void scan_list_release(struct scan_list *list);

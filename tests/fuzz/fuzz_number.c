@@ -66,7 +66,7 @@ static void fz_tokens(const struct numlex *nl, const char *text, const struct nu
     }
 }
 
-static void fz_scan(const struct numlex *nl, const char *text, const struct numtok_list *toks)
+static void fz_scan(const struct numlex *nl, const char *text, struct numtok_list *toks)
 {
     struct scan_list found = SCAN_LIST_INIT;
 

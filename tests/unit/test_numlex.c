@@ -136,6 +136,44 @@ static void test_numlex_part_prefix_and_lengths(void **state)
     numlex_release(&nl);
 }
 
+/* A marked token carries the tables of its fold, and numlex_match() reads the mark. */
+static void test_numlex_mark_notes_tables_and_heads(void **state)
+{
+    (void)state;
+    struct numlex nl, other;
+    struct numtok_list toks = NUMTOK_LIST_INIT;
+    const char *text = "Mer enn tre i mars three";
+
+    assert_int_equal(numlex_load_text(&nl, "nb",
+                                      "{\"decimal\":\",\",\"group\":[\".\"],"
+                                      "\"cardinals\":{\"tre\":3},\"months\":[\"mars\"],"
+                                      "\"qualifiers\":{\"mer enn\":\"min\"}}",
+                                      "nb"),
+                     0);
+    assert_int_equal(numlex_load_text(&other, "en",
+                                      "{\"decimal\":\".\",\"group\":[\",\"],"
+                                      "\"cardinals\":{\"three\":3}}",
+                                      "en"),
+                     0);
+    assert_int_equal(numtok_lex(text, strlen(text), &toks), 0);
+    numlex_mark(&nl, &toks);
+    assert_true(toks.marked == &nl);
+    assert_true(toks.v[0].tables == 0);
+    assert_true(toks.v[0].heads == NUMLEX_BIT(NUMLEX_QUALIFIERS));
+    assert_true(numlex_tok_has(&toks.v[2], NUMLEX_CARDINALS));
+    assert_false(numlex_tok_has(&toks.v[2], NUMLEX_MONTHS));
+    assert_true(toks.v[4].tables == NUMLEX_BIT(NUMLEX_MONTHS));
+    assert_int_equal(numlex_match(&nl, NUMLEX_QUALIFIERS, &toks, 0, toks.n, NULL), 2);
+    /* marks for one lexicon are not read for another */
+    assert_true(toks.v[5].heads == 0);
+    assert_int_equal(numlex_match(&other, NUMLEX_CARDINALS, &toks, 5, toks.n, NULL), 1);
+    numtok_list_reset(&toks);
+    assert_true(toks.marked == NULL);
+    numtok_list_release(&toks);
+    numlex_release(&other);
+    numlex_release(&nl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -144,6 +182,7 @@ int main(void)
         cmocka_unit_test(test_numlex_set_load_finds_languages),
         cmocka_unit_test(test_numlex_match_longest_phrase),
         cmocka_unit_test(test_numlex_part_prefix_and_lengths),
+        cmocka_unit_test(test_numlex_mark_notes_tables_and_heads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

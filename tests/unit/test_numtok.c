@@ -52,11 +52,29 @@ static void test_numtok_lex_appends_and_keeps_folds(void **state)
     assert_int_equal(toks.n, 0);
 }
 
+/* A reset list lexes the next text from its first token, as a new one would. */
+static void test_numtok_list_reset_starts_over(void **state)
+{
+    (void)state;
+    struct numtok_list toks = NUMTOK_LIST_INIT;
+
+    assert_int_equal(numtok_lex("Seven Days", 10, &toks), 0);
+    numtok_list_reset(&toks);
+    assert_int_equal(toks.n, 0);
+    assert_int_equal(numtok_lex("TWO", 3, &toks), 0);
+    assert_int_equal(toks.n, 1);
+    assert_string_equal(toks.v[0].fold, "two");
+    assert_int_equal(toks.v[0].foff, 0);
+    assert_true(toks.v[0].space);
+    numtok_list_release(&toks);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_numtok_lex_folds_each_token),
         cmocka_unit_test(test_numtok_lex_appends_and_keeps_folds),
+        cmocka_unit_test(test_numtok_list_reset_starts_over),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
