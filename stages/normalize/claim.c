@@ -172,9 +172,10 @@ static const char *claim_place_at(const struct claim_doc *d, const struct claim_
     return NULL;
 }
 
-static int claim_mentions(const struct claim_doc *d, struct claim_ctx_sent *cs)
+/* The places the sentence names, none of them locative yet (stems are not needed). 0 or -1. */
+static int claim_places(const struct claim_doc *d, struct claim_ctx_sent *cs)
 {
-    size_t e, which;
+    size_t e;
 
     for (size_t i = 0; i < cs->s.ntok; i++) {
         const char *id = claim_place_at(d, &cs->s, i, &e);
@@ -182,14 +183,24 @@ static int claim_mentions(const struct claim_doc *d, struct claim_ctx_sent *cs)
             continue;
         struct claim_mention *grown = realloc(cs->men, (cs->nmen + 1) * sizeof(*grown));
         if (!grown)
-            return error_at(NULL, 0, "out of memory");
+            return -1;
         cs->men = grown;
-        bool loc =
-            i > 0 && claim_match_list(&cs->s, i - 1, &d->lx->locatives, d->lx, false, &which) == i;
-        cs->men[cs->nmen++] = (struct claim_mention){i, e, id, loc};
+        cs->men[cs->nmen++] = (struct claim_mention){i, e, id, false};
         i = e - 1;
     }
     return 0;
+}
+
+/* Mark the places named after a locative (the sentence has its stems). */
+static void claim_locatives(const struct claim_doc *d, struct claim_ctx_sent *cs)
+{
+    size_t which;
+
+    for (size_t m = 0; m < cs->nmen; m++) {
+        size_t i = cs->men[m].a;
+        cs->men[m].locative =
+            i > 0 && claim_match_list(&cs->s, i - 1, &d->lx->locatives, d->lx, false, &which) == i;
+    }
 }
 
 /* How often place id is mentioned in the document. */
@@ -241,18 +252,70 @@ static void claim_doc_release(struct claim_doc *d)
     d->nsents = 0;
 }
 
-static int claim_doc_init(struct claim_doc *d, const struct claim_rawsent *sents, size_t nsents)
+/* A number record and its sentence id, for finding a sentence's numbers by bisection. */
+struct claim_by_sid {
+    json_int_t sid;
+    size_t i; /* index in the numbers array */
+    json_t *rec;
+};
+
+/* The first of ix[0..n) whose sid is at least sid. */
+static size_t claim_by_sid_find(const struct claim_by_sid *ix, size_t n, json_int_t sid)
+{
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix[mid].sid < sid)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool claim_has_numbers(const struct claim_by_sid *ix, size_t nix, json_int_t sid)
+{
+    size_t j = claim_by_sid_find(ix, nix, sid);
+
+    return j < nix && ix[j].sid == sid;
+}
+
+/*
+ * Sentence r made ready in cs. Only a sentence with numbers is read by the
+ * claim rules; of the others only the places named count, and their stems
+ * are made only when there is a place (for the locative before it).
+ */
+static int claim_doc_sent(const struct claim_doc *d, struct claim_ctx_sent *cs,
+                          const struct claim_rawsent *r, bool numbers)
+{
+    if (!d->lx)
+        return claim_sent_init_light(&cs->s, r);
+    if (!numbers) {
+        if (claim_sent_init_light(&cs->s, r) < 0 || claim_places(d, cs) < 0)
+            return -1;
+        if (cs->nmen == 0)
+            return 0;
+        if (claim_sent_add_stems(&cs->s, d->lx) < 0)
+            return -1;
+    } else if (claim_sent_init_raw(&cs->s, r, d->lx) < 0 || claim_places(d, cs) < 0) {
+        return -1;
+    }
+    claim_locatives(d, cs);
+    return 0;
+}
+
+static int claim_doc_init(struct claim_doc *d, const struct claim_rawsent *sents, size_t nsents,
+                          const struct claim_by_sid *ix, size_t nix)
 {
     d->sents = calloc(nsents + 1, sizeof(*d->sents));
     if (!d->sents)
         return error_at(NULL, 0, "out of memory");
     for (size_t i = 0; i < nsents; i++) {
         struct claim_ctx_sent *cs = &d->sents[d->nsents];
-        if (claim_sent_init_raw(&cs->s, &sents[i], d->lx) < 0)
-            return error_at(NULL, 0, "out of memory");
         d->nsents++;
-        if (d->lx && claim_mentions(d, cs) < 0)
-            return -1;
+        if (claim_doc_sent(d, cs, &sents[i], claim_has_numbers(ix, nix, sents[i].sid)) < 0)
+            return error_at(NULL, 0, "out of memory");
     }
     d->main_place = claim_main_place(d);
     return 0;
@@ -461,13 +524,6 @@ static bool claim_not_counted(const struct claim_sent *s, const struct claim_lex
     return claim_match_list(s, num->e, &lx->not_counted, lx, false, &which) != 0;
 }
 
-/* A number record and its sentence id, for finding a sentence's numbers by bisection. */
-struct claim_by_sid {
-    json_int_t sid;
-    size_t i; /* index in the numbers array */
-    json_t *rec;
-};
-
 static int claim_by_sid_cmp(const void *a, const void *b)
 {
     const struct claim_by_sid *x = a, *y = b;
@@ -475,21 +531,6 @@ static int claim_by_sid_cmp(const void *a, const void *b)
     if (x->sid != y->sid)
         return x->sid < y->sid ? -1 : 1;
     return (x->i > y->i) - (x->i < y->i);
-}
-
-/* The first of ix[0..n) whose sid is at least sid. */
-static size_t claim_by_sid_find(const struct claim_by_sid *ix, size_t n, json_int_t sid)
-{
-    size_t lo = 0, hi = n;
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ix[mid].sid < sid)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 static void claim_num_place(struct claim_doc *d, struct claim_sent *s, struct claim_num *num,
@@ -593,7 +634,7 @@ int claim_annotate_raw(const struct claim_config *cfg, const json_t *doc,
         ix[i].i = i;
     }
     qsort(ix, nix, sizeof(*ix), claim_by_sid_cmp);
-    if (claim_doc_init(&d, sents, nsents) < 0)
+    if (claim_doc_init(&d, sents, nsents, ix, nix) < 0)
         goto out;
     for (size_t k = 0; d.lx && k < d.nsents; k++)
         if (claim_sentence(&d, k, ix, nix, nums) < 0)

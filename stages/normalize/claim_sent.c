@@ -55,6 +55,7 @@ static int claim_tok_stem(const struct claim_sent *s, const struct claim_tok *t,
     return rc;
 }
 
+/* stems NULL: the token gets no stem (claim_sent_init_light). */
 static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const struct claim_rawtok *rt,
                           const struct claim_rawsent *r, const struct claim_lex *lx,
                           struct buf *stems)
@@ -76,6 +77,10 @@ static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const struc
     size_t n = t->te - t->ts;
     t->clause = t->type == 'p' || t->type == 's' ? claim_is_clause(txt, n) : false;
     t->upper = claim_is_upper(txt, n);
+    if (!stems) {
+        t->stem = "";
+        return 0;
+    }
     t->stemlen = stems->len; /* its offset, until the stems are all made */
     return claim_tok_stem(s, t, lx, stems);
 }
@@ -95,8 +100,9 @@ static void claim_sent_stems(struct claim_sent *s, const struct claim_lex *lx)
     }
 }
 
+/* The tokens, with their stems unless light. */
 static int claim_sent_tokens(struct claim_sent *s, const struct claim_rawsent *r,
-                             const struct claim_lex *lx)
+                             const struct claim_lex *lx, bool light)
 {
     struct buf stems = BUF_INIT;
 
@@ -104,13 +110,33 @@ static int claim_sent_tokens(struct claim_sent *s, const struct claim_rawsent *r
     if (!s->tok)
         return -1;
     for (size_t i = 0; i < r->ntok; i++) {
-        int rc = claim_tok_read(s, &s->tok[s->ntok], &r->tok[i], r, lx, &stems);
+        int rc = claim_tok_read(s, &s->tok[s->ntok], &r->tok[i], r, lx, light ? NULL : &stems);
         if (rc < 0) {
             buf_release(&stems);
             return -1;
         }
         if (rc == 0)
             s->ntok++;
+    }
+    if (light)
+        return 0;
+    s->stems = buf_detach(&stems);
+    if (!s->stems)
+        return -1;
+    claim_sent_stems(s, lx);
+    return 0;
+}
+
+int claim_sent_add_stems(struct claim_sent *s, const struct claim_lex *lx)
+{
+    struct buf stems = BUF_INIT;
+
+    for (size_t i = 0; i < s->ntok; i++) {
+        s->tok[i].stemlen = stems.len;
+        if (claim_tok_stem(s, &s->tok[i], lx, &stems) < 0) {
+            buf_release(&stems);
+            return -1;
+        }
     }
     s->stems = buf_detach(&stems);
     if (!s->stems)
@@ -169,8 +195,7 @@ static int claim_sent_segments(struct claim_sent *s, const struct claim_lex *lx)
     return 0;
 }
 
-int claim_sent_init_raw(struct claim_sent *s, const struct claim_rawsent *r,
-                        const struct claim_lex *lx)
+static void claim_sent_fields(struct claim_sent *s, const struct claim_rawsent *r)
 {
     memset(s, 0, sizeof(*s));
     s->text = r->text ? r->text : "";
@@ -178,10 +203,27 @@ int claim_sent_init_raw(struct claim_sent *s, const struct claim_rawsent *r,
     s->start = r->start > 0 ? (size_t)r->start : 0;
     s->sid = r->sid;
     s->para = r->para;
-    if (claim_sent_tokens(s, r, lx) < 0 || claim_sent_segments(s, lx) < 0) {
+}
+
+int claim_sent_init_raw(struct claim_sent *s, const struct claim_rawsent *r,
+                        const struct claim_lex *lx)
+{
+    claim_sent_fields(s, r);
+    if (claim_sent_tokens(s, r, lx, false) < 0 || claim_sent_segments(s, lx) < 0) {
         claim_sent_release(s);
         return -1;
     }
+    return 0;
+}
+
+int claim_sent_init_light(struct claim_sent *s, const struct claim_rawsent *r)
+{
+    claim_sent_fields(s, r);
+    if (claim_sent_tokens(s, r, NULL, true) < 0) {
+        claim_sent_release(s);
+        return -1;
+    }
+    claim_sent_dashes(s);
     return 0;
 }
 

@@ -78,6 +78,17 @@ int claim_sent_init_raw(struct claim_sent *s, const struct claim_rawsent *r,
                         const struct claim_lex *lx);
 
 /*
+ * The same without what only claim rules use: every stem is "" and there
+ * are no segments (nseg 0, paren NULL); the tokens' offsets, type, upper
+ * and clause are as claim_sent_init_raw() sets them, so that places are
+ * found the same. Returns 0 or -1.
+ */
+int claim_sent_init_light(struct claim_sent *s, const struct claim_rawsent *r);
+
+/* Give a sentence made by claim_sent_init_light() its stems (still no segments). 0 or -1. */
+int claim_sent_add_stems(struct claim_sent *s, const struct claim_lex *lx);
+
+/*
  * Read the fields of a sentence record into *r, with arrays it allocates
  * (free them with claim_rawsent_release). Returns 0 or -1 (out of memory).
  */

@@ -8,9 +8,31 @@
 /* Keys fewer than this are sorted on the stack. */
 #define NORMOUT_KEYS 64
 
+/* A member of the record, read once from its hash table. */
+struct normout_member {
+    const char *key;
+    const json_t *v;
+};
+
 static int normout_cmp(const void *a, const void *b)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    return strcmp(((const struct normout_member *)a)->key, ((const struct normout_member *)b)->key);
+}
+
+/* An integer's decimal digits, as printf's %lld writes them. */
+static int normout_int(struct buf *b, json_int_t v)
+{
+    char tmp[24];
+    size_t i = sizeof(tmp);
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+    do {
+        tmp[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[--i] = '-';
+    return buf_add(b, tmp + i, sizeof(tmp) - i);
 }
 
 /* A real as jansson dumps it (its own formatting, so that the digits are the same). */
@@ -25,14 +47,11 @@ static int normout_real(struct buf *b, const json_t *v)
 /* Append scalar v; 1 when it is an array or object. */
 static int normout_value(struct buf *b, const json_t *v)
 {
-    char tmp[32];
-
     switch (json_typeof(v)) {
     case JSON_STRING:
         return jsonl_put_string(b, json_string_value(v), json_string_length(v));
     case JSON_INTEGER:
-        snprintf(tmp, sizeof(tmp), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-        return buf_addstr(b, tmp);
+        return normout_int(b, json_integer_value(v));
     case JSON_REAL:
         return normout_real(b, v);
     case JSON_TRUE:
@@ -48,22 +67,22 @@ static int normout_value(struct buf *b, const json_t *v)
 
 int normout_put(struct buf *b, const json_t *rec)
 {
-    const char *keys[NORMOUT_KEYS];
+    struct normout_member m[NORMOUT_KEYS];
     size_t n = 0;
     const char *key;
     json_t *v;
 
     if (!json_is_object(rec) || json_object_size(rec) > NORMOUT_KEYS)
         return 1;
-    json_object_foreach((json_t *)rec, key, v) keys[n++] = key;
-    qsort(keys, n, sizeof(*keys), normout_cmp);
+    json_object_foreach((json_t *)rec, key, v) m[n++] = (struct normout_member){key, v};
+    qsort(m, n, sizeof(*m), normout_cmp);
     if (buf_addch(b, '{') < 0)
         return -1;
     for (size_t i = 0; i < n; i++) {
-        if ((i && buf_addch(b, ',') < 0) || jsonl_put_string(b, keys[i], strlen(keys[i])) < 0 ||
+        if ((i && buf_addch(b, ',') < 0) || jsonl_put_string(b, m[i].key, strlen(m[i].key)) < 0 ||
             buf_addch(b, ':') < 0)
             return -1;
-        int rc = normout_value(b, json_object_get(rec, keys[i]));
+        int rc = normout_value(b, m[i].v);
         if (rc != 0)
             return rc;
     }

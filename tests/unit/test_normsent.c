@@ -118,6 +118,8 @@ static void test_normout_put_as_jsonl_write(void **state)
         "\",\"m\":null,\"b\":true,\"c\":false,\"low\":18.75,"
         "\"high\":0.1,\"big\":-9007199254740993,\"e\":1e300,\"s\":\"\"}",
         "{}",
+        "{\"zero\":0,\"neg\":-7,\"min\":-9223372036854775808,\"max\":9223372036854775807,"
+        "\"ten\":10,\"r\":-0.5}",
     };
     char out[512];
     struct buf b = BUF_INIT;

@@ -1,0 +1,85 @@
+#include "test_common.h"
+
+#include <string.h>
+
+#include "normalize/claim_lex.h"
+#include "normalize/claim_sent.h"
+
+/* "Killed in Nagorno-Karabakh - 5, said UN." as tokenize lists it. */
+static const char text[] = "Killed in Nagorno-Karabakh - 5, said UN.";
+static const struct claim_rawtok toks[] = {
+    {0, 6, 'w'},  {7, 2, 'w'},  {10, 7, 'w'}, {17, 1, 'p'}, {18, 8, 'w'}, {27, 1, 'p'},
+    {29, 1, 'n'}, {30, 1, 'p'}, {32, 4, 'w'}, {37, 2, 'w'}, {39, 1, 'p'},
+};
+
+static struct claim_rawsent raw(void)
+{
+    struct claim_rawsent r = {
+        text, strlen(text), 100, 3, 1, toks, sizeof(toks) / sizeof(*toks), NULL, 0};
+    return r;
+}
+
+static void test_claim_sent_light_has_the_tokens_without_stems(void **state)
+{
+    struct claim_lex lx;
+    struct claim_sent full, light;
+    struct claim_rawsent r = raw();
+    (void)state;
+
+    assert_int_equal(claim_lex_load(&lx, "config/claims/en.json"), 0);
+    assert_int_equal(claim_sent_init_raw(&full, &r, &lx), 0);
+    assert_int_equal(claim_sent_init_light(&light, &r), 0);
+    assert_int_equal(light.ntok, full.ntok);
+    assert_int_equal(light.sid, 3);
+    assert_int_equal(light.nseg, 0);
+    assert_null(light.paren);
+    for (size_t i = 0; i < full.ntok; i++) {
+        assert_int_equal(light.tok[i].ts, full.tok[i].ts);
+        assert_int_equal(light.tok[i].te, full.tok[i].te);
+        assert_int_equal(light.tok[i].start, full.tok[i].start);
+        assert_int_equal(light.tok[i].type, full.tok[i].type);
+        assert_int_equal(light.tok[i].upper, full.tok[i].upper);
+        assert_int_equal(light.tok[i].clause, full.tok[i].clause);
+        assert_string_equal(light.tok[i].stem, "");
+    }
+    assert_false(light.tok[3].clause); /* the hyphen inside Nagorno-Karabakh */
+    assert_true(light.tok[5].clause);  /* the free-standing dash */
+    assert_true(light.tok[0].upper);
+    assert_false(light.tok[1].upper);
+    claim_sent_release(&light);
+    claim_sent_release(&full);
+    claim_lex_release(&lx);
+}
+
+static void test_claim_sent_add_stems_gives_the_stems_of_a_full_read(void **state)
+{
+    struct claim_lex lx;
+    struct claim_sent full, light;
+    struct claim_rawsent r = raw();
+    (void)state;
+
+    assert_int_equal(claim_lex_load(&lx, "config/claims/en.json"), 0);
+    assert_int_equal(claim_sent_init_raw(&full, &r, &lx), 0);
+    assert_int_equal(claim_sent_init_light(&light, &r), 0);
+    assert_int_equal(claim_sent_add_stems(&light, &lx), 0);
+    assert_string_equal(full.tok[0].stem, "kill");
+    for (size_t i = 0; i < full.ntok; i++) {
+        assert_string_equal(light.tok[i].stem, full.tok[i].stem);
+        assert_int_equal(light.tok[i].stemlen, full.tok[i].stemlen);
+        assert_ptr_equal(light.tok[i].ent, full.tok[i].ent);
+        assert_int_equal(light.tok[i].compound, full.tok[i].compound);
+    }
+    assert_string_equal(light.tok[3].stem, ""); /* punctuation */
+    claim_sent_release(&light);
+    claim_sent_release(&full);
+    claim_lex_release(&lx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_claim_sent_light_has_the_tokens_without_stems),
+        cmocka_unit_test(test_claim_sent_add_stems_gives_the_stems_of_a_full_read),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
