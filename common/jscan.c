@@ -367,9 +367,13 @@ int jscan_plain(const struct jscan_span *v, const char **s, size_t *n)
     return 0;
 }
 
-static char jscan_unescape(char e)
+char jscan_escape(unsigned char e)
 {
     switch (e) {
+    case '"':
+    case '\\':
+    case '/':
+        return (char)e;
     case 'b':
         return '\b';
     case 'f':
@@ -381,7 +385,7 @@ static char jscan_unescape(char e)
     case 't':
         return '\t';
     default:
-        return e; /* " \ / */
+        return 0;
     }
 }
 
@@ -410,7 +414,7 @@ int jscan_string(const struct jscan_span *v, struct buf *out)
                 return -1;
             p += 1 + k;
         } else {
-            if (buf_addch(out, jscan_unescape(p[1])) < 0)
+            if (buf_addch(out, jscan_escape((unsigned char)p[1])) < 0)
                 return -1;
             p += 2;
         }

@@ -61,6 +61,9 @@ int jscan_string(const struct jscan_span *v, struct buf *out);
  * when v is not a string or has an escape. */
 int jscan_plain(const struct jscan_span *v, const char **s, size_t *n);
 
+/* The byte the two-character escape \e stands for; 0 for 'u' and anything else. */
+char jscan_escape(unsigned char e);
+
 /* An integer value (no fraction, no exponent) that fits in long long. Returns 0 or -1. */
 int jscan_integer(const struct jscan_span *v, long long *out);
 

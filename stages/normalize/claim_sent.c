@@ -308,28 +308,6 @@ static bool claim_is_word(const struct claim_tok *t)
     return t->type == 'w' || t->type == 'n';
 }
 
-size_t claim_match(const struct claim_sent *s, size_t i, const struct claim_phrase *ph,
-                   const struct claim_lex *lx, bool compound)
-{
-    if (i >= s->ntok || !claim_is_word(&s->tok[i]) || s->tok[i].num >= 0)
-        return 0;
-    if (!claim_stem_eq(&s->tok[i], ph->stems[0], lx->compound_min, compound && ph->n == 1))
-        return 0;
-    size_t j = i + 1;
-    for (size_t k = 1; k < ph->n; k++) {
-        size_t gap = 0;
-        while (j < s->ntok && claim_is_word(&s->tok[j]) && s->tok[j].num < 0 &&
-               strcmp(s->tok[j].stem, ph->stems[k]) != 0 && gap < lx->phrase_gap) {
-            j++;
-            gap++;
-        }
-        if (j >= s->ntok || !claim_is_word(&s->tok[j]) || strcmp(s->tok[j].stem, ph->stems[k]))
-            return 0;
-        j++;
-    }
-    return j;
-}
-
 /* A list the lexicon did not number is not in its index: every phrase is tried. */
 static size_t claim_match_scan(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
                                const struct claim_lex *lx, bool compound, size_t *which)
@@ -364,6 +342,16 @@ static size_t claim_match_rest(const struct claim_sent *s, size_t i, const struc
         j++;
     }
     return j;
+}
+
+size_t claim_match(const struct claim_sent *s, size_t i, const struct claim_phrase *ph,
+                   const struct claim_lex *lx, bool compound)
+{
+    if (i >= s->ntok || !claim_is_word(&s->tok[i]) || s->tok[i].num >= 0)
+        return 0;
+    if (!claim_stem_eq(&s->tok[i], ph->stems[0], lx->compound_min, compound && ph->n == 1))
+        return 0;
+    return claim_match_rest(s, i, ph, lx);
 }
 
 /* The one-word phrases of pl a compound token i ends with: a match ending at i + 1. */

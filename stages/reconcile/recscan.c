@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jscan.h"
+
 #define RECSCAN_NAME(s)                                                                            \
     {                                                                                              \
         s, sizeof(s) - 1                                                                           \
@@ -75,28 +77,6 @@ static size_t recscan_utf8(const unsigned char *p, const unsigned char *end)
     return n;
 }
 
-/* The byte a two-character escape stands for; 0 for \u and anything else. */
-static char recscan_escape(unsigned char e)
-{
-    switch (e) {
-    case '"':
-    case '\\':
-    case '/':
-        return (char)e;
-    case 'b':
-        return '\b';
-    case 'f':
-        return '\f';
-    case 'n':
-        return '\n';
-    case 'r':
-        return '\r';
-    case 't':
-        return '\t';
-    }
-    return 0;
-}
-
 /* Whether byte c needs a look in a string: the quote, an escape, a control byte or non-ASCII. */
 static bool recscan_special(unsigned char c)
 {
@@ -151,7 +131,7 @@ static bool recscan_string(struct recscan_at *a, const char **s, size_t *len)
         if (*p < 0x20 || n == 0)
             return false;
         if (*p == '\\') {
-            if (p + 1 == a->end || !(*o++ = recscan_escape(p[1])))
+            if (p + 1 == a->end || !(*o++ = jscan_escape(p[1])))
                 return false;
             p += 2;
             continue;

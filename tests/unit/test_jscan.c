@@ -47,6 +47,10 @@ static void test_jscan_decodes_escapes(void **state)
     assert_int_equal(jscan_string(jscan_get(&js, "s"), &b), 0);
     assert_string_equal(buf_str(&b), "a\"b\\c/\n\xc3\xa9\xf0\x9f\x98\x80");
     assert_int_equal(jscan_plain(jscan_get(&js, "s"), &p, &n), -1);
+    assert_int_equal(jscan_escape('n'), '\n');
+    assert_int_equal(jscan_escape('/'), '/');
+    assert_int_equal(jscan_escape('u'), 0);
+    assert_int_equal(jscan_escape('x'), 0);
     assert_int_equal(jscan_plain(jscan_get(&js, "p"), &p, &n), 0);
     assert_int_equal(n, 5);
     assert_memory_equal(p, "plain", 5);
