@@ -195,7 +195,7 @@ int jsonl_put_string(struct buf *b, const char *s, size_t n)
     return buf_addch(b, '"');
 }
 
-int jsonl_put_size(struct buf *b, size_t v)
+char *jsonl_size_at(char *p, size_t v)
 {
     char digits[24];
     size_t k = sizeof(digits);
@@ -204,7 +204,15 @@ int jsonl_put_size(struct buf *b, size_t v)
         digits[--k] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    return buf_add(b, digits + k, sizeof(digits) - k);
+    memcpy(p, digits + k, sizeof(digits) - k);
+    return p + (sizeof(digits) - k);
+}
+
+int jsonl_put_size(struct buf *b, size_t v)
+{
+    char digits[24];
+
+    return buf_add(b, digits, (size_t)(jsonl_size_at(digits, v) - digits));
 }
 
 int jsonl_put_key(struct buf *b, const char *key)

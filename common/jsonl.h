@@ -71,6 +71,9 @@ int jsonl_write(FILE *fp, const json_t *rec);
  */
 int jsonl_put_string(struct buf *b, const char *s, size_t n);
 
+/* Write v in decimal at p (room for 20 bytes); returns the end. */
+char *jsonl_size_at(char *p, size_t v);
+
 /* Append v in decimal. */
 int jsonl_put_size(struct buf *b, size_t v);
 

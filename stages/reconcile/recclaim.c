@@ -140,7 +140,7 @@ static int recclaim_check(struct recclaim *c, const char *file, size_t line)
  * Reconcile holds every claim: keeping each record's jansson tree cost about
  * 5 KB a claim, so the strings it needs are copied into one block instead.
  */
-static const size_t recclaim_string_fields[] = {
+const size_t recclaim_string_fields[] = {
     offsetof(struct recclaim, doc),       offsetof(struct recclaim, date),
     offsetof(struct recclaim, lang),      offsetof(struct recclaim, category),
     offsetof(struct recclaim, qualifier), offsetof(struct recclaim, unit),
@@ -152,7 +152,7 @@ static const size_t recclaim_string_fields[] = {
     offsetof(struct recclaim, doc_place),
 };
 
-#define RECCLAIM_NSTRINGS (sizeof(recclaim_string_fields) / sizeof(recclaim_string_fields[0]))
+const size_t recclaim_nstrings = sizeof(recclaim_string_fields) / sizeof(recclaim_string_fields[0]);
 
 static const char **recclaim_field(struct recclaim *c, size_t i)
 {
@@ -163,13 +163,13 @@ static int recclaim_copy_strings(struct recclaim *c)
 {
     size_t total = 0;
 
-    for (size_t i = 0; i < RECCLAIM_NSTRINGS; i++)
+    for (size_t i = 0; i < recclaim_nstrings; i++)
         total += strlen(*recclaim_field(c, i)) + 1;
     c->strings = malloc(total);
     if (!c->strings)
         return -1;
     char *p = c->strings;
-    for (size_t i = 0; i < RECCLAIM_NSTRINGS; i++) {
+    for (size_t i = 0; i < recclaim_nstrings; i++) {
         const char **f = recclaim_field(c, i);
         size_t n = strlen(*f) + 1;
         memcpy(p, *f, n);

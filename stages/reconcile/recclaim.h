@@ -45,6 +45,10 @@ struct recclaim {
  */
 int recclaim_from_json(struct recclaim *c, json_t *rec, const char *file, size_t line);
 
+/* Offsets in struct recclaim of its recclaim_nstrings string fields, the ones kept in one block. */
+extern const size_t recclaim_string_fields[];
+extern const size_t recclaim_nstrings;
+
 /*
  * As recclaim_from_json(), from a line recscan read: 1 for a claim, 0 for
  * a valid record that is not a claim (c->doc then points into sc), -1

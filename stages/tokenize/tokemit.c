@@ -52,29 +52,15 @@ int tokemit_doc(FILE *fp, const struct tokemit_doc *d)
  * jansson array cost half of tokenize's time; they are written by hand
  * (common/jsonl's jsonl_put_*), with the keys in sorted order.
  */
-/* Write v in decimal at p; returns the end. */
-static char *tokemit_size(char *p, size_t v)
-{
-    char digits[24];
-    size_t k = sizeof(digits);
-
-    do {
-        digits[--k] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    memcpy(p, digits + k, sizeof(digits) - k);
-    return p + (sizeof(digits) - k);
-}
-
 /* [offset, length, "type"], at most TOKEMIT_TOKEN_MAX bytes with the comma before it. */
 #define TOKEMIT_TOKEN_MAX 56
 
 static char *tokemit_token(char *p, const struct toklex *t, size_t base)
 {
     *p++ = '[';
-    p = tokemit_size(p, t->start - base);
+    p = jsonl_size_at(p, t->start - base);
     *p++ = ',';
-    p = tokemit_size(p, t->end - t->start);
+    p = jsonl_size_at(p, t->end - t->start);
     memcpy(p, ",\"?\"]", 5);
     p[2] = t->type;
     return p + 5;
