@@ -17,14 +17,22 @@ struct jscan_in {
     size_t i, n;
 };
 
+static inline bool jscan_is_ws(char c)
+{
+    return (unsigned char)c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r');
+}
+
+/* The position past the white space at s[i..n). */
+static inline size_t jscan_ws_at(const char *s, size_t i, size_t n)
+{
+    while (i < n && jscan_is_ws(s[i]))
+        i++;
+    return i;
+}
+
 static void jscan_ws(struct jscan_in *in)
 {
-    while (in->i < in->n) {
-        char c = in->s[in->i];
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-            return;
-        in->i++;
-    }
+    in->i = jscan_ws_at(in->s, in->i, in->n);
 }
 
 static int jscan_hex4(const char *p, size_t avail, unsigned *out)
@@ -74,51 +82,129 @@ static size_t jscan_uescape(const char *p, size_t avail, int32_t *cp)
     return 11;
 }
 
+/*
+ * The bytes of x (8 read from memory) that are no plain string byte (below 0x20, above 0x7F,
+ * '"' or '\\'), each as its top bit. The lowest bit set is exact; a borrow of the subtractions
+ * may also flag bytes above it, which only ends a run early.
+ */
+static inline uint64_t jscan_special8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+    uint64_t quote = x ^ (ones * '"'), bslash = x ^ (ones * '\\');
+
+    return (x | (x - ones * 0x20) | ((quote - ones) & ~quote) | ((bslash - ones) & ~bslash)) & tops;
+}
+
+static inline bool jscan_plain_byte(unsigned char c)
+{
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+/* Where the run of plain string bytes at u[i..n) ends: eight at a time, then one by one. */
+static inline size_t jscan_plain_run(const unsigned char *u, size_t i, size_t n)
+{
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t x, m;
+
+    while (n - i >= 8) {
+        memcpy(&x, u + i, 8);
+        if ((m = jscan_special8(x)) != 0)
+            return i + (size_t)__builtin_ctzll(m) / 8;
+        i += 8;
+    }
+#endif
+    while (i < n && jscan_plain_byte(u[i]))
+        i++;
+    return i;
+}
+
+/* Length of the valid UTF-8 character at u[i..n) (u[i] >= 0x80), or 0; two-byte ones inline. */
+static inline size_t jscan_utf8(const unsigned char *u, size_t i, size_t n)
+{
+    int32_t cp;
+
+    if (u[i] >= 0xC2 && u[i] <= 0xDF && n - i >= 2 && (u[i + 1] & 0xC0) == 0x80)
+        return 2;
+    return utf8_decode((const char *)u + i, n - i, &cp);
+}
+
+/* The length of the valid escape at s[i..n) (s[i] is the backslash), or 0. */
+static size_t jscan_escape_len(const char *s, size_t i, size_t n)
+{
+    int32_t cp;
+
+    if (i + 1 >= n)
+        return 0;
+    char e = s[i + 1];
+    if (e == 'u') {
+        size_t k = jscan_uescape(s + i + 1, n - i - 1, &cp);
+        return k ? 1 + k : 0;
+    }
+    return jscan_escape((unsigned char)e) ? 2 : 0;
+}
+
+/*
+ * Where the string at s[i..n) (s[i] is '"') ends, past its closing quote, or 0 when it is
+ * invalid. Sets *escaped when it holds an escape.
+ */
+static size_t jscan_string_end(const char *s, size_t i, size_t n, bool *escaped)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    bool esc = false;
+    size_t k;
+
+    for (i++;; i += k) {
+        i = jscan_plain_run(u, i, n);
+        if (i >= n || u[i] < 0x20)
+            return 0;
+        if (u[i] == '"')
+            break;
+        if (u[i] == '\\') {
+            esc = true;
+            k = jscan_escape_len(s, i, n);
+        } else {
+            k = jscan_utf8(u, i, n);
+        }
+        if (k == 0)
+            return 0;
+    }
+    *escaped = esc;
+    return i + 1;
+}
+
+/*
+ * Where the string at s[i..n) ends when it is a short one of plain bytes ("w", a token's type):
+ * found with one test of the 8 bytes after its quote. 0 when it is none such.
+ */
+static inline size_t jscan_short_string_end(const char *s, size_t i, size_t n)
+{
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t x, m;
+
+    if (n - i < 9)
+        return 0;
+    memcpy(&x, s + i + 1, 8);
+    if ((m = jscan_special8(x)) == 0)
+        return 0;
+    size_t end = i + 1 + (size_t)__builtin_ctzll(m) / 8;
+    return s[end] == '"' ? end + 1 : 0;
+#else
+    (void)s;
+    (void)i;
+    (void)n;
+    return 0;
+#endif
+}
+
 /* Skip the string at in->i (a '"'). Sets *escaped when it holds an escape. Returns 0 or -1. */
 static int jscan_skip_string(struct jscan_in *in, bool *escaped)
 {
-    const unsigned char *u = (const unsigned char *)in->s;
-    size_t i = in->i + 1;
-    int32_t cp;
+    size_t end = jscan_string_end(in->s, in->i, in->n, escaped);
 
-    *escaped = false;
-    while (i < in->n) {
-        while (i < in->n && u[i] >= 0x20 && u[i] < 0x80 && u[i] != '"' && u[i] != '\\')
-            i++;
-        if (i >= in->n)
-            break;
-        unsigned char c = u[i];
-        if (c == '"') {
-            in->i = i + 1;
-            return 0;
-        }
-        if (c < 0x20)
-            return -1;
-        if (c == '\\') {
-            *escaped = true;
-            if (i + 1 >= in->n)
-                return -1;
-            char e = in->s[i + 1];
-            if (e == 'u') {
-                size_t k = jscan_uescape(in->s + i + 1, in->n - i - 1, &cp);
-                if (k == 0)
-                    return -1;
-                i += 1 + k;
-            } else if (strchr("\"\\/bfnrt", e) && e != '\0') {
-                i += 2;
-            } else {
-                return -1;
-            }
-        } else if (c < 0x80) {
-            i++;
-        } else {
-            size_t k = utf8_decode(in->s + i, in->n - i, &cp);
-            if (k == 0)
-                return -1;
-            i += k;
-        }
-    }
-    return -1;
+    if (end == 0)
+        return -1;
+    in->i = end;
+    return 0;
 }
 
 static size_t jscan_digits(struct jscan_in *in)
@@ -193,69 +279,108 @@ static int jscan_skip_word(struct jscan_in *in, const char *w)
     return 0;
 }
 
-static int jscan_skip_value(struct jscan_in *in, int depth);
+/*
+ * The end of the integer of at most 18 digits at s[i..n) ("0", "17", "-3": what our records
+ * hold), or 0 when the number there is any other (jscan_skip_number() then judges it).
+ */
+static inline size_t jscan_small_int(const char *s, size_t i, size_t n)
+{
+    size_t k = i + (s[i] == '-'), first = k;
 
-/* Skip the members of an object or the elements of an array after its opening bracket. */
-static int jscan_skip_items(struct jscan_in *in, int depth, char close, bool keyed)
+    if (k < n && s[k] == '0')
+        k++;
+    else
+        while (k < n && s[k] >= '0' && s[k] <= '9')
+            k++;
+    if (k == first || k - first > 18 || (k < n && (s[k] == '.' || s[k] == 'e' || s[k] == 'E')))
+        return 0;
+    return k;
+}
+
+/* Where the scalar at s[i] ends (0: invalid, or '{', refused). */
+static size_t jscan_scalar_end(struct jscan_in *in, size_t i)
 {
     bool escaped;
+    size_t end;
+    int rc;
 
-    jscan_ws(in);
-    if (in->i < in->n && in->s[in->i] == close) {
-        in->i++;
+    switch (in->s[i]) {
+    case '"':
+        return (end = jscan_short_string_end(in->s, i, in->n)) != 0
+                   ? end
+                   : jscan_string_end(in->s, i, in->n, &escaped);
+    case '{':
         return 0;
-    }
-    for (;;) {
-        if (keyed) {
-            if (in->i >= in->n || in->s[in->i] != '"' || jscan_skip_string(in, &escaped) < 0)
-                return -1;
-            jscan_ws(in);
-            if (in->i >= in->n || in->s[in->i] != ':')
-                return -1;
-            in->i++;
-        }
-        if (jscan_skip_value(in, depth + 1) < 0)
-            return -1;
-        jscan_ws(in);
-        if (in->i >= in->n)
-            return -1;
-        char c = in->s[in->i++];
-        if (c == close)
-            return 0;
-        if (c != ',')
-            return -1;
-        jscan_ws(in);
+    case 't':
+    case 'f':
+    case 'n':
+        in->i = i;
+        rc = jscan_skip_word(in, in->s[i] == 't' ? "true" : in->s[i] == 'f' ? "false" : "null");
+        return rc < 0 ? 0 : in->i;
+    default:
+        if ((end = jscan_small_int(in->s, i, in->n)) != 0)
+            return end;
+        in->i = i;
+        return jscan_skip_number(in) < 0 ? 0 : in->i;
     }
 }
 
 /*
- * Nested objects are only checked: their keys are not compared, so a
- * duplicate inside one goes unnoticed; such objects are refused outright
- * (no record of ours nests one), and jansson judges them.
+ * Where the value that ends at s[i] is followed: past the ',' before the next element of the
+ * array it is in (open arrays are open around it), or past the brackets that close, up to
+ * the end of the value skipped (then *open is 0). Returns 0 when no ',' or ']' is there.
+ */
+static size_t jscan_after_value(const char *s, size_t i, size_t n, int *open)
+{
+    while (*open > 0) {
+        if (i < n && s[i] == ',')
+            return i + 1;
+        i = jscan_ws_at(s, i, n);
+        if (i >= n)
+            return 0;
+        char c = s[i++];
+        if (c == ',')
+            return i;
+        if (c != ']')
+            return 0;
+        --*open;
+    }
+    return i;
+}
+
+/*
+ * Skip the value at in->i, at nesting depth depth. Arrays are walked in a loop that counts the
+ * ones open, not by recursion (a token list is thousands of small arrays), on local copies of
+ * the position: stores through in would make the compiler reload it after each one. A value
+ * deeper than JSCAN_DEPTH is refused. Nested objects are refused outright (no record of ours
+ * nests one; jansson judges them).
  */
 static int jscan_skip_value(struct jscan_in *in, int depth)
 {
-    bool escaped;
+    const char *s = in->s;
+    size_t i = in->i, n = in->n;
+    int open = 0;
 
-    jscan_ws(in);
-    if (in->i >= in->n || depth > JSCAN_DEPTH)
-        return -1;
-    switch (in->s[in->i]) {
-    case '"':
-        return jscan_skip_string(in, &escaped);
-    case '[':
-        in->i++;
-        return jscan_skip_items(in, depth, ']', false);
-    case '{':
-        return -1;
-    case 't':
-        return jscan_skip_word(in, "true");
-    case 'f':
-        return jscan_skip_word(in, "false");
-    case 'n':
-        return jscan_skip_word(in, "null");
-    default:
-        return jscan_skip_number(in);
+    for (;;) {
+        i = jscan_ws_at(s, i, n);
+        if (i >= n || depth + open > JSCAN_DEPTH)
+            return -1;
+        if (s[i] == '[') {
+            i = jscan_ws_at(s, i + 1, n);
+            if (i >= n || s[i] != ']') {
+                open++;
+                continue;
+            }
+            i++;
+        } else if ((i = jscan_scalar_end(in, i)) == 0) {
+            return -1;
+        }
+        if ((i = jscan_after_value(s, i, n, &open)) == 0)
+            return -1;
+        if (open == 0) {
+            in->i = i;
+            return 0;
+        }
     }
 }
 

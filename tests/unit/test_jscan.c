@@ -130,6 +130,122 @@ static void test_jscan_array_steps_through_elements(void **state)
     assert_int_equal(jscan_array_next(jscan_get(&js, "missing"), &pos, &e), -1);
 }
 
+/* Whether jscan and jansson agree on text: both accept it as an object, or both refuse it. */
+static void agrees_with_jansson(const char *text, size_t n)
+{
+    json_error_t e;
+    json_t *j = json_loadb(text, n, JSON_REJECT_DUPLICATES, &e);
+
+    assert_int_equal(jscan_object(&js, text, n), json_is_object(j) ? 0 : -1);
+    json_decref(j);
+}
+
+/* Strings are read eight bytes at a time: each kind of byte that ends a plain run, at each place.
+ */
+static void test_jscan_string_bytes_at_every_place(void **state)
+{
+    (void)state;
+    static const char *const odd[] = {
+        "\"",
+        "\\\\",
+        "\\n",
+        "\\u00e9",
+        "\\x",
+        "\x01",
+        "\x1f",
+        "\x7f",
+        "\xc3\xa9",
+        "\xc3",
+        "\xe2\x80\x99",
+        "\xed\xa0\x80",
+        "\xf0\x9f\x98\x80",
+        "\xc0\xaf",
+        "\xff",
+    };
+    char text[128];
+
+    for (size_t k = 0; k < sizeof(odd) / sizeof(*odd); k++) {
+        for (size_t at = 0; at < 20; at++) {
+            int n = snprintf(text, sizeof(text), "{\"s\":\"%.*s%s%.*s\",\"t\":[1]}", (int)at,
+                             "abcdefghijklmnopqrstuvwxyz", odd[k], (int)(19 - at),
+                             "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+            agrees_with_jansson(text, (size_t)n);
+        }
+    }
+    assert_int_equal(scan("{\"s\":\"0123456789abcdef\\\"x\"}"), 0);
+    assert_int_equal(jscan_get(&js, "s")->n, 21);
+    assert_int_equal(scan("{\"s\":\"w\",\"t\":[[0,3,\"w\"],[4,1,\"p\"]]}"), 0);
+    assert_int_equal(jscan_get(&js, "s")->n, 3);
+    assert_int_equal(jscan_get(&js, "t")->n, 21);
+    assert_int_equal(scan("{\"s\":\"unterminated"), -1);
+    assert_int_equal(scan("{\"s\":\"0123456789abcdef"), -1);
+}
+
+/* Arrays are walked without recursion: the depth limit and the separators still hold. */
+static void test_jscan_nested_arrays(void **state)
+{
+    (void)state;
+    char text[256];
+
+    for (int depth = JSCAN_DEPTH - 2; depth <= JSCAN_DEPTH + 1; depth++) {
+        for (int empty = 0; empty <= 1; empty++) {
+            size_t n = (size_t)snprintf(text, sizeof(text), "{\"a\":");
+            for (int k = 0; k < depth; k++)
+                text[n++] = '[';
+            n += (size_t)snprintf(text + n, sizeof(text) - n, "%s", empty ? "" : "7");
+            for (int k = 0; k < depth; k++)
+                text[n++] = ']';
+            text[n++] = '}';
+            /* a value at depth d is read when d <= JSCAN_DEPTH (the member's value is at 1) */
+            int deepest = empty ? depth : depth + 1;
+            assert_int_equal(jscan_object(&js, text, n), deepest <= JSCAN_DEPTH ? 0 : -1);
+        }
+    }
+    assert_int_equal(scan("{\"a\":[ [ 1 , [ ] ] , 2 ] , \"b\" : [\t]\n}"), 0);
+    assert_int_equal(jscan_get(&js, "a")->n, 19);
+    const char *bad[] = {
+        "{\"a\":[1 2]}", "{\"a\":[1,]}", "{\"a\":[,1]}", "{\"a\":[[1],}", "{\"a\":[[1]]]}",
+        "{\"a\":[[1]}",  "{\"a\":[1}",   "{\"a\":[",     "{\"a\":[{}]}",  "{\"a\":[1]]}",
+    };
+    for (size_t k = 0; k < sizeof(bad) / sizeof(*bad); k++)
+        assert_int_equal(scan(bad[k]), -1);
+}
+
+static void test_jscan_numbers(void **state)
+{
+    (void)state;
+    const char *good[] = {
+        "0",
+        "-0",
+        "7",
+        "-12",
+        "123456789012345678",
+        "-123456789012345678",
+        "9223372036854775807",
+        "1.5",
+        "0.25",
+        "1e3",
+        "1E+3",
+        "-2.5e-3",
+        "12345678901234567890.5",
+    };
+    const char *bad[] = {
+        "01", "-", "-a", "1.", ".5", "1e", "1e+", "+1", "9223372036854775808", "0x1", "1.5.2",
+    };
+    char text[96];
+
+    for (size_t k = 0; k < sizeof(good) / sizeof(*good); k++) {
+        snprintf(text, sizeof(text), "{\"n\":%s,\"t\":[%s ,%s]}", good[k], good[k], good[k]);
+        assert_int_equal(scan(text), 0);
+        assert_int_equal(jscan_get(&js, "n")->n, strlen(good[k]));
+    }
+    for (size_t k = 0; k < sizeof(bad) / sizeof(*bad); k++) {
+        snprintf(text, sizeof(text), "{\"t\":[1,%s]}", bad[k]);
+        agrees_with_jansson(text, strlen(text));
+        assert_int_equal(scan(text), -1);
+    }
+}
+
 static void test_jsonl_next_scan_reports_like_jansson(void **state)
 {
     (void)state;
@@ -161,6 +277,9 @@ int main(void)
         cmocka_unit_test(test_jscan_refuses_what_jansson_refuses),
         cmocka_unit_test(test_jscan_refuses_shapes_it_does_not_read),
         cmocka_unit_test(test_jscan_array_steps_through_elements),
+        cmocka_unit_test(test_jscan_string_bytes_at_every_place),
+        cmocka_unit_test(test_jscan_nested_arrays),
+        cmocka_unit_test(test_jscan_numbers),
         cmocka_unit_test(test_jsonl_next_scan_reports_like_jansson),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
