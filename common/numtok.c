@@ -21,10 +21,13 @@ struct numtok_lexer {
 static int32_t numtok_cp(const struct numtok_lexer *lx, size_t at, size_t *len)
 {
     int32_t cp;
-    size_t l = at < lx->n ? utf8_decode(lx->s + at, lx->n - at, &cp) : 0;
 
+    *len = 1;
     if (at >= lx->n)
-        cp = -1;
+        return -1;
+    if ((unsigned char)lx->s[at] < 0x80)
+        return (unsigned char)lx->s[at];
+    size_t l = utf8_decode(lx->s + at, lx->n - at, &cp);
     *len = l ? l : 1;
     return cp;
 }
@@ -108,29 +111,98 @@ static char *numtok_fold(const char *s, size_t n)
     return f;
 }
 
-/*
- * Append the fold of s[0..n) and its NUL to out. Text that is ASCII (no NUL)
- * folds to itself in lower case: numtok_fold() would give the same bytes.
- */
-static int numtok_add_fold(struct buf *out, const char *s, size_t n)
-{
-    size_t i = 0;
+/* The cache: one word a slot, by a hash of its bytes; a new word takes the slot of an old one. */
+#define NUMTOK_CACHE_SLOTS 1024
 
-    while (i < n && (unsigned char)s[i] < 0x80 && s[i] != '\0')
-        i++;
-    if (i == n) {
-        if (buf_grow(out, n + 1) < 0)
-            return -1;
-        char *d = out->data + out->len;
-        for (i = 0; i < n; i++)
-            d[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A') : s[i]);
-        out->len += n;
-        return buf_addch(out, '\0');
-    }
+struct numtok_cached {
+    size_t rlen, flen; /* the raw bytes; the fold with its NUL */
+    char bytes[];      /* raw, then fold */
+};
+
+struct numtok_cache {
+    struct numtok_cached *slot[NUMTOK_CACHE_SLOTS];
+};
+
+/* FNV-1a, for the cache of folds. */
+static uint32_t numtok_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* The fold of s[0..n) when the cache holds it (its NUL included in *flen), else NULL. */
+static const char *numtok_cache_get(const struct numtok_cache *c, const char *s, size_t n,
+                                    size_t *flen)
+{
+    const struct numtok_cached *e = c ? c->slot[numtok_hash(s, n) % NUMTOK_CACHE_SLOTS] : NULL;
+
+    if (!e || e->rlen != n || memcmp(e->bytes, s, n) != 0)
+        return NULL;
+    *flen = e->flen;
+    return e->bytes + n;
+}
+
+/* Remember f[0..flen) as the fold of s[0..n), in place of the slot's last word. */
+static void numtok_cache_put(struct numtok_list *list, const char *s, size_t n, const char *f,
+                             size_t flen)
+{
+    if (!list->cache && !(list->cache = calloc(1, sizeof(*list->cache))))
+        return; /* no room: folds are made again, not remembered */
+    struct numtok_cached *e = malloc(sizeof(*e) + n + flen);
+    if (!e)
+        return;
+    e->rlen = n;
+    e->flen = flen;
+    memcpy(e->bytes, s, n);
+    memcpy(e->bytes + n, f, flen);
+    struct numtok_cached **slot = &list->cache->slot[numtok_hash(s, n) % NUMTOK_CACHE_SLOTS];
+    free(*slot);
+    *slot = e;
+}
+
+/* Append the fold of non-ASCII text s[0..n) and its NUL to list->folds, remembered by the cache. */
+static int numtok_add_fold_cached(struct numtok_list *list, const char *s, size_t n)
+{
+    size_t flen;
+    const char *hit = numtok_cache_get(list->cache, s, n, &flen);
+
+    if (hit)
+        return buf_add(&list->folds, hit, flen);
     char *f = numtok_fold(s, n);
-    int rc = f && buf_add(out, f, strlen(f) + 1) == 0 ? 0 : -1;
+    if (!f)
+        return -1;
+    flen = strlen(f) + 1;
+    int rc = buf_add(&list->folds, f, flen);
+    if (rc == 0)
+        numtok_cache_put(list, s, n, f, flen);
     free(f);
     return rc;
+}
+
+/*
+ * Append the fold of s[0..n) and its NUL to list->folds. Text that is ASCII
+ * (no NUL) folds to itself in lower case: numtok_fold() would give the same
+ * bytes. Other text goes through utf8proc once per distinct word: the cache
+ * keeps the folds of recent ones.
+ */
+static int numtok_add_fold(struct numtok_list *list, const char *s, size_t n)
+{
+    struct buf *out = &list->folds;
+    size_t i;
+
+    if (buf_grow(out, n + 1) < 0)
+        return -1;
+    char *d = out->data + out->len;
+    for (i = 0; i < n && (unsigned char)s[i] < 0x80 && s[i] != '\0'; i++)
+        d[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A') : s[i]);
+    if (i < n)
+        return numtok_add_fold_cached(list, s, n);
+    d[n] = '\0';
+    out->len += n + 1;
+    return 0;
 }
 
 static int numtok_push(struct numtok_lexer *lx, size_t start, size_t end, enum numtok_type type)
@@ -146,7 +218,7 @@ static int numtok_push(struct numtok_lexer *lx, size_t start, size_t end, enum n
         l->cap = cap;
     }
     size_t foff = l->folds.len;
-    if (numtok_add_fold(&l->folds, lx->s + start, end - start) < 0)
+    if (numtok_add_fold(l, lx->s + start, end - start) < 0)
         return -1;
     l->v[l->n++] = (struct numtok){start, end, type, lx->space, NULL, foff, 0, 0};
     lx->space = false;
@@ -154,11 +226,18 @@ static int numtok_push(struct numtok_lexer *lx, size_t start, size_t end, enum n
     return 0;
 }
 
+static bool numtok_ascii_alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 static size_t numtok_word_end(const struct numtok_lexer *lx, size_t at)
 {
     size_t len, k = at;
 
     for (;;) {
+        while (k < lx->n && numtok_ascii_alnum(lx->s[k]))
+            k++;
         int32_t cp = numtok_cp(lx, k, &len);
         if (numtok_is_letter(cp) || numtok_is_digit(cp)) {
             k += len;
@@ -292,8 +371,19 @@ void numtok_list_reset(struct numtok_list *list)
     buf_reset(&list->folds);
 }
 
+static void numtok_cache_free(struct numtok_cache *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < NUMTOK_CACHE_SLOTS; i++)
+        free(c->slot[i]);
+    free(c);
+}
+
 void numtok_list_release(struct numtok_list *list)
 {
+    numtok_cache_free(list->cache);
+    list->cache = NULL;
     free(list->v);
     buf_release(&list->folds);
     list->v = NULL;

@@ -45,16 +45,20 @@ struct numtok {
     uint64_t tables, heads;
 };
 
+/* Folds of non-ASCII words made before, so that each is made once (opaque). */
+struct numtok_cache;
+
 struct numtok_list {
     struct numtok *v;
     size_t n, cap;
-    struct buf folds;   /* every token's fold, each with its NUL */
-    const void *marked; /* the lexicon numlex_mark() last marked every token for, or NULL */
+    struct buf folds;           /* every token's fold, each with its NUL */
+    const void *marked;         /* the lexicon numlex_mark() last marked every token for, or NULL */
+    struct numtok_cache *cache; /* owned, made on first use; kept by numtok_list_reset() */
 };
 
 #define NUMTOK_LIST_INIT                                                                           \
     {                                                                                              \
-        NULL, 0, 0, BUF_INIT, NULL                                                                 \
+        NULL, 0, 0, BUF_INIT, NULL, NULL                                                           \
     }
 
 /* Append the tokens of s[0..n) to list. */

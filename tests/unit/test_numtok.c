@@ -1,5 +1,6 @@
 #include "test_common.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,12 +70,44 @@ static void test_numtok_list_reset_starts_over(void **state)
     numtok_list_release(&toks);
 }
 
+/*
+ * A list reused from text to text remembers the folds of non-ASCII words: each must be what a
+ * new list makes, also once more distinct words have passed than the cache has room for.
+ */
+static void test_numtok_reused_list_folds_as_a_new_one(void **state)
+{
+    (void)state;
+    struct numtok_list reused = NUMTOK_LIST_INIT;
+    char text[64];
+
+    for (int round = 0; round < 2; round++) {
+        for (int k = 0; k < 3000; k++) {
+            struct numtok_list fresh = NUMTOK_LIST_INIT;
+            /* "Ü" + a number spelt in letters, a word made of "Éé", and a case-folded "ß" */
+            int n = snprintf(text, sizeof(text),
+                             "\xc3\x9c%c%c%c \xc3\x89%c\xc3\xa9 Stra\xc3\x9f"
+                             "e",
+                             'a' + k % 26, 'A' + k / 26 % 26, 'a' + k / 676, 'a' + (k * 7) % 26);
+            numtok_list_reset(&reused);
+            assert_int_equal(numtok_lex(text, (size_t)n, &reused), 0);
+            assert_int_equal(numtok_lex(text, (size_t)n, &fresh), 0);
+            assert_int_equal(reused.n, fresh.n);
+            for (size_t i = 0; i < fresh.n; i++)
+                assert_string_equal(reused.v[i].fold, fresh.v[i].fold);
+            assert_string_equal(fresh.v[2].fold, "strasse");
+            numtok_list_release(&fresh);
+        }
+    }
+    numtok_list_release(&reused);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_numtok_lex_folds_each_token),
         cmocka_unit_test(test_numtok_lex_appends_and_keeps_folds),
         cmocka_unit_test(test_numtok_list_reset_starts_over),
+        cmocka_unit_test(test_numtok_reused_list_folds_as_a_new_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
