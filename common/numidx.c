@@ -123,6 +123,15 @@ const struct numidx_entry *numidx_find(const struct numidx *ix, const char *key,
     return e->key ? e : NULL;
 }
 
+const struct numidx_entry *numidx_find_hashed(const struct numidx *ix, const char *key, size_t len,
+                                              uint32_t hash)
+{
+    if (!ix->v)
+        return NULL;
+    const struct numidx_entry *e = numidx_slot(ix, key, len, hash);
+    return e->key ? e : NULL;
+}
+
 void numidx_release(struct numidx *ix)
 {
     free(ix->v);

@@ -62,6 +62,10 @@ int numidx_add_heads(struct numidx *ix, const json_t *obj, uint64_t bit);
 /* The entry for key[0..len), or NULL. */
 const struct numidx_entry *numidx_find(const struct numidx *ix, const char *key, size_t len);
 
+/* As numidx_find(), with hash = numidx_hash(key, len) already made (one hash, several indexes). */
+const struct numidx_entry *numidx_find_hashed(const struct numidx *ix, const char *key, size_t len,
+                                              uint32_t hash);
+
 void numidx_release(struct numidx *ix);
 
 #endif

@@ -382,16 +382,23 @@ uint64_t numlex_tables(const struct numlex *nl, const char *key)
     return e ? e->tables : 0;
 }
 
+void numlex_mark_one(const struct numlex *nl, struct numtok *tok)
+{
+    const char *f = tok->fold;
+    size_t len = strlen(f), head = strcspn(f, " ");
+    uint32_t h = numidx_hash(f, len);
+    const struct numidx_entry *e = numidx_find_hashed(&nl->all, f, len, h),
+                              *hd = head == len ? numidx_find_hashed(&nl->heads, f, len, h)
+                                                : numidx_find(&nl->heads, f, head);
+
+    tok->tables = e ? e->tables : 0;
+    tok->heads = hd ? hd->tables : 0;
+}
+
 void numlex_mark(const struct numlex *nl, struct numtok_list *toks)
 {
-    for (size_t i = 0; i < toks->n; i++) {
-        struct numtok *t = &toks->v[i];
-        size_t len = strlen(t->fold), head = strcspn(t->fold, " ");
-        const struct numidx_entry *e = numidx_find(&nl->all, t->fold, len),
-                                  *h = numidx_find(&nl->heads, t->fold, head);
-        t->tables = e ? e->tables : 0;
-        t->heads = h ? h->tables : 0;
-    }
+    for (size_t i = 0; i < toks->n; i++)
+        numlex_mark_one(nl, &toks->v[i]);
     toks->marked = nl;
 }
 

@@ -131,6 +131,9 @@ uint64_t numlex_tables(const struct numlex *nl, const char *key);
  */
 void numlex_mark(const struct numlex *nl, struct numtok_list *toks);
 
+/* Mark the one token tok as numlex_mark() marks each (toks->marked is the caller's to set). */
+void numlex_mark_one(const struct numlex *nl, struct numtok *tok);
+
 /* True when table t holds the fold of token tok (marked by numlex_mark()). */
 static inline bool numlex_tok_has(const struct numtok *tok, enum numlex_table t)
 {

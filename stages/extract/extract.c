@@ -9,22 +9,26 @@
 #include "numtok.h"
 #include "outfile.h"
 #include "scan.h"
+#include "scanmemo.h"
 
 /* The lists one sentence is read into, kept from sentence to sentence. */
 struct extract_work {
     struct numtok_list toks;
     struct scan_list found;
+    struct scanmemo *memo; /* made on first use; NULL: none (memory ran out) */
 };
 
 #define EXTRACT_WORK_INIT                                                                          \
     {                                                                                              \
-        NUMTOK_LIST_INIT, SCAN_LIST_INIT                                                           \
+        NUMTOK_LIST_INIT, SCAN_LIST_INIT, NULL                                                     \
     }
 
 static void extract_work_release(struct extract_work *w)
 {
     numtok_list_release(&w->toks);
     scan_list_release(&w->found);
+    scanmemo_free(w->memo);
+    w->memo = NULL;
 }
 
 /* What one input file's loop keeps from record to record. */
@@ -48,8 +52,10 @@ static long extract_put(const struct numlex *nl, const struct tokrec *tr, const 
 
     numtok_list_reset(&w->toks);
     w->found.n = 0;
+    if (!w->memo)
+        w->memo = scanmemo_new(); /* NULL: the scan goes on without */
     if (numtok_lex(tr->text, tr->text_len, &w->toks) < 0 ||
-        scan_sentence(nl, tr->text, &w->toks, &w->found) < 0)
+        scan_sentence_memo(nl, tr->text, &w->toks, w->memo, &w->found) < 0)
         return -1;
     for (size_t k = 0; k < w->found.n; k++)
         if (mention_put(out, &ctx, &w->found.v[k]) < 0)

@@ -4,11 +4,13 @@
 #include <string.h>
 
 #include "numval.h"
+#include "scanmemo.h"
 
 #define SCAN_MAXLEN 16 /* tokens in one number */
 
 struct scan {
     const struct numlex *nl;
+    struct scanmemo *memo; /* NULL: none */
     const char *text;
     const struct numtok_list *toks;
     struct scan_mention m;
@@ -33,17 +35,27 @@ static bool scan_glued(const struct scan *sc, size_t i)
     return t && !t->space;
 }
 
+/* The tables whose words are parts of numbers. */
+#define SCAN_NUMBER_TABLES                                                                         \
+    (NUMLEX_BIT(NUMLEX_CARDINALS) | NUMLEX_BIT(NUMLEX_MULTIPLIERS) | NUMLEX_BIT(NUMLEX_ORDINALS) | \
+     NUMLEX_BIT(NUMLEX_DENOMINATORS) | NUMLEX_BIT(NUMLEX_FIXED) | NUMLEX_BIT(NUMLEX_ARTICLES) |    \
+     NUMLEX_BIT(NUMLEX_NEGATIVE) | NUMLEX_BIT(NUMLEX_CONNECTORS) | NUMLEX_BIT(NUMLEX_POINT) |      \
+     NUMLEX_BIT(NUMLEX_FRACTION_OF))
+
+/* Whether the word at i reads as a number word (a compound included). */
+static bool scan_number_word(const struct scan *sc, size_t i)
+{
+    double v;
+    bool ord;
+
+    if (sc->memo)
+        return scanmemo_word(sc->memo, sc->nl, sc->toks, i);
+    return numval_word(sc->nl, sc->toks->v[i].fold, &v, &ord) == 0;
+}
+
 static bool scan_numberish(const struct scan *sc, size_t i)
 {
     const struct numtok *t = scan_tok(sc, i);
-    static const enum numlex_table tables[] = {
-        NUMLEX_CARDINALS, NUMLEX_MULTIPLIERS, NUMLEX_ORDINALS, NUMLEX_DENOMINATORS,
-        NUMLEX_FIXED,     NUMLEX_ARTICLES,    NUMLEX_NEGATIVE, NUMLEX_CONNECTORS,
-        NUMLEX_POINT,     NUMLEX_FRACTION_OF,
-    };
-    uint64_t mask = 0;
-    double v;
-    bool ord;
 
     if (!t)
         return false;
@@ -52,11 +64,9 @@ static bool scan_numberish(const struct scan *sc, size_t i)
     if (t->type == NUMTOK_PUNCT)
         return strcmp(t->fold, "-") == 0 || strcmp(t->fold, "/") == 0 ||
                numval_abbr_dot(sc->nl, sc->toks, i) || numlex_tok_has(t, NUMLEX_FIXED);
-    for (size_t k = 0; k < sizeof(tables) / sizeof(*tables); k++)
-        mask |= NUMLEX_BIT(tables[k]);
-    if (t->tables & mask)
+    if (t->tables & SCAN_NUMBER_TABLES)
         return true;
-    return numval_word(sc->nl, t->fold, &v, &ord) == 0;
+    return scan_number_word(sc, i);
 }
 
 static bool scan_eval(const struct scan *sc, size_t from, size_t to, struct numval *v)
@@ -721,8 +731,17 @@ static void scan_context(struct scan *sc)
 int scan_sentence(const struct numlex *nl, const char *text, struct numtok_list *toks,
                   struct scan_list *out)
 {
-    numlex_mark(nl, toks);
-    struct scan sc = {nl, text, toks, {0}, 0, NULL};
+    return scan_sentence_memo(nl, text, toks, NULL, out);
+}
+
+int scan_sentence_memo(const struct numlex *nl, const char *text, struct numtok_list *toks,
+                       struct scanmemo *memo, struct scan_list *out)
+{
+    if (memo)
+        scanmemo_mark(memo, nl, toks);
+    else
+        numlex_mark(nl, toks);
+    struct scan sc = {nl, memo, text, toks, {0}, 0, NULL};
     size_t i = 0;
 
     while (i < toks->n) {

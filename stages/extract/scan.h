@@ -49,6 +49,15 @@ struct scan_list {
 int scan_sentence(const struct numlex *nl, const char *text, struct numtok_list *toks,
                   struct scan_list *out);
 
+/*
+ * scan_sentence() with a memo of what it asks of each token (scanmemo.h),
+ * kept by the caller from sentence to sentence; NULL for none. The mentions
+ * found are the same.
+ */
+struct scanmemo;
+int scan_sentence_memo(const struct numlex *nl, const char *text, struct numtok_list *toks,
+                       struct scanmemo *memo, struct scan_list *out);
+
 void scan_list_release(struct scan_list *list);
 
 #endif

@@ -26,6 +26,9 @@ static void test_numidx_find_keys_and_values(void **state)
     assert_null(numidx_find(&ix, "fiv", 3));
     assert_null(numidx_find(&ix, "fives", 5));
     assert_null(numidx_find(&ix, "", 0));
+    assert_ptr_equal(numidx_find_hashed(&ix, "half", 4, numidx_hash("half", 4)),
+                     numidx_find(&ix, "half", 4));
+    assert_null(numidx_find_hashed(&ix, "fives", 5, numidx_hash("fives", 5)));
     numidx_release(&ix);
     json_decref(obj);
 }

@@ -1,0 +1,138 @@
+#include "scanmemo.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "numval.h"
+
+#define SCANMEMO_SLOTS 4096 /* a power of two */
+#define SCANMEMO_KEYMAX 30  /* longer folds are not remembered: they are few */
+
+enum scanmemo_word {
+    SCANMEMO_UNKNOWN,
+    SCANMEMO_NUMBER,
+    SCANMEMO_NONE,
+};
+
+struct scanmemo_slot {
+    const struct numlex *nl; /* NULL: empty */
+    uint64_t tables, heads;  /* as numlex_mark() sets them */
+    unsigned char word;      /* enum scanmemo_word */
+    unsigned char len;
+    char key[SCANMEMO_KEYMAX];
+};
+
+/* What the memo noted of one token of the list last marked. */
+struct scanmemo_tok {
+    unsigned char word; /* enum scanmemo_word */
+    uint32_t slot;      /* the slot its fold went to; SCANMEMO_SLOTS for none */
+};
+
+struct scanmemo {
+    struct scanmemo_slot slot[SCANMEMO_SLOTS];
+    struct scanmemo_tok *tok; /* one for each token of the list last marked */
+    size_t n, cap;
+};
+
+struct scanmemo *scanmemo_new(void)
+{
+    return calloc(1, sizeof(struct scanmemo));
+}
+
+void scanmemo_free(struct scanmemo *m)
+{
+    if (!m)
+        return;
+    free(m->tok);
+    free(m);
+}
+
+/* FNV-1a of the fold. */
+static uint32_t scanmemo_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static bool scanmemo_holds(const struct scanmemo_slot *s, const struct numlex *nl, const char *key,
+                           size_t len)
+{
+    return s->nl == nl && s->len == len && memcmp(s->key, key, len) == 0;
+}
+
+static int scanmemo_reserve(struct scanmemo *m, size_t n)
+{
+    if (n <= m->cap)
+        return 0;
+    size_t cap = m->cap ? m->cap : 64;
+    while (cap < n)
+        cap *= 2;
+    struct scanmemo_tok *tok = realloc(m->tok, cap * sizeof(*tok));
+    if (!tok)
+        return -1;
+    m->tok = tok;
+    m->cap = cap;
+    return 0;
+}
+
+/* Mark token t from the memo, or mark it and remember it there; *tk notes where it went. */
+static void scanmemo_mark_one(struct scanmemo *m, const struct numlex *nl, struct numtok *t,
+                              struct scanmemo_tok *tk)
+{
+    size_t len = strlen(t->fold);
+
+    tk->word = SCANMEMO_UNKNOWN;
+    tk->slot = SCANMEMO_SLOTS;
+    if (len > SCANMEMO_KEYMAX) {
+        numlex_mark_one(nl, t);
+        return;
+    }
+    uint32_t k = scanmemo_hash(t->fold, len) & (SCANMEMO_SLOTS - 1);
+    struct scanmemo_slot *s = &m->slot[k];
+    tk->slot = k;
+    if (scanmemo_holds(s, nl, t->fold, len)) {
+        t->tables = s->tables;
+        t->heads = s->heads;
+        tk->word = s->word;
+        return;
+    }
+    numlex_mark_one(nl, t);
+    *s = (struct scanmemo_slot){nl, t->tables, t->heads, SCANMEMO_UNKNOWN, (unsigned char)len, ""};
+    memcpy(s->key, t->fold, len);
+}
+
+void scanmemo_mark(struct scanmemo *m, const struct numlex *nl, struct numtok_list *toks)
+{
+    m->n = 0; /* scanmemo_word() reads no note until the list is marked */
+    if (scanmemo_reserve(m, toks->n) < 0) {
+        numlex_mark(nl, toks);
+        return;
+    }
+    for (size_t i = 0; i < toks->n; i++)
+        scanmemo_mark_one(m, nl, &toks->v[i], &m->tok[i]);
+    m->n = toks->n;
+    toks->marked = nl;
+}
+
+bool scanmemo_word(struct scanmemo *m, const struct numlex *nl, const struct numtok_list *toks,
+                   size_t i)
+{
+    const char *fold = toks->v[i].fold;
+    double v;
+    bool ord;
+
+    if (i >= m->n)
+        return numval_word(nl, fold, &v, &ord) == 0;
+    struct scanmemo_tok *tk = &m->tok[i];
+    if (tk->word != SCANMEMO_UNKNOWN)
+        return tk->word == SCANMEMO_NUMBER;
+    tk->word = numval_word(nl, fold, &v, &ord) == 0 ? SCANMEMO_NUMBER : SCANMEMO_NONE;
+    /* the slot may have passed to a later token of the sentence since */
+    if (tk->slot < SCANMEMO_SLOTS && scanmemo_holds(&m->slot[tk->slot], nl, fold, strlen(fold)))
+        m->slot[tk->slot].word = tk->word;
+    return tk->word == SCANMEMO_NUMBER;
+}

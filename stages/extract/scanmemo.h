@@ -1,0 +1,45 @@
+/*
+ * scanmemo: what scanning asks of each token's fold, remembered from sentence to sentence.
+ *
+ * scan_sentence() asks of every token the tables of the lexicon that hold
+ * its fold and those with a key it begins (numlex_mark()) and, for a word
+ * in none of them, whether it reads as a number word (numval_word()).
+ * Both answers depend on the lexicon and the fold alone, and most words
+ * come again and again, so the memo keeps them for the folds seen last
+ * (one fold a slot, by a hash of its bytes; a new fold takes the slot of
+ * an old one): a word is looked up once, not once a sentence.
+ *
+ * scanmemo_new() returns NULL when memory ran out; scanmemo_free() frees
+ * it. The memo borrows the lexicons it is asked about, which must outlive
+ * it.
+ */
+#ifndef SCANMEMO_H
+#define SCANMEMO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "numlex.h"
+#include "numtok.h"
+
+struct scanmemo;
+
+struct scanmemo *scanmemo_new(void);
+
+void scanmemo_free(struct scanmemo *m);
+
+/*
+ * Mark toks for nl exactly as numlex_mark() does, from the memo where it
+ * can (when memory runs out, through numlex_mark() itself: nothing is
+ * reported, and scanmemo_word() answers all the same).
+ */
+void scanmemo_mark(struct scanmemo *m, const struct numlex *nl, struct numtok_list *toks);
+
+/*
+ * numval_word(nl, fold) == 0 for the fold of token i of the list last
+ * marked (with the same nl), from the memo where it can.
+ */
+bool scanmemo_word(struct scanmemo *m, const struct numlex *nl, const struct numtok_list *toks,
+                   size_t i);
+
+#endif
