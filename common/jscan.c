@@ -468,7 +468,8 @@ const struct jscan_span *jscan_get(const struct jscan *js, const char *key)
     size_t k = strlen(key);
 
     for (size_t i = 0; i < js->n; i++)
-        if (js->m[i].key.n == k && memcmp(js->m[i].key.p, key, k) == 0)
+        if (js->m[i].key.n == k && (k == 0 || js->m[i].key.p[0] == key[0]) &&
+            memcmp(js->m[i].key.p, key, k) == 0)
             return &js->m[i].val;
     return NULL;
 }
@@ -547,10 +548,29 @@ int jscan_string(const struct jscan_span *v, struct buf *out)
     return 0;
 }
 
+/* The value of s[0..n) when it is an optional '-' and 1 to 18 digits (no overflow): 0 or -1. */
+static int jscan_small_value(const char *s, size_t n, long long *out)
+{
+    bool neg = n > 0 && s[0] == '-';
+    long long v = 0;
+
+    if (n - neg == 0 || n - neg > 18)
+        return -1;
+    for (size_t i = neg; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = neg ? -v : v;
+    return 0;
+}
+
 int jscan_integer(const struct jscan_span *v, long long *out)
 {
     char tmp[JSCAN_NUM_MAX + 1];
 
+    if (v && jscan_small_value(v->p, v->n, out) == 0)
+        return 0;
     if (!v || v->n == 0 || v->n > JSCAN_NUM_MAX || memchr(v->p, '.', v->n) ||
         memchr(v->p, 'e', v->n) || memchr(v->p, 'E', v->n) ||
         !(v->p[0] == '-' || (v->p[0] >= '0' && v->p[0] <= '9')))

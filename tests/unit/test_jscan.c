@@ -246,6 +246,41 @@ static void test_jscan_numbers(void **state)
     }
 }
 
+/* Integers up to 18 digits are read without strtoll(): the same values, the same refusals. */
+static void test_jscan_integer_values(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int rc;
+        long long v;
+    } cases[] = {
+        {"0", 0, 0},
+        {"-0", 0, 0},
+        {"42", 0, 42},
+        {"-7", 0, -7},
+        {"123456789012345678", 0, 123456789012345678LL},
+        {"-123456789012345678", 0, -123456789012345678LL},
+        {"1234567890123456789", 0, 1234567890123456789LL},
+        {"9223372036854775807", 0, 9223372036854775807LL},
+        {"-9223372036854775808", 0, -9223372036854775807LL - 1},
+        {"9223372036854775808", -1, 0},
+        {"1.5", -1, 0},
+        {"2e3", -1, 0},
+        {"", -1, 0},
+        {"\"7\"", -1, 0},
+    };
+    long long v;
+
+    for (size_t k = 0; k < sizeof(cases) / sizeof(*cases); k++) {
+        struct jscan_span sp = {cases[k].text, strlen(cases[k].text)};
+        assert_int_equal(jscan_integer(&sp, &v), cases[k].rc);
+        if (cases[k].rc == 0)
+            assert_true(v == cases[k].v);
+    }
+    assert_int_equal(jscan_integer(NULL, &v), -1);
+}
+
 static void test_jsonl_next_scan_reports_like_jansson(void **state)
 {
     (void)state;
@@ -280,6 +315,7 @@ int main(void)
         cmocka_unit_test(test_jscan_string_bytes_at_every_place),
         cmocka_unit_test(test_jscan_nested_arrays),
         cmocka_unit_test(test_jscan_numbers),
+        cmocka_unit_test(test_jscan_integer_values),
         cmocka_unit_test(test_jsonl_next_scan_reports_like_jansson),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
