@@ -667,6 +667,20 @@ static bool scan_article_join(const struct scan *sc, size_t i)
            numlex_match(sc->nl, NUMLEX_FRACTION_JOINS, sc->toks, i + 1, sc->toks->n, NULL) > 0;
 }
 
+/*
+ * A word that no table of the lexicon holds or begins, that reads as no
+ * number word and begins no glued run of numbers ("abcd-12-34" is read as a
+ * date): scan_number() finds nothing at it and moves on by one token, and
+ * this says so for less. Most words of a text are such.
+ */
+static bool scan_inert(const struct scan *sc, size_t i)
+{
+    const struct numtok *t = &sc->toks->v[i];
+
+    return t->type == NUMTOK_WORD && t->tables == 0 && t->heads == 0 && !scan_may_chain(sc, i) &&
+           !scan_number_word(sc, i);
+}
+
 /* Look for a number at token i; sets sc->m and returns its end, or 0 (then *skip is set). */
 static size_t scan_number(struct scan *sc, size_t i, size_t *skip)
 {
@@ -745,6 +759,10 @@ int scan_sentence_memo(const struct numlex *nl, const char *text, struct numtok_
     size_t i = 0;
 
     while (i < toks->n) {
+        if (scan_inert(&sc, i)) {
+            i++;
+            continue;
+        }
         size_t skip, end = scan_number(&sc, i, &skip);
         if (end == 0) {
             i += skip;
