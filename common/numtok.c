@@ -149,8 +149,8 @@ static const char *numtok_cache_get(const struct numtok_cache *c, const char *s,
 static void numtok_cache_put(struct numtok_list *list, const char *s, size_t n, const char *f,
                              size_t flen)
 {
-    if (!list->cache && !(list->cache = calloc(1, sizeof(*list->cache))))
-        return; /* no room: folds are made again, not remembered */
+    if (!list->cache)
+        return; /* a list never reset, or no room for a cache: folds are not remembered */
     struct numtok_cached *e = malloc(sizeof(*e) + n + flen);
     if (!e)
         return;
@@ -193,11 +193,16 @@ static int numtok_add_fold(struct numtok_list *list, const char *s, size_t n)
     struct buf *out = &list->folds;
     size_t i;
 
-    if (buf_grow(out, n + 1) < 0)
+    /* buf_grow() keeps room for a NUL past len */
+    if (out->cap - out->len < n + 2 && buf_grow(out, n + 1) < 0)
         return -1;
     char *d = out->data + out->len;
-    for (i = 0; i < n && (unsigned char)s[i] < 0x80 && s[i] != '\0'; i++)
-        d[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A') : s[i]);
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || c == '\0')
+            break;
+        d[i] = (char)(c + ((unsigned char)(c - 'A') < 26 ? 'a' - 'A' : 0));
+    }
     if (i < n)
         return numtok_add_fold_cached(list, s, n);
     d[n] = '\0';
@@ -220,7 +225,8 @@ static int numtok_push(struct numtok_lexer *lx, size_t start, size_t end, enum n
     size_t foff = l->folds.len;
     if (numtok_add_fold(l, lx->s + start, end - start) < 0)
         return -1;
-    l->v[l->n++] = (struct numtok){start, end, type, lx->space, NULL, foff, 0, 0};
+    l->v[l->n++] =
+        (struct numtok){start, end, type, lx->space, NULL, foff, l->folds.len - foff - 1, 0, 0};
     lx->space = false;
     lx->pos = end;
     return 0;
@@ -228,7 +234,7 @@ static int numtok_push(struct numtok_lexer *lx, size_t start, size_t end, enum n
 
 static bool numtok_ascii_alnum(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10;
 }
 
 static size_t numtok_word_end(const struct numtok_lexer *lx, size_t at)
@@ -366,6 +372,8 @@ int numtok_lex(const char *s, size_t n, struct numtok_list *list)
 
 void numtok_list_reset(struct numtok_list *list)
 {
+    if (!list->cache)
+        list->cache = calloc(1, sizeof(*list->cache)); /* NULL: folds are not remembered */
     list->n = 0;
     list->marked = NULL;
     buf_reset(&list->folds);

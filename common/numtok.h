@@ -38,6 +38,7 @@ struct numtok {
     bool space;  /* white space (or the start of text) before it */
     char *fold;  /* owned by the list, NUL-terminated */
     size_t foff; /* where fold lies in the list's buffer */
+    size_t flen; /* bytes in fold, without its NUL */
     /*
      * Set by numlex_mark() (0 from numtok_lex()): the tables of one lexicon
      * that hold fold as a key, and those with a key whose first word it is.
@@ -53,7 +54,7 @@ struct numtok_list {
     size_t n, cap;
     struct buf folds;           /* every token's fold, each with its NUL */
     const void *marked;         /* the lexicon numlex_mark() last marked every token for, or NULL */
-    struct numtok_cache *cache; /* owned, made on first use; kept by numtok_list_reset() */
+    struct numtok_cache *cache; /* owned: made by numtok_list_reset(), for a list lexed again */
 };
 
 #define NUMTOK_LIST_INIT                                                                           \
@@ -64,7 +65,11 @@ struct numtok_list {
 /* Append the tokens of s[0..n) to list. */
 int numtok_lex(const char *s, size_t n, struct numtok_list *list);
 
-/* Empty list, keeping its memory for the next numtok_lex(). */
+/*
+ * Empty list, keeping its memory for the next numtok_lex(), and a cache of
+ * the folds of non-ASCII words, which a list lexed into again and again
+ * meets again and again (made here: a list used once makes none).
+ */
 void numtok_list_reset(struct numtok_list *list);
 
 void numtok_list_release(struct numtok_list *list);

@@ -83,7 +83,7 @@ static int scanmemo_reserve(struct scanmemo *m, size_t n)
 static void scanmemo_mark_one(struct scanmemo *m, const struct numlex *nl, struct numtok *t,
                               struct scanmemo_tok *tk)
 {
-    size_t len = strlen(t->fold);
+    size_t len = t->flen;
 
     tk->word = SCANMEMO_UNKNOWN;
     tk->slot = SCANMEMO_SLOTS;

@@ -24,6 +24,8 @@ static void test_numtok_lex_folds_each_token(void **state)
     assert_int_equal(toks.v[3].type, NUMTOK_PUNCT);
     assert_string_equal(toks.v[4].fold, "html5");
     assert_int_equal(toks.v[4].type, NUMTOK_WORD);
+    for (size_t i = 0; i < toks.n; i++)
+        assert_int_equal(toks.v[i].flen, strlen(toks.v[i].fold));
     numtok_list_release(&toks);
 }
 
