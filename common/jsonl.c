@@ -177,17 +177,28 @@ static size_t jsonl_plain_run(const char *s, size_t n, bool *bad)
     return i;
 }
 
+/* Append the bytes s[0..n) that need no escape; room was made for them. */
+static void jsonl_put_raw(struct buf *b, const char *s, size_t n)
+{
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
 int jsonl_put_string(struct buf *b, const char *s, size_t n)
 {
     char seq[8];
     bool bad;
 
-    if (buf_addch(b, '"') < 0)
+    /* the text and its quotes; escapes grow it further as they come */
+    if (buf_grow(b, n + 2) < 0)
         return -1;
+    jsonl_put_raw(b, "\"", 1);
     for (size_t i = 0; i < n;) {
         size_t run = jsonl_plain_run(s + i, n - i, &bad);
-        if (bad || buf_add(b, s + i, run) < 0)
+        if (bad || buf_grow(b, run + 1) < 0)
             return -1;
+        jsonl_put_raw(b, s + i, run);
         i += run;
         if (i < n && buf_addstr(b, jsonl_escape((unsigned char)s[i++], seq)) < 0)
             return -1;
@@ -218,10 +229,15 @@ int jsonl_put_size(struct buf *b, size_t v)
 int jsonl_put_key(struct buf *b, const char *key)
 {
     char last = b->len ? b->data[b->len - 1] : '{';
+    bool comma = last != '{' && last != '[';
+    size_t k = strlen(key);
 
-    if (last != '{' && last != '[' && buf_addch(b, ',') < 0)
+    if (buf_grow(b, k + 4) < 0)
         return -1;
-    if (buf_addch(b, '"') < 0 || buf_addstr(b, key) < 0)
-        return -1;
-    return buf_add(b, "\":", 2);
+    if (comma)
+        jsonl_put_raw(b, ",", 1);
+    jsonl_put_raw(b, "\"", 1);
+    jsonl_put_raw(b, key, k);
+    jsonl_put_raw(b, "\":", 2);
+    return 0;
 }

@@ -183,6 +183,32 @@ static void test_jsonl_put_size_and_key(void **state)
     buf_release(&b);
 }
 
+/* Keys and strings write straight into the buffer: it grows as needed and stays a C string. */
+static void test_jsonl_put_grows_the_buffer(void **state)
+{
+    (void)state;
+    struct buf b = BUF_INIT;
+    char key[300], text[2000];
+
+    assert_int_equal(jsonl_put_key(&b, "k"), 0);
+    assert_string_equal(buf_str(&b), "\"k\":");
+    assert_int_equal(strlen(buf_str(&b)), b.len);
+    memset(key, 'x', sizeof(key) - 1);
+    key[sizeof(key) - 1] = '\0';
+    for (size_t i = 0; i < sizeof(text); i++)
+        text[i] = i % 100 == 99 ? '"' : (char)('a' + i % 26);
+    buf_reset(&b);
+    assert_int_equal(buf_addch(&b, '['), 0);
+    assert_int_equal(jsonl_put_key(&b, key), 0);
+    assert_int_equal(jsonl_put_string(&b, text, sizeof(text)), 0);
+    assert_int_equal(jsonl_put_key(&b, "z"), 0);
+    assert_int_equal(b.len, 1 + (sizeof(key) - 1 + 3) + (sizeof(text) + 20 + 2) + 5);
+    assert_int_equal(strlen(buf_str(&b)), b.len);
+    assert_memory_equal(b.data, "[\"xxx", 5);
+    assert_memory_equal(b.data + b.len - 8, "\\\"\",\"z\":", 8);
+    buf_release(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +222,7 @@ int main(void)
         cmocka_unit_test(test_jsonl_put_string_exact_escapes),
         cmocka_unit_test(test_jsonl_put_string_rejects_invalid_utf8),
         cmocka_unit_test(test_jsonl_put_size_and_key),
+        cmocka_unit_test(test_jsonl_put_grows_the_buffer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
