@@ -30,7 +30,7 @@ static inline size_t jscan_ws_at(const char *s, size_t i, size_t n)
     return i;
 }
 
-static void jscan_ws(struct jscan_in *in)
+static inline void jscan_ws(struct jscan_in *in)
 {
     in->i = jscan_ws_at(in->s, in->i, in->n);
 }
@@ -178,6 +178,8 @@ static size_t jscan_string_end(const char *s, size_t i, size_t n, bool *escaped)
  */
 static inline size_t jscan_short_string_end(const char *s, size_t i, size_t n)
 {
+    if (n - i >= 3 && s[i + 2] == '"' && jscan_plain_byte((unsigned char)s[i + 1]))
+        return i + 3; /* one byte: "w", a token's type */
 #if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     uint64_t x, m;
 
@@ -189,9 +191,6 @@ static inline size_t jscan_short_string_end(const char *s, size_t i, size_t n)
     size_t end = i + 1 + (size_t)__builtin_ctzll(m) / 8;
     return s[end] == '"' ? end + 1 : 0;
 #else
-    (void)s;
-    (void)i;
-    (void)n;
     return 0;
 #endif
 }
@@ -290,11 +289,12 @@ static inline size_t jscan_small_int(const char *s, size_t i, size_t n)
     if (k < n && s[k] == '0')
         k++;
     else
-        while (k < n && s[k] >= '0' && s[k] <= '9')
+        while (k < n && (unsigned char)(s[k] - '0') < 10)
             k++;
-    if (k == first || k - first > 18 || (k < n && (s[k] == '.' || s[k] == 'e' || s[k] == 'E')))
+    if (k == first || k - first > 18)
         return 0;
-    return k;
+    /* a fraction or an exponent follows: not ours ('e' | 0x20 is 'e', and so is 'E' | 0x20) */
+    return k < n && (s[k] == '.' || (s[k] | 0x20) == 'e') ? 0 : k;
 }
 
 /* Where the scalar at s[i] ends (0: invalid, or '{', refused). */
@@ -349,6 +349,44 @@ static size_t jscan_after_value(const char *s, size_t i, size_t n, int *open)
 }
 
 /*
+ * Where the digits at s[i..n) end when they are at most 18 with no leading
+ * zero; 0 when s[i] is no digit. What follows is the caller's to check: a
+ * ',' or ']' makes them a whole integer.
+ */
+static inline size_t jscan_flat_digits(const char *s, size_t i, size_t n)
+{
+    size_t k = i + 1;
+
+    if ((unsigned char)(s[i] - '0') >= 10)
+        return 0;
+    if (s[i] != '0')
+        while (k < n && k - i < 18 && (unsigned char)(s[k] - '0') < 10)
+            k++;
+    return k;
+}
+
+/*
+ * Where the array at s[i] ('[') ends when it holds only non-negative
+ * integers of at most 18 digits and short plain strings, with no white
+ * space, as each token of a sentence does ([0,3,"w"]): read in one loop. 0
+ * when it is none such (the caller then reads it in full).
+ */
+static size_t jscan_flat_array_end(const char *s, size_t i, size_t n)
+{
+    for (i++; i < n; i++) {
+        size_t end = s[i] == '"' ? jscan_short_string_end(s, i, n) : jscan_flat_digits(s, i, n);
+        if (end == 0 || end >= n)
+            return 0;
+        i = end;
+        if (s[i] == ']')
+            return i + 1;
+        if (s[i] != ',')
+            return 0;
+    }
+    return 0;
+}
+
+/*
  * Skip the value at in->i, at nesting depth depth. Arrays are walked in a loop that counts the
  * ones open, not by recursion (a token list is thousands of small arrays), on local copies of
  * the position: stores through in would make the compiler reload it after each one. A value
@@ -358,14 +396,16 @@ static size_t jscan_after_value(const char *s, size_t i, size_t n, int *open)
 static int jscan_skip_value(struct jscan_in *in, int depth)
 {
     const char *s = in->s;
-    size_t i = in->i, n = in->n;
+    size_t i = in->i, n = in->n, end;
     int open = 0;
 
     for (;;) {
         i = jscan_ws_at(s, i, n);
         if (i >= n || depth + open > JSCAN_DEPTH)
             return -1;
-        if (s[i] == '[') {
+        if (s[i] == '[' && depth + open < JSCAN_DEPTH && (end = jscan_flat_array_end(s, i, n))) {
+            i = end;
+        } else if (s[i] == '[') {
             i = jscan_ws_at(s, i + 1, n);
             if (i >= n || s[i] != ']') {
                 open++;
@@ -410,11 +450,14 @@ static bool jscan_duplicate(const struct jscan *js)
 
 static int jscan_member(struct jscan *js, struct jscan_in *in)
 {
-    bool escaped;
-    size_t k0 = in->i;
+    bool escaped = false;
+    size_t k0 = in->i, end;
 
-    if (js->n == JSCAN_MAX || in->i >= in->n || in->s[in->i] != '"' ||
-        jscan_skip_string(in, &escaped) < 0 || escaped)
+    if (js->n == JSCAN_MAX || in->i >= in->n || in->s[in->i] != '"')
+        return -1;
+    if ((end = jscan_short_string_end(in->s, in->i, in->n)) != 0)
+        in->i = end;
+    else if (jscan_skip_string(in, &escaped) < 0 || escaped)
         return -1;
     struct jscan_member *m = &js->m[js->n++];
     m->key.p = in->s + k0 + 1;

@@ -201,6 +201,14 @@ static void test_jscan_nested_arrays(void **state)
             assert_int_equal(jscan_object(&js, text, n), deepest <= JSCAN_DEPTH ? 0 : -1);
         }
     }
+    /* token lists are read by a shortcut; what it does not take is read in full */
+    assert_int_equal(scan("{\"t\":[[0,3,\"w\"],[4,12,\"a long string\"],[-1,0,\"\\n\"],[7 ,8],[],"
+                          "[9,\"x\"]],\"u\":[\"w\"]}"),
+                     0);
+    assert_int_equal(jscan_get(&js, "t")->n, 64);
+    assert_int_equal(scan("{\"t\":[[0,3,\"w\"],[01,2]]}"), -1);
+    assert_int_equal(scan("{\"t\":[[0,3,\"w\"],[1,2,\"\x01\"]]}"), -1);
+    assert_int_equal(scan("{\"t\":[[0,3,\"w\"],[1,2,]]}"), -1);
     assert_int_equal(scan("{\"a\":[ [ 1 , [ ] ] , 2 ] , \"b\" : [\t]\n}"), 0);
     assert_int_equal(jscan_get(&js, "a")->n, 19);
     const char *bad[] = {
