@@ -9,7 +9,7 @@
 
 #include "utf8.h"
 
-/* Longest number text decoded through strtod(); longer ones go to jansson. */
+/* Longest number text decoded on the stack; a longer one is copied to the heap. */
 #define JSCAN_NUM_MAX 64
 
 struct jscan_in {
@@ -217,22 +217,41 @@ static size_t jscan_digits(struct jscan_in *in)
     return k;
 }
 
+/*
+ * The number text s[0..n) as a C string for strtod(): in tmp (JSCAN_NUM_MAX + 1 bytes), or for
+ * a longer one (hundreds of digits: odd input only) in a copy the caller frees. NULL when memory
+ * ran out.
+ */
+static char *jscan_number_text(const char *s, size_t n, char *tmp)
+{
+    char *text = n <= JSCAN_NUM_MAX ? tmp : malloc(n + 1);
+
+    if (text) {
+        memcpy(text, s, n);
+        text[n] = '\0';
+    }
+    return text;
+}
+
 /* Whether the number text s[0..n) is one jansson decodes without overflow. */
 static bool jscan_number_fits(const char *s, size_t n, bool real)
 {
-    char tmp[JSCAN_NUM_MAX + 1];
+    char tmp[JSCAN_NUM_MAX + 1], *text = jscan_number_text(s, n, tmp);
+    bool fits;
 
-    if (n > JSCAN_NUM_MAX)
-        return false;
-    memcpy(tmp, s, n);
-    tmp[n] = '\0';
+    if (!text)
+        return false; /* refused: jansson judges it */
     errno = 0;
     if (real) {
-        double d = strtod(tmp, NULL);
-        return !(isinf(d) && errno == ERANGE);
+        double d = strtod(text, NULL);
+        fits = !(isinf(d) && errno == ERANGE);
+    } else {
+        (void)strtoll(text, NULL, 10);
+        fits = errno != ERANGE;
     }
-    (void)strtoll(tmp, NULL, 10);
-    return errno != ERANGE;
+    if (text != tmp)
+        free(text);
+    return fits;
 }
 
 static int jscan_skip_number(struct jscan_in *in)
@@ -627,14 +646,14 @@ int jscan_integer(const struct jscan_span *v, long long *out)
 
 int jscan_number(const struct jscan_span *v, double *out)
 {
-    char tmp[JSCAN_NUM_MAX + 1];
+    char tmp[JSCAN_NUM_MAX + 1], *text;
 
-    if (!v || v->n == 0 || v->n > JSCAN_NUM_MAX ||
-        !(v->p[0] == '-' || (v->p[0] >= '0' && v->p[0] <= '9')))
+    if (!v || v->n == 0 || !(v->p[0] == '-' || (v->p[0] >= '0' && v->p[0] <= '9')) ||
+        !(text = jscan_number_text(v->p, v->n, tmp)))
         return -1;
-    memcpy(tmp, v->p, v->n);
-    tmp[v->n] = '\0';
-    *out = strtod(tmp, NULL);
+    *out = strtod(text, NULL);
+    if (text != tmp)
+        free(text);
     return 0;
 }
 

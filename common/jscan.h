@@ -5,7 +5,8 @@
  * record is passed over (a sentence's token array, say). Building every
  * record as jansson values cost more than the work done on it; jscan checks
  * the line against the JSON grammar and notes where each top-level member
- * lies, allocating nothing, and the caller decodes only what it uses.
+ * lies, allocating nothing (but a copy of a number more than 64 characters
+ * long, for strtod()), and the caller decodes only what it uses.
  *
  * jscan_object() accepts exactly what jansson's json_loadb() with
  * JSON_REJECT_DUPLICATES accepts as an object, except that it also refuses

@@ -241,12 +241,25 @@ static void test_jscan_numbers(void **state)
         "01", "-", "-a", "1.", ".5", "1e", "1e+", "+1", "9223372036854775808", "0x1", "1.5.2",
     };
     char text[96];
+    double d;
 
     for (size_t k = 0; k < sizeof(good) / sizeof(*good); k++) {
         snprintf(text, sizeof(text), "{\"n\":%s,\"t\":[%s ,%s]}", good[k], good[k], good[k]);
         assert_int_equal(scan(text), 0);
         assert_int_equal(jscan_get(&js, "n")->n, strlen(good[k]));
     }
+    /* numbers longer than the stack copy: read as jansson reads them, overflow refused */
+    char lng[400] = "{\"n\":";
+    size_t at = strlen(lng);
+    for (size_t k = 0; k < 133; k++)
+        lng[at++] = '8';
+    memcpy(lng + at, "5e3}", 5);
+    assert_int_equal(scan(lng), 0);
+    assert_int_equal(jscan_number(jscan_get(&js, "n"), &d), 0);
+    assert_true(d > 8.8e136 && d < 8.9e136);
+    memcpy(lng + at, "5e300}", 7);
+    agrees_with_jansson(lng, strlen(lng));
+    assert_int_equal(scan(lng), -1);
     for (size_t k = 0; k < sizeof(bad) / sizeof(*bad); k++) {
         snprintf(text, sizeof(text), "{\"t\":[1,%s]}", bad[k]);
         agrees_with_jansson(text, strlen(text));
