@@ -132,7 +132,7 @@ bool scanmemo_word(struct scanmemo *m, const struct numlex *nl, const struct num
         return tk->word == SCANMEMO_NUMBER;
     tk->word = numval_word(nl, fold, &v, &ord) == 0 ? SCANMEMO_NUMBER : SCANMEMO_NONE;
     /* the slot may have passed to a later token of the sentence since */
-    if (tk->slot < SCANMEMO_SLOTS && scanmemo_holds(&m->slot[tk->slot], nl, fold, strlen(fold)))
+    if (tk->slot < SCANMEMO_SLOTS && scanmemo_holds(&m->slot[tk->slot], nl, fold, toks->v[i].flen))
         m->slot[tk->slot].word = tk->word;
     return tk->word == SCANMEMO_NUMBER;
 }
