@@ -225,8 +225,8 @@ static size_t scan_date_chain(struct scan *sc, size_t i)
     if (i < sc->date_end) {
         if (!scan_is(sc, i, NUMTOK_NUM, NULL))
             return 0;
-    } else if (!scan_may_chain(sc, i)) {
-        return 0;
+    } else if (!scan_is(sc, i, NUMTOK_NUM, NULL) || !scan_may_chain(sc, i)) {
+        return 0; /* "abcd-12-34": a word begins no date */
     } else if ((scan_chain(sc, i, "-", &end) == 3 && scan_digits_len(sc, i) == 4 &&
                 scan_digits_len(sc, i + 2) <= 2 && scan_digits_len(sc, i + 4) <= 2) ||
                (scan_chain(sc, i, "/.", &end) == 3 && scan_digits_len(sc, i) <= 2 &&

@@ -244,6 +244,8 @@ static const struct rcase cases[] = {
     {"en", "Your browser does not support HTML5 video.", ""},
     {"en", "The COVID-19 pandemic and annons_2.", ""},
     {"nb", "Ring +47 22 33 44 55 eller 22-33-44-55.", ""},
+    /* a word is no part of a date or an address */
+    {"en", "The code abcd-12-34 was shown.", ""},
     /* lists, addresses and dotted dates are numbers one by one */
     {"en", "Version 192.168.1.2 is out.",
      "192 exact other; 168 exact other; 1 exact other; 2 exact other"},
