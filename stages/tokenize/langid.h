@@ -1,8 +1,8 @@
 /*
  * langid: the language of a document, among the configured ones.
  *
- * libexttextcat ranks the configured models (a textcat conf file listing
- * only them is written to a mkstemp file and removed right after init).
+ * lmfp (libexttextcat's algorithm, reimplemented) ranks the configured
+ * models, read from tc->model_dir/<textcat>.lm in the order configured.
  * Stock textcat confuses close languages (it calls Norwegian Danish, and
  * with Danish absent it may say Swedish), so the winner and the languages
  * its config lists as "close" are compared by their marker words; the most
@@ -10,19 +10,20 @@
  * short or unknown, marker words alone decide if one language has at
  * least min_marker_hits; else the configured default is used.
  *
- * The struct owns the textcat handle; langid_release() frees it.
+ * The struct owns the classifier; langid_release() frees it.
  */
 #ifndef LANGID_H
 #define LANGID_H
 
 #include <stddef.h>
 
+#include "lmfp.h"
 #include "markidx.h"
 #include "tokconf.h"
 
 struct langid {
     const struct tokconf *tc; /* borrowed */
-    void *textcat;
+    struct lmfp *fp;
     struct markidx marks;
 };
 
