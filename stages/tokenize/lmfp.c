@@ -195,6 +195,8 @@ static int lmfp_build(struct lmfp *fp)
     fp->nkeys = 0;
     for (size_t i = 0; i < fp->ngrams; i++)
         lmfp_index_gram(fp, i);
+    for (size_t i = 0; i < fp->doc.ngrams; i++)
+        fp->doc.grams[i].tag = LMGRAM_UNTAGGED;
     fp->built = true;
     return 0;
 }
@@ -232,7 +234,7 @@ static void lmfp_siftdown(struct lmfp_item *heap, size_t size, size_t parent)
 /* heapinsert(): a count equal to the least kept one replaces it. */
 static void lmfp_heap_insert(struct lmfp *fp, uint32_t id)
 {
-    struct lmfp_item it = {fp->doc.ents[id].cnt, id};
+    struct lmfp_item it = {fp->doc.grams[id].cnt, id};
 
     if (fp->heapn < LMFP_NGRAMS) {
         fp->heap[fp->heapn] = it;
@@ -259,12 +261,22 @@ static uint32_t lmfp_heap_extract(struct lmfp *fp)
 static size_t lmfp_fingerprint(struct lmfp *fp)
 {
     fp->heapn = 0;
-    for (size_t k = 0; k < fp->doc.nents; k++)
+    for (size_t k = 0; k < fp->doc.norder; k++)
         lmfp_heap_insert(fp, fp->doc.order[k]);
     size_t size = fp->heapn;
     for (size_t i = size; i-- > 0;)
         fp->fprint[i] = lmfp_heap_extract(fp);
     return size;
+}
+
+/* The model key of a document n-gram (-1: no model has it), looked up once per n-gram. */
+static int32_t lmfp_key(struct lmfp *fp, struct lmgram_gram *x)
+{
+    if (x->tag == LMGRAM_UNTAGGED) {
+        size_t slot, k = lmfp_find(fp, x->hash, x->str, x->len, &slot);
+        x->tag = k == SIZE_MAX ? -1 : (int32_t)k;
+    }
+    return x->tag;
 }
 
 /* fp_Compare() against every model at once: the out-of-place distance. */
@@ -275,10 +287,9 @@ static void lmfp_score(struct lmfp *fp, size_t size)
     for (size_t m = 0; m < nm; m++)
         fp->sums[m] = 0;
     for (size_t r = 0; r < size; r++) {
-        const struct lmgram_entry *x = &fp->doc.ents[fp->fprint[r]];
-        size_t slot, k = lmfp_find(fp, x->hash, fp->doc.buf + x->off, x->len, &slot);
+        int32_t k = lmfp_key(fp, &fp->doc.grams[fp->fprint[r]]);
         for (size_t m = 0; m < nm; m++) {
-            int mr = k == SIZE_MAX ? -1 : fp->ranks[k * nm + m];
+            int mr = k < 0 ? -1 : fp->ranks[(size_t)k * nm + m];
             fp->sums[m] += mr < 0 ? LMFP_OUT_OF_PLACE : abs(mr - (int)r);
         }
     }

@@ -5,48 +5,79 @@
 #include <string.h>
 
 #define LMGRAM_BUCKETS (1u << LMGRAM_TABLEPOW)
+#define LMGRAM_MAX_GRAMS (1u << 19) /* the dictionaries are emptied past these */
+#define LMGRAM_MAX_UNITS (1u << 17)
+#define LMGRAM_UNIT_BYTES 64 /* longer words are not kept */
 
-/*
- * A lookup slot: the n-gram's first 8 bytes (zero-padded; n-grams hold
- * no NUL, so 0 marks a free slot and a shorter n-gram is told by them
- * alone), its entry and its count.
- */
-struct lmgram_slot {
-    uint64_t k0;
-    uint32_t id, cnt;
-};
-
-/* One n-gram as met, before it is counted. */
-struct lmgram_rec {
-    uint64_t k0;
-    uint32_t hash, off, len;
+/* A word kept: its bytes kpool[koff..+klen) (without the '_' around), its n-grams
+ * gpool[goff..+glen). */
+struct lmgram_unit {
+    uint32_t hash, koff, klen, goff, glen;
 };
 
 void lmgram_init(struct lmgram *g)
 {
-    unsigned char ones[8];
-
     memset(g, 0, sizeof(*g));
-    for (size_t n = 0; n <= 8; n++) {
-        memset(ones, 0, sizeof(ones));
-        memset(ones, 0xFF, n);
-        memcpy(&g->lowbytes[n], ones, sizeof(ones));
-    }
-    g->pow31[0] = 1;
-    for (size_t i = 1; i <= LMGRAM_BYTES; i++)
-        g->pow31[i] = g->pow31[i - 1] * 31u;
 }
 
 void lmgram_release(struct lmgram *g)
 {
-    free(g->buf);
-    free(g->ents);
+    free(g->grams);
     free(g->order);
-    free(g->recs);
-    free(g->next_char);
-    free(g->prefix);
-    free(g->slots);
+    free(g->buf);
+    free(g->created);
+    free(g->chain);
+    free(g->scratch);
+    free(g->gslots);
+    free(g->units);
+    free(g->uslots);
+    free(g->kpool);
+    free(g->gpool);
     memset(g, 0, sizeof(*g));
+}
+
+/* Makes *p hold want items of size bytes; 0, or -1 (memory) leaving it as it was. */
+static int lmgram_room(void *p, size_t *cap, size_t want, size_t size)
+{
+    void **pp = p;
+
+    if (want <= *cap)
+        return 0;
+    size_t n = want > 2 * *cap ? want : 2 * *cap;
+    void *q = realloc(*pp, n * size);
+    if (!q)
+        return -1;
+    *pp = q;
+    *cap = n;
+    return 0;
+}
+
+static size_t lmgram_home(uint32_t hash, unsigned shift)
+{
+    return (size_t)((hash * 0x9E3779B1u) >> shift);
+}
+
+/* An empty open-addressing table of 2^bits slots. */
+static int lmgram_table(uint32_t **slots, size_t *mask, unsigned *shift, unsigned bits)
+{
+    uint32_t *t = calloc((size_t)1 << bits, sizeof(*t));
+
+    if (!t)
+        return -1;
+    free(*slots);
+    *slots = t;
+    *mask = ((size_t)1 << bits) - 1;
+    *shift = 32 - bits;
+    return 0;
+}
+
+/* Empties both dictionaries (their tables are made again when next needed). */
+static void lmgram_forget(struct lmgram *g)
+{
+    free(g->gslots);
+    free(g->uslots);
+    g->gslots = g->uslots = NULL;
+    g->ngrams = g->nunits = g->nk = g->ng = 0;
 }
 
 /* Bytes in the character at s (utf8_charcopy): the lead byte alone decides, a NUL cuts it. */
@@ -112,158 +143,181 @@ static size_t lmgram_prepare(const char *s, size_t n, char *out)
     return w;
 }
 
-static void *lmgram_grow(void *p, size_t want, size_t size, bool *ok)
+static int lmgram_regrams(struct lmgram *g, unsigned bits)
 {
-    void *q = realloc(p, want * size);
-
-    *ok = *ok && q;
-    return q ? q : p;
-}
-
-/* Room for the prepared text of n bytes (n + 2, a NUL, a word of zeros) and its n-grams. */
-static int lmgram_reserve(struct lmgram *g, size_t n)
-{
-    size_t bytes = n + 3 + 8, ents = LMGRAM_SYMBOLS * (n + 2);
-    bool ok = true;
-
-    if (bytes > g->cap) {
-        g->buf = lmgram_grow(g->buf, bytes, 1, &ok);
-        g->next_char = lmgram_grow(g->next_char, bytes, sizeof(*g->next_char), &ok);
-        g->prefix = lmgram_grow(g->prefix, bytes, sizeof(*g->prefix), &ok);
-        if (ok)
-            g->cap = bytes;
-    }
-    if (ok && ents > g->capents) {
-        g->ents = lmgram_grow(g->ents, ents, sizeof(*g->ents), &ok);
-        g->order = lmgram_grow(g->order, ents, sizeof(*g->order), &ok);
-        g->recs = lmgram_grow(g->recs, ents, sizeof(*g->recs), &ok);
-        if (ok)
-            g->capents = ents;
-    }
-    if (ok && !g->slots) {
-        g->slots = calloc(4096, sizeof(*g->slots));
-        g->smask = 4095;
-        g->shift = 32 - 12;
-        ok = g->slots != NULL;
-    }
-    return ok ? 0 : -1;
-}
-
-static size_t lmgram_home(uint32_t hash, unsigned shift)
-{
-    return (size_t)((hash * 0x9E3779B1u) >> shift);
-}
-
-/* Doubles the lookup table; -1 (memory) leaves it as it was. */
-static int lmgram_rehash(struct lmgram *g)
-{
-    size_t size = 2 * (g->smask + 1);
-    struct lmgram_slot *t = calloc(size, sizeof(*t));
-
-    if (!t)
+    if (lmgram_table(&g->gslots, &g->gmask, &g->gshift, bits) < 0)
         return -1;
-    struct lmgram_slot *old = g->slots;
-    g->slots = t;
-    g->smask = size - 1;
-    g->shift--;
-    for (size_t e = 0; e < g->nents; e++) {
-        size_t i = lmgram_home(g->ents[e].hash, g->shift);
-        while (t[i].k0)
-            i = (i + 1) & g->smask;
-        t[i] = old[g->ents[e].slot];
-        g->ents[e].slot = (uint32_t)i;
-    }
-    free(old);
-    return 0;
-}
-
-/* The character positions and hash prefixes of the prepared text buf[0..w). */
-static void lmgram_index(struct lmgram *g, size_t w)
-{
-    const char *b = g->buf;
-
-    g->prefix[0] = 0;
-    for (size_t i = 0; i < w; i++) {
-        g->prefix[i + 1] = lmgram_step(g->prefix[i], b[i]);
-        g->next_char[i] = (uint32_t)(i + ((unsigned char)b[i] < 0x80 ? 1 : lmgram_charlen(b + i)));
-    }
-}
-
-/* Whether slot s holds record r's n-gram, whose first 8 bytes are those of s. */
-static bool lmgram_same_tail(const struct lmgram *g, const struct lmgram_slot *s,
-                             const struct lmgram_rec *r)
-{
-    const struct lmgram_entry *x = &g->ents[s->id];
-
-    return x->len == r->len && memcmp(g->buf + x->off + 8, g->buf + r->off + 8, r->len - 8) == 0;
-}
-
-/* A new entry for record r in free slot i; -1 (memory) when the table cannot grow. */
-static int lmgram_new(struct lmgram *g, const struct lmgram_rec *r, size_t i)
-{
-    g->slots[i] = (struct lmgram_slot){r->k0, (uint32_t)g->nents, 1};
-    g->ents[g->nents++] = (struct lmgram_entry){r->hash, r->off, r->len, 0, (uint32_t)i, -1};
-    return 2 * g->nents > g->smask ? lmgram_rehash(g) : 0;
-}
-
-/*
- * increasefreq() for each n-gram in turn. The table lives in locals
- * while counting (the counts it bumps could otherwise alias it).
- */
-static int lmgram_tally(struct lmgram *g, size_t nrecs)
-{
-    struct lmgram_slot *slots = g->slots;
-    size_t smask = g->smask;
-    unsigned shift = g->shift;
-
-    for (size_t k = 0; k < nrecs; k++) {
-        const struct lmgram_rec *r = &g->recs[k];
-        size_t i = lmgram_home(r->hash, shift);
-        uint64_t sk;
-        while ((sk = slots[i].k0) != 0) {
-            if (sk == r->k0 && ((sk >> 56) == 0 || lmgram_same_tail(g, &slots[i], r)))
-                break;
-            i = (i + 1) & smask;
-        }
-        if (sk) {
-            slots[i].cnt++;
-            continue;
-        }
-        if (lmgram_new(g, r, i) < 0)
-            return -1;
-        slots = g->slots; /* a rehash moves them */
-        smask = g->smask;
-        shift = g->shift;
+    for (size_t id = 0; id < g->ngrams; id++) {
+        size_t i = lmgram_home(g->grams[id].hash, g->gshift);
+        while (g->gslots[i])
+            i = (i + 1) & g->gmask;
+        g->gslots[i] = (uint32_t)id + 1;
     }
     return 0;
 }
 
+/* The number of n-gram s[0..len) of simplehash hash, added if new; UINT32_MAX (memory). */
+static uint32_t lmgram_id(struct lmgram *g, const char *s, uint32_t len, uint32_t hash)
+{
+    char key[24] = {0};
+    size_t i = lmgram_home(hash, g->gshift);
+
+    memcpy(key, s, len);
+    for (uint32_t v; (v = g->gslots[i]) != 0; i = (i + 1) & g->gmask) {
+        const struct lmgram_gram *x = &g->grams[v - 1];
+        if (x->hash == hash && memcmp(x->str, key, sizeof(key)) == 0)
+            return v - 1;
+    }
+    if (lmgram_room(&g->grams, &g->capgrams, g->ngrams + 1, sizeof(*g->grams)) < 0)
+        return UINT32_MAX;
+    uint32_t id = (uint32_t)g->ngrams++;
+    struct lmgram_gram *x = &g->grams[id];
+    memcpy(x->str, key, sizeof(key));
+    x->hash = hash;
+    x->len = len;
+    x->cnt = 0;
+    x->tag = LMGRAM_UNTAGGED;
+    g->gslots[i] = id + 1;
+    if (2 * g->ngrams > g->gmask && lmgram_regrams(g, 33 - g->gshift) < 0)
+        return UINT32_MAX;
+    return id;
+}
+
 /*
- * The n-grams of utfcreatengramtable(), in its order, into recs[]: at
- * each character up to LMGRAM_SYMBOLS characters, stopping after a '_'
- * that is not the first; and nothing more once one reaches the text's
- * end (so the last few characters never start one). Returns their number.
+ * The n-grams of utfcreatengramtable() that start in buf[from..to), into
+ * scratch: at each character up to LMGRAM_SYMBOLS characters, stopping
+ * after a '_' that is not the first; and none after one that reaches the
+ * text's end (so its last few characters never start one). Returns their
+ * number, or SIZE_MAX (memory).
  */
-static size_t lmgram_scan(struct lmgram *g)
+static size_t lmgram_gen(struct lmgram *g, size_t from, size_t to)
 {
     const char *b = g->buf;
-    const uint32_t *next = g->next_char, *pre = g->prefix;
-    struct lmgram_rec *r = g->recs;
+    size_t k = 0;
 
-    for (uint32_t p = 0;; p = next[p]) {
-        uint32_t e = p, m = 13u - pre[p];
-        uint64_t w;
-        memcpy(&w, b + p, sizeof(w));
-        for (uint32_t i = 1; i <= LMGRAM_SYMBOLS; i++, m += 13u) {
-            uint32_t q = e, len = (e = next[q]) - p;
-            *r++ = (struct lmgram_rec){w & g->lowbytes[len < 8 ? len : 8],
-                                       pre[e] + g->pow31[len] * m, p, len};
+    if (lmgram_room(&g->scratch, &g->capscratch, LMGRAM_SYMBOLS * (to - from + 1),
+                    sizeof(*g->scratch)) < 0)
+        return SIZE_MAX;
+    for (size_t p = from; p < to; p += lmgram_charlen(b + p)) {
+        uint32_t poly = 0, pw = 1;
+        size_t q = p;
+        for (uint32_t i = 1; i <= LMGRAM_SYMBOLS; i++) {
+            size_t d = lmgram_charlen(b + q);
+            for (size_t j = 0; j < d; j++, pw *= 31u)
+                poly = lmgram_step(poly, b[q + j]);
+            uint32_t id = lmgram_id(g, b + p, (uint32_t)(q + d - p), 13u * i * pw + poly);
+            if (id == UINT32_MAX)
+                return SIZE_MAX;
+            g->scratch[k++] = id;
             if (i > 1 && b[q] == '_')
                 break;
-            if (!b[e])
-                return (size_t)(r - g->recs);
+            q += d;
+            if (!b[q])
+                return k;
         }
     }
+    return k;
+}
+
+/* increasefreq() for each n-gram; the first of each goes to created[]. */
+static void lmgram_tally(struct lmgram *g, const uint32_t *ids, size_t n)
+{
+    struct lmgram_gram *grams = g->grams;
+    uint32_t *created = g->created;
+    size_t nc = g->ncreated;
+
+    for (size_t k = 0; k < n; k++) {
+        uint32_t id = ids[k];
+        if (grams[id].cnt++ == 0)
+            created[nc++] = id;
+    }
+    g->ncreated = nc;
+}
+
+static int lmgram_reunits(struct lmgram *g, unsigned bits)
+{
+    if (lmgram_table(&g->uslots, &g->umask, &g->ushift, bits) < 0)
+        return -1;
+    for (size_t u = 0; u < g->nunits; u++) {
+        size_t i = lmgram_home(g->units[u].hash, g->ushift);
+        while (g->uslots[i])
+            i = (i + 1) & g->umask;
+        g->uslots[i] = (uint32_t)u + 1;
+    }
+    return 0;
+}
+
+/* Keeps word key[0..klen) with the n = its n-grams in scratch, in free slot i. A cache: memory
+ * short, it is not kept. */
+static void lmgram_keep(struct lmgram *g, size_t i, const char *key, size_t klen, uint32_t hash,
+                        size_t n)
+{
+    if (lmgram_room(&g->kpool, &g->capk, g->nk + klen, 1) < 0 ||
+        lmgram_room(&g->gpool, &g->capg, g->ng + n, sizeof(*g->gpool)) < 0 ||
+        lmgram_room(&g->units, &g->capunits, g->nunits + 1, sizeof(*g->units)) < 0)
+        return;
+    memcpy(g->kpool + g->nk, key, klen);
+    memcpy(g->gpool + g->ng, g->scratch, n * sizeof(*g->gpool));
+    g->units[g->nunits] =
+        (struct lmgram_unit){hash, (uint32_t)g->nk, (uint32_t)klen, (uint32_t)g->ng, (uint32_t)n};
+    g->nk += klen;
+    g->ng += n;
+    g->uslots[i] = (uint32_t)++g->nunits;
+    if (2 * g->nunits > g->umask && lmgram_reunits(g, 33 - g->ushift) < 0) {
+        memset(g->uslots, 0, (g->umask + 1) * sizeof(*g->uslots));
+        g->nunits = g->nk = g->ng = 0;
+    }
+}
+
+/* The n-grams starting in "_word_" at buf[a..b] (b the next '_'), hash that of word's bytes. */
+static int lmgram_word(struct lmgram *g, size_t a, size_t b, uint32_t hash)
+{
+    const char *key = g->buf + a + 1;
+    size_t klen = b - a - 1;
+    size_t i = lmgram_home(hash, g->ushift);
+
+    for (uint32_t v; (v = g->uslots[i]) != 0; i = (i + 1) & g->umask) {
+        const struct lmgram_unit *u = &g->units[v - 1];
+        if (u->hash == hash && u->klen == klen && memcmp(g->kpool + u->koff, key, klen) == 0) {
+            lmgram_tally(g, g->gpool + u->goff, u->glen);
+            return 0;
+        }
+    }
+    size_t n = lmgram_gen(g, a, b);
+    if (n == SIZE_MAX)
+        return -1;
+    lmgram_tally(g, g->scratch, n);
+    if (klen <= LMGRAM_UNIT_BYTES)
+        lmgram_keep(g, i, key, klen, hash, n);
+    return 0;
+}
+
+/* Word by word (between '_' characters), then the last piece, cut at the text's end. */
+static int lmgram_walk(struct lmgram *g, size_t w)
+{
+    const char *b = g->buf;
+    size_t a = 0;
+    uint32_t hash = 0;
+
+    for (size_t p = 1; p < w;) {
+        unsigned char c = (unsigned char)b[p];
+        if (c == '_') {
+            if (lmgram_word(g, a, p, hash) < 0)
+                return -1;
+            a = p++;
+            hash = 0;
+            continue;
+        }
+        size_t d = c < 0x80 ? 1 : lmgram_charlen(b + p);
+        for (size_t k = 0; k < d; k++)
+            hash = hash * 31u + (unsigned char)b[p + k];
+        p += d;
+    }
+    size_t n = lmgram_gen(g, a, w);
+    if (n == SIZE_MAX)
+        return -1;
+    lmgram_tally(g, g->scratch, n);
+    return 0;
 }
 
 /* textcat's chains (per bucket, newest first), read bucket by bucket into order[]. */
@@ -272,48 +326,55 @@ static void lmgram_order(struct lmgram *g)
     size_t k = 0;
 
     memset(g->used, 0, sizeof(g->used));
-    for (size_t e = 0; e < g->nents; e++) {
-        uint32_t b = g->ents[e].hash & (LMGRAM_BUCKETS - 1);
+    for (size_t t = 0; t < g->ncreated; t++) {
+        uint32_t b = g->grams[g->created[t]].hash & (LMGRAM_BUCKETS - 1);
         uint64_t bit = UINT64_C(1) << (b & 63);
-        g->ents[e].next = g->used[b >> 6] & bit ? g->head[b] : -1;
+        g->chain[t] = g->used[b >> 6] & bit ? g->head[b] : -1;
         g->used[b >> 6] |= bit;
-        g->head[b] = (int32_t)e;
+        g->head[b] = (int32_t)t;
     }
     for (size_t w = 0; w < LMGRAM_BUCKETS / 64; w++) {
         for (uint64_t bits = g->used[w]; bits; bits &= bits - 1) {
             size_t b = w * 64 + (size_t)__builtin_ctzll(bits);
-            for (int32_t e = g->head[b]; e >= 0; e = g->ents[e].next)
-                g->order[k++] = (uint32_t)e;
+            for (int32_t t = g->head[b]; t >= 0; t = g->chain[t])
+                g->order[k++] = g->created[t];
         }
     }
+    g->norder = k;
 }
 
-/* Counts move to the entries and the lookup table is emptied for the next text. */
-static void lmgram_collect(struct lmgram *g)
+/* The last text's counts back to 0, memory for this one, and the dictionaries' tables. */
+static int lmgram_start(struct lmgram *g, size_t n)
 {
-    for (size_t e = 0; e < g->nents; e++) {
-        struct lmgram_slot *s = &g->slots[g->ents[e].slot];
-        g->ents[e].cnt = s->cnt;
-        s->k0 = 0;
-    }
+    size_t most = LMGRAM_SYMBOLS * (n + 2);
+    size_t c1 = g->captext, c2 = g->captext, c3 = g->captext;
+
+    for (size_t t = 0; t < g->ncreated; t++)
+        g->grams[g->created[t]].cnt = 0;
+    g->ncreated = g->norder = 0;
+    if (g->ngrams > LMGRAM_MAX_GRAMS || g->nunits > LMGRAM_MAX_UNITS ||
+        (g->gslots && 2 * g->ngrams > g->gmask))
+        lmgram_forget(g);
+    if (lmgram_room(&g->buf, &g->capbuf, n + 3, 1) < 0 ||
+        lmgram_room(&g->created, &c1, most, sizeof(*g->created)) < 0 ||
+        lmgram_room(&g->chain, &c2, most, sizeof(*g->chain)) < 0 ||
+        lmgram_room(&g->order, &c3, most, sizeof(*g->order)) < 0)
+        return -1;
+    g->captext = c1 < c2 ? (c1 < c3 ? c1 : c3) : (c2 < c3 ? c2 : c3);
+    if (!g->gslots && lmgram_regrams(g, 12) < 0)
+        return -1;
+    if (!g->uslots && lmgram_reunits(g, 10) < 0)
+        return -1;
+    return 0;
 }
 
 int lmgram_count(struct lmgram *g, const char *s, size_t n)
 {
-    int rc = 0;
-
-    g->nents = 0;
-    if (lmgram_reserve(g, n) < 0)
+    if (lmgram_start(g, n) < 0)
         return -1;
     size_t w = lmgram_prepare(s, n, g->buf);
-    memset(g->buf + w + 1, 0, 8);
-    lmgram_index(g, w);
-    rc = lmgram_tally(g, lmgram_scan(g));
-    lmgram_collect(g);
-    if (rc < 0) {
-        g->nents = 0;
+    if (lmgram_walk(g, w) < 0)
         return -1;
-    }
     lmgram_order(g);
     return 0;
 }

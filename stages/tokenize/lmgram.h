@@ -9,9 +9,13 @@
  * and it stops for good at the first n-gram that reaches the text's end.
  * Which n-grams of equal count make its top 400, and their ranks, follow
  * from the order its table lists them in: by bucket (its simplehash's
- * low 13 bits), newest first in each. lmgram reproduces all of that, but
- * rolls the hash from prefix sums, keeps the first 8 bytes of each n-gram
- * as one word, and reuses its memory from one document to the next.
+ * low 13 bits), newest first in each.
+ *
+ * As no n-gram spans a '_', the n-grams of "_word_" are the same
+ * wherever it occurs (only the text's last piece is cut short). lmgram
+ * keeps, across documents, a dictionary of n-grams (each gets a number)
+ * and the n-gram numbers of each word seen, so a word met again costs one
+ * lookup. The dictionaries are emptied when they grow past a bound.
  *
  * The caller provides the struct: lmgram_init(), lmgram_release().
  */
@@ -24,37 +28,52 @@
 #define LMGRAM_SYMBOLS 5   /* MAXNGRAMSYMBOL: characters in the longest n-gram */
 #define LMGRAM_BYTES 20    /* MAXNGRAMSIZE: bytes in the longest n-gram */
 #define LMGRAM_TABLEPOW 13 /* TABLEPOW: textcat's buckets */
+#define LMGRAM_UNTAGGED INT32_MIN
 
-/* A distinct n-gram: bytes buf[off..off+len) of the prepared text. */
-struct lmgram_entry {
+/* An n-gram of the dictionary. */
+struct lmgram_gram {
+    char str[24];  /* NUL-padded; n-grams hold no NUL */
     uint32_t hash; /* textcat's simplehash(n-gram, characters in it) */
-    uint32_t off, len, cnt;
-    uint32_t slot; /* where the lookup table holds it */
-    int32_t next;  /* the entry created before it in the same bucket, or -1 */
+    uint32_t len;
+    uint32_t cnt; /* in the text last counted */
+    int32_t tag;  /* the caller's, LMGRAM_UNTAGGED when the n-gram is added */
 };
 
-struct lmgram_slot;
-struct lmgram_rec;
+struct lmgram_unit;
 
 struct lmgram {
     /* Results of lmgram_count(), valid until the next call. */
-    char *buf;                 /* the prepared text, NUL-terminated */
-    struct lmgram_entry *ents; /* in the order textcat creates them */
-    uint32_t *order;           /* entry numbers in the order textcat's table lists them */
-    size_t nents;
+    struct lmgram_gram *grams;
+    uint32_t *order; /* the text's n-grams in the order textcat's table lists them */
+    size_t norder;
 
-    /* Scratch. */
-    size_t cap, capents;
-    uint32_t *next_char;     /* byte after the character at each position */
-    uint32_t *prefix;        /* simplehash's polynomial of buf[0..i) */
-    struct lmgram_rec *recs; /* every n-gram met, in order */
-    struct lmgram_slot *slots;
-    size_t smask;
-    unsigned shift;
-    uint64_t lowbytes[9];
-    uint32_t pow31[LMGRAM_BYTES + 1];
+    /* The text. */
+    char *buf;
+    size_t capbuf, captext;
+    uint32_t *created; /* its n-grams in the order first met */
+    size_t ncreated;
+    int32_t *chain; /* per created[] slot, textcat's next in the bucket */
     int32_t head[1 << LMGRAM_TABLEPOW];
     uint64_t used[(1 << LMGRAM_TABLEPOW) / 64]; /* buckets whose head is valid */
+    uint32_t *scratch;                          /* n-grams of one word */
+    size_t capscratch;
+
+    /* The n-gram dictionary: open addressing, slot holds number + 1. */
+    size_t ngrams, capgrams;
+    uint32_t *gslots;
+    size_t gmask;
+    unsigned gshift;
+
+    /* The words: their bytes in kpool, their n-grams in gpool. */
+    struct lmgram_unit *units;
+    size_t nunits, capunits;
+    uint32_t *uslots;
+    size_t umask;
+    unsigned ushift;
+    char *kpool;
+    size_t nk, capk;
+    uint32_t *gpool;
+    size_t ng, capg;
 };
 
 void lmgram_init(struct lmgram *g);
