@@ -219,12 +219,16 @@ static void lmfp_siftup(struct lmfp_item *heap, size_t child)
 static void lmfp_siftdown(struct lmfp_item *heap, size_t size, size_t parent)
 {
     struct lmfp_item it = heap[parent];
+    size_t child = 2 * parent + 1;
 
-    for (size_t child = 2 * parent + 1; child < size; child = 2 * parent + 1) {
-        if (child + 1 < size && heap[child].cnt > heap[child + 1].cnt)
-            child++;
+    for (; child + 1 < size; child = 2 * parent + 1) {
+        child += heap[child].cnt > heap[child + 1].cnt;
         if (it.cnt <= heap[child].cnt)
             break;
+        heap[parent] = heap[child];
+        parent = child;
+    }
+    if (child + 1 == size && it.cnt > heap[child].cnt) {
         heap[parent] = heap[child];
         parent = child;
     }

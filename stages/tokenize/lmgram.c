@@ -23,10 +23,8 @@ void lmgram_init(struct lmgram *g)
 void lmgram_release(struct lmgram *g)
 {
     free(g->grams);
-    free(g->order);
     free(g->buf);
-    free(g->created);
-    free(g->chain);
+    free(g->created); /* chain and order share its block */
     free(g->scratch);
     free(g->gslots);
     free(g->units);
@@ -343,24 +341,35 @@ static void lmgram_order(struct lmgram *g)
     g->norder = k;
 }
 
+/* created[], chain[] and order[] for a text of n bytes, in one block. */
+static int lmgram_room_text(struct lmgram *g, size_t n)
+{
+    size_t most = LMGRAM_SYMBOLS * (n + 2);
+
+    if (most <= g->captext)
+        return 0;
+    uint32_t *block = malloc(3 * most * sizeof(*block));
+    if (!block)
+        return -1;
+    free(g->created);
+    g->created = block;
+    g->chain = (int32_t *)(block + most);
+    g->order = block + 2 * most;
+    g->captext = most;
+    return 0;
+}
+
 /* The last text's counts back to 0, memory for this one, and the dictionaries' tables. */
 static int lmgram_start(struct lmgram *g, size_t n)
 {
-    size_t most = LMGRAM_SYMBOLS * (n + 2);
-    size_t c1 = g->captext, c2 = g->captext, c3 = g->captext;
-
     for (size_t t = 0; t < g->ncreated; t++)
         g->grams[g->created[t]].cnt = 0;
     g->ncreated = g->norder = 0;
     if (g->ngrams > LMGRAM_MAX_GRAMS || g->nunits > LMGRAM_MAX_UNITS ||
         (g->gslots && 2 * g->ngrams > g->gmask))
         lmgram_forget(g);
-    if (lmgram_room(&g->buf, &g->capbuf, n + 3, 1) < 0 ||
-        lmgram_room(&g->created, &c1, most, sizeof(*g->created)) < 0 ||
-        lmgram_room(&g->chain, &c2, most, sizeof(*g->chain)) < 0 ||
-        lmgram_room(&g->order, &c3, most, sizeof(*g->order)) < 0)
+    if (lmgram_room(&g->buf, &g->capbuf, n + 3, 1) < 0 || lmgram_room_text(g, n) < 0)
         return -1;
-    g->captext = c1 < c2 ? (c1 < c3 ? c1 : c3) : (c2 < c3 ? c2 : c3);
     if (!g->gslots && lmgram_regrams(g, 12) < 0)
         return -1;
     if (!g->uslots && lmgram_reunits(g, 10) < 0)

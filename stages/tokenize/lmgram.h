@@ -50,7 +50,7 @@ struct lmgram {
     /* The text. */
     char *buf;
     size_t capbuf, captext;
-    uint32_t *created; /* its n-grams in the order first met */
+    uint32_t *created; /* its n-grams in the order first met; owns chain and order */
     size_t ncreated;
     int32_t *chain; /* per created[] slot, textcat's next in the bucket */
     int32_t head[1 << LMGRAM_TABLEPOW];
