@@ -11,6 +11,8 @@
 #include "err.h"
 #include "hygiene.h"
 #include "markidx.h"
+#include "markmemo.h"
+#include "tokwords.h"
 #include "utf8.h"
 
 /* Each configured language's model, numbered as tc->langs. */
@@ -36,7 +38,8 @@ int langid_init(struct langid *li, const struct tokconf *tc)
 {
     li->tc = tc;
     li->fp = NULL;
-    if (markidx_init(&li->marks, tc) < 0)
+    memset(&li->memo, 0, sizeof(li->memo)); /* langid_release() may follow any failure */
+    if (markidx_init(&li->marks, tc) < 0 || markmemo_init(&li->memo, tc->nlangs) < 0)
         return error_at(NULL, 0, "out of memory");
     li->fp = lmfp_new();
     if (!li->fp)
@@ -48,6 +51,7 @@ void langid_release(struct langid *li)
 {
     lmfp_free(li->fp);
     li->fp = NULL;
+    markmemo_release(&li->memo);
     markidx_release(&li->marks);
 }
 
@@ -60,30 +64,7 @@ static bool langid_is_letter(int32_t cp)
            (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
 }
 
-/* The word folded once (on the stack when short and ASCII), then looked up in every language. */
-static void langid_count_word(const struct markidx *marks, const char *w, size_t len, size_t *hits)
-{
-    char ascii[64];
-    size_t flen = len;
-    char *f = ascii;
-
-    for (size_t i = 0; f && i < len; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (len > sizeof(ascii) || c >= 0x80)
-            f = NULL;
-        else
-            ascii[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-    }
-    if (!f)
-        f = tokwords_fold(w, len, &flen);
-    if (!f)
-        return;
-    markidx_count(marks, f, flen, hits);
-    if (f != ascii)
-        free(f);
-}
-
-int langid_markers(const struct langid *li, const char *s, size_t n, size_t *hits)
+int langid_markers(struct langid *li, const char *s, size_t n, size_t *hits)
 {
     const struct tokconf *tc = li->tc;
     size_t start = 0;
@@ -98,7 +79,7 @@ int langid_markers(const struct langid *li, const char *s, size_t n, size_t *hit
         if (letter && !inword)
             start = i;
         if (!letter && inword)
-            langid_count_word(&li->marks, s + start, i - start, hits);
+            markmemo_count(&li->memo, &li->marks, s + start, i - start, tokwords_fold, hits);
         inword = letter;
         i += len;
     }

@@ -19,12 +19,14 @@
 
 #include "lmfp.h"
 #include "markidx.h"
+#include "markmemo.h"
 #include "tokconf.h"
 
 struct langid {
     const struct tokconf *tc; /* borrowed */
     struct lmfp *fp;
     struct markidx marks;
+    struct markmemo memo; /* marker hits of the words seen so far */
 };
 
 enum langid_source {
@@ -48,6 +50,6 @@ const struct tokconf_lang *langid_detect(struct langid *li, const char *s, size_
  * Marker hits of each language in s[0..n): hits[i] for tc->langs[i].
  * Exposed for tests. Returns 0 or -1 (memory).
  */
-int langid_markers(const struct langid *li, const char *s, size_t n, size_t *hits);
+int langid_markers(struct langid *li, const char *s, size_t n, size_t *hits);
 
 #endif
