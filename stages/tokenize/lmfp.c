@@ -113,6 +113,7 @@ int lmfp_add_model(struct lmfp *fp, const char *path)
     FILE *f = fopen(path, "r");
     char line[LMFP_LINE];
     uint32_t rank = 0;
+    size_t before = fp->ngrams;
     int rc = 0;
 
     if (!f)
@@ -128,11 +129,13 @@ int lmfp_add_model(struct lmfp *fp, const char *path)
         rc = -1;
     }
     fclose(f);
-    if (rc == 0) {
-        fp->nmodels++;
-        lmfp_drop_lookup(fp);
+    if (rc < 0) {
+        fp->ngrams = before; /* a model is added whole or not at all */
+        return -1;
     }
-    return rc;
+    fp->nmodels++;
+    lmfp_drop_lookup(fp);
+    return 0;
 }
 
 static size_t lmfp_slot0(const struct lmfp *fp, uint32_t hash)

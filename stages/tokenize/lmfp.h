@@ -5,13 +5,13 @@
  * UTF-8 characters, the 400 most frequent, ranked) and scores each model
  * (a .lm file: n-grams, most frequent first) by the out-of-place distance.
  * lmfp gives the same first candidate for every input, with the same .lm
- * files, but keeps its tables across calls, rolls textcat's n-gram hash
- * instead of rehashing each n-gram, and looks each fingerprint n-gram up
- * once in one table holding every model's rank. Everything textcat's
- * answer depends on is replicated: its buffer preparation (runs of
- * spaces and digits become '_', and its quirks at the buffer's end), its
- * UTF-8 character splitting (lead byte only), and its hash table and heap,
- * whose order decides the ranks of n-grams with equal counts.
+ * files, but counts n-grams word by word with dictionaries kept across
+ * calls (lmgram.h), and looks each n-gram up once, ever, in one table
+ * holding every model's rank. Everything textcat's answer depends on is
+ * replicated: its buffer preparation (runs of spaces and digits become
+ * '_', and its quirks at the buffer's end), its UTF-8 character splitting
+ * (lead byte only), its hash table order and its heap, which decide the
+ * ranks of n-grams with equal counts, and its verdict rules.
  *
  * The struct is opaque; lmfp_new() makes one, lmfp_free() frees it.
  */

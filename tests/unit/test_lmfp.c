@@ -279,6 +279,77 @@ static void test_lmfp_languages(void **state)
     }
 }
 
+/* en.lm rewritten with what fp_Read tolerates: blanks, CR, tabs, long, empty, repeated lines. */
+static void write_odd_model(const char *from, FILE *out)
+{
+    FILE *in = fopen(from, "r");
+    char line[256];
+
+    assert_non_null(in);
+    for (int i = 0; fgets(line, sizeof(line), in); i++) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (i == 0)
+            fprintf(out, "   %s\n", line);
+        else if (i == 3)
+            fprintf(out, "%s\r\n", line);
+        else if (i == 5)
+            fprintf(out, "%s\nabcdefghijklmnopqrstuvwxy\t5\n", line);
+        else if (i == 10)
+            fprintf(out, "%s\n\n", line);
+        else if (i == 20)
+            fprintf(out, "%s\nth 7\n", line);
+        else if (i == 30)
+            fprintf(out, "\t\t%s \v\n", line);
+        else if (i == 40)
+            fprintf(out, "ab%*scd\n%s\n", 1100, "", line);
+        else if (i == 50)
+            fprintf(out, "%.2s\r%s\n", line, line);
+        else
+            fprintf(out, "%s\n", line);
+    }
+    fclose(in);
+}
+
+/* The answers agree with a model file in odd shape too (every model but one as configured). */
+static void test_lmfp_model_file_rules(void **state)
+{
+    (void)state;
+    char odd[] = "/tmp/test_lmfp-odd-XXXXXX", conf[] = "/tmp/test_lmfp-conf-XXXXXX";
+    char path[4096];
+    int fo = mkstemp(odd), fc = mkstemp(conf);
+    FILE *o = fdopen(fo, "w"), *c = fdopen(fc, "w");
+    struct lmfp *alt = lmfp_new();
+
+    assert_non_null(o);
+    assert_non_null(c);
+    for (size_t i = 0; i < tc.nlangs; i++) {
+        snprintf(path, sizeof(path), "%s/%s.lm", tc.model_dir, tc.langs[i].textcat);
+        if (strcmp(tc.langs[i].code, "en") == 0) {
+            write_odd_model(path, o);
+            snprintf(path, sizeof(path), "%s", odd);
+        }
+        fprintf(c, "%s %s\n", path, tc.langs[i].code);
+    }
+    fclose(o);
+    fclose(c);
+    void *saved_tc = textcat;
+    struct lmfp *saved_fp = fp;
+    textcat = textcat_Init(conf);
+    assert_non_null(textcat);
+    for (size_t i = 0; i < tc.nlangs; i++) {
+        snprintf(path, sizeof(path), "%s/%s.lm", tc.model_dir, tc.langs[i].textcat);
+        assert_int_equal(lmfp_add_model(alt, strcmp(tc.langs[i].code, "en") ? path : odd), 0);
+    }
+    fp = alt;
+    each_seed(sentence_windows);
+    textcat_Done(textcat);
+    lmfp_free(alt);
+    textcat = saved_tc;
+    fp = saved_fp;
+    unlink(odd);
+    unlink(conf);
+}
+
 /* Runs last: the comparisons above must have met every answer, or they proved little. */
 static void test_lmfp_outcomes_seen(void **state)
 {
@@ -306,8 +377,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lmfp_sentence_windows), cmocka_unit_test(test_lmfp_random_slices),
         cmocka_unit_test(test_lmfp_textcat_quirks),   cmocka_unit_test(test_lmfp_random_bytes),
-        cmocka_unit_test(test_lmfp_languages),        cmocka_unit_test(test_lmfp_outcomes_seen),
-        cmocka_unit_test(test_lmfp_missing_model),
+        cmocka_unit_test(test_lmfp_languages),        cmocka_unit_test(test_lmfp_model_file_rules),
+        cmocka_unit_test(test_lmfp_outcomes_seen),    cmocka_unit_test(test_lmfp_missing_model),
     };
     return cmocka_run_group_tests(tests, setup_both, teardown_both);
 }
