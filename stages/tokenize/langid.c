@@ -4,42 +4,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include <textcat.h>
 #include <utf8proc.h>
 
 #include "buf.h"
 #include "err.h"
 #include "hygiene.h"
 #include "markidx.h"
+#include "markmemo.h"
+#include "tokwords.h"
 #include "utf8.h"
 
-static int langid_write_conf(const struct tokconf *tc, int fd, const char *path)
-{
-    FILE *fp = fdopen(fd, "w");
-
-    if (!fp) {
-        close(fd);
-        return error_at(path, 0, "cannot write: %s", strerror(errno));
-    }
-    for (size_t i = 0; i < tc->nlangs; i++)
-        fprintf(fp, "%s/%s.lm %s\n", tc->model_dir, tc->langs[i].textcat, tc->langs[i].code);
-    if (fflush(fp) != 0 || ferror(fp)) {
-        fclose(fp);
-        return error_at(path, 0, "cannot write: %s", strerror(errno));
-    }
-    fclose(fp);
-    return 0;
-}
-
-static int langid_check_models(const struct tokconf *tc)
+/* Each configured language's model, numbered as tc->langs. */
+static int langid_load_models(struct langid *li, const struct tokconf *tc)
 {
     for (size_t i = 0; i < tc->nlangs; i++) {
         struct buf p = BUF_INIT;
         int ok = buf_addstr(&p, tc->model_dir) == 0 && buf_addch(&p, '/') == 0 &&
                  buf_addstr(&p, tc->langs[i].textcat) == 0 && buf_addstr(&p, ".lm") == 0;
-        if (ok && access(buf_str(&p), R_OK) != 0)
+        if (!ok)
+            error_at(NULL, 0, "out of memory");
+        else if (lmfp_add_model(li->fp, buf_str(&p)) < 0)
             ok = error_at(buf_str(&p), 0, "textcat model for '%s': %s", tc->langs[i].code,
                           strerror(errno)) == 0;
         buf_release(&p);
@@ -51,33 +36,22 @@ static int langid_check_models(const struct tokconf *tc)
 
 int langid_init(struct langid *li, const struct tokconf *tc)
 {
-    const char *tmp = getenv("TMPDIR");
-    char path[4096];
-
     li->tc = tc;
-    li->textcat = NULL;
-    if (markidx_init(&li->marks, tc) < 0)
+    li->fp = NULL;
+    memset(&li->memo, 0, sizeof(li->memo)); /* langid_release() may follow any failure */
+    if (markidx_init(&li->marks, tc) < 0 || markmemo_init(&li->memo, tc->nlangs) < 0)
         return error_at(NULL, 0, "out of memory");
-    if (langid_check_models(tc) < 0)
-        return -1;
-    snprintf(path, sizeof(path), "%s/tokenize-textcat-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    int fd = mkstemp(path);
-    if (fd < 0)
-        return error_at(path, 0, "cannot create: %s", strerror(errno));
-    int rc = langid_write_conf(tc, fd, path);
-    if (rc == 0)
-        li->textcat = textcat_Init(path);
-    unlink(path);
-    if (rc == 0 && !li->textcat)
-        rc = error_at(tc->model_dir, 0, "textcat cannot load the configured models");
-    return rc;
+    li->fp = lmfp_new();
+    if (!li->fp)
+        return error_at(NULL, 0, "out of memory");
+    return langid_load_models(li, tc);
 }
 
 void langid_release(struct langid *li)
 {
-    if (li->textcat)
-        textcat_Done(li->textcat);
-    li->textcat = NULL;
+    lmfp_free(li->fp);
+    li->fp = NULL;
+    markmemo_release(&li->memo);
     markidx_release(&li->marks);
 }
 
@@ -90,30 +64,7 @@ static bool langid_is_letter(int32_t cp)
            (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
 }
 
-/* The word folded once (on the stack when short and ASCII), then looked up in every language. */
-static void langid_count_word(const struct markidx *marks, const char *w, size_t len, size_t *hits)
-{
-    char ascii[64];
-    size_t flen = len;
-    char *f = ascii;
-
-    for (size_t i = 0; f && i < len; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (len > sizeof(ascii) || c >= 0x80)
-            f = NULL;
-        else
-            ascii[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-    }
-    if (!f)
-        f = tokwords_fold(w, len, &flen);
-    if (!f)
-        return;
-    markidx_count(marks, f, flen, hits);
-    if (f != ascii)
-        free(f);
-}
-
-int langid_markers(const struct langid *li, const char *s, size_t n, size_t *hits)
+int langid_markers(struct langid *li, const char *s, size_t n, size_t *hits)
 {
     const struct tokconf *tc = li->tc;
     size_t start = 0;
@@ -128,7 +79,7 @@ int langid_markers(const struct langid *li, const char *s, size_t n, size_t *hit
         if (letter && !inword)
             start = i;
         if (!letter && inword)
-            langid_count_word(&li->marks, s + start, i - start, hits);
+            markmemo_count(&li->memo, &li->marks, s + start, i - start, tokwords_fold, hits);
         inword = letter;
         i += len;
     }
@@ -146,12 +97,9 @@ static size_t langid_index(const struct tokconf *tc, const char *code, size_t le
 /* textcat's first candidate ("[nb][sv]" gives nb), or tc->nlangs. */
 static size_t langid_textcat(struct langid *li, const char *s, size_t n)
 {
-    const char *r = textcat_Classify(li->textcat, s, n);
+    int m = lmfp_classify(li->fp, s, n);
 
-    if (!r || r[0] != '[')
-        return li->tc->nlangs;
-    const char *end = strchr(r, ']');
-    return end ? langid_index(li->tc, r + 1, (size_t)(end - r - 1)) : li->tc->nlangs;
+    return m >= 0 ? (size_t)m : li->tc->nlangs;
 }
 
 static size_t langid_tiebreak(const struct tokconf *tc, size_t winner, const size_t *hits)

@@ -1,8 +1,8 @@
 /*
  * langid: the language of a document, among the configured ones.
  *
- * libexttextcat ranks the configured models (a textcat conf file listing
- * only them is written to a mkstemp file and removed right after init).
+ * lmfp (libexttextcat's algorithm, reimplemented) ranks the configured
+ * models, read from tc->model_dir/<textcat>.lm in the order configured.
  * Stock textcat confuses close languages (it calls Norwegian Danish, and
  * with Danish absent it may say Swedish), so the winner and the languages
  * its config lists as "close" are compared by their marker words; the most
@@ -10,20 +10,23 @@
  * short or unknown, marker words alone decide if one language has at
  * least min_marker_hits; else the configured default is used.
  *
- * The struct owns the textcat handle; langid_release() frees it.
+ * The struct owns the classifier; langid_release() frees it.
  */
 #ifndef LANGID_H
 #define LANGID_H
 
 #include <stddef.h>
 
+#include "lmfp.h"
 #include "markidx.h"
+#include "markmemo.h"
 #include "tokconf.h"
 
 struct langid {
     const struct tokconf *tc; /* borrowed */
-    void *textcat;
+    struct lmfp *fp;
     struct markidx marks;
+    struct markmemo memo; /* marker hits of the words seen so far */
 };
 
 enum langid_source {
@@ -47,6 +50,6 @@ const struct tokconf_lang *langid_detect(struct langid *li, const char *s, size_
  * Marker hits of each language in s[0..n): hits[i] for tc->langs[i].
  * Exposed for tests. Returns 0 or -1 (memory).
  */
-int langid_markers(const struct langid *li, const char *s, size_t n, size_t *hits);
+int langid_markers(struct langid *li, const char *s, size_t n, size_t *hits);
 
 #endif

@@ -1,0 +1,389 @@
+#include "lmgram.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LMGRAM_BUCKETS (1u << LMGRAM_TABLEPOW)
+#define LMGRAM_MAX_GRAMS (1u << 19) /* the dictionaries are emptied past these */
+#define LMGRAM_MAX_UNITS (1u << 17)
+#define LMGRAM_UNIT_BYTES 64 /* longer words are not kept */
+
+/* A word kept: its bytes kpool[koff..+klen) (without the '_' around), its n-grams
+ * gpool[goff..+glen). */
+struct lmgram_unit {
+    uint32_t hash, koff, klen, goff, glen;
+};
+
+void lmgram_init(struct lmgram *g)
+{
+    memset(g, 0, sizeof(*g));
+}
+
+void lmgram_release(struct lmgram *g)
+{
+    free(g->grams);
+    free(g->buf);
+    free(g->created); /* chain and order share its block */
+    free(g->scratch);
+    free(g->gslots);
+    free(g->units);
+    free(g->uslots);
+    free(g->kpool);
+    free(g->gpool);
+    memset(g, 0, sizeof(*g));
+}
+
+/* Makes *p hold want items of size bytes; 0, or -1 (memory) leaving it as it was. */
+static int lmgram_room(void *p, size_t *cap, size_t want, size_t size)
+{
+    void **pp = p;
+
+    if (want <= *cap)
+        return 0;
+    size_t n = want > 2 * *cap ? want : 2 * *cap;
+    void *q = realloc(*pp, n * size);
+    if (!q)
+        return -1;
+    *pp = q;
+    *cap = n;
+    return 0;
+}
+
+static size_t lmgram_home(uint32_t hash, unsigned shift)
+{
+    return (size_t)((hash * 0x9E3779B1u) >> shift);
+}
+
+/* An empty open-addressing table of 2^bits slots. */
+static int lmgram_table(uint32_t **slots, size_t *mask, unsigned *shift, unsigned bits)
+{
+    uint32_t *t = calloc((size_t)1 << bits, sizeof(*t));
+
+    if (!t)
+        return -1;
+    free(*slots);
+    *slots = t;
+    *mask = ((size_t)1 << bits) - 1;
+    *shift = 32 - bits;
+    return 0;
+}
+
+/* Empties both dictionaries (their tables are made again when next needed). */
+static void lmgram_forget(struct lmgram *g)
+{
+    free(g->gslots);
+    free(g->uslots);
+    g->gslots = g->uslots = NULL;
+    g->ngrams = g->nunits = g->nk = g->ng = 0;
+}
+
+/* Bytes in the character at s (utf8_charcopy): the lead byte alone decides, a NUL cuts it. */
+static size_t lmgram_charlen(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    size_t want = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    size_t i = 1;
+
+    while (i < want && s[i])
+        i++;
+    return i;
+}
+
+/* textcat's simplehash step: its bytes are plain char, so signed where char is. */
+static uint32_t lmgram_step(uint32_t h, char c)
+{
+    return h * 31u + (uint32_t)(int)c;
+}
+
+uint32_t lmgram_hash(const char *s, size_t len)
+{
+    uint32_t poly = 0, pw = 1, chars = 0;
+
+    for (size_t i = 0; i < len; i += lmgram_charlen(s + i))
+        chars++;
+    for (size_t i = 0; i < len; i++) {
+        poly = lmgram_step(poly, s[i]);
+        pw *= 31u;
+    }
+    return 13u * chars * pw + poly;
+}
+
+/* textcat's INVALID(): isspace() or isdigit() in the C locale. */
+static bool lmgram_invalid(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '0' && c <= '9');
+}
+
+/*
+ * prepbuffer(): '_' first, each run of spaces and digits as one '_'. A
+ * text ending in a letter gets no final '_', except when the output
+ * reaches n + 1 bytes (a text of n bytes, starting with a letter, with
+ * no run longer than one byte): textcat's size limit then adds it.
+ */
+static size_t lmgram_prepare(const char *s, size_t n, char *out)
+{
+    size_t w = 0;
+    bool sep = true;
+
+    out[w++] = '_';
+    for (size_t i = 0; i < n && s[i]; i++) {
+        bool inval = lmgram_invalid((unsigned char)s[i]);
+        if (!inval)
+            out[w++] = s[i];
+        else if (!sep)
+            out[w++] = '_';
+        sep = inval;
+    }
+    if (!sep && w == n + 1)
+        out[w++] = '_';
+    out[w] = '\0';
+    return w;
+}
+
+static int lmgram_regrams(struct lmgram *g, unsigned bits)
+{
+    if (lmgram_table(&g->gslots, &g->gmask, &g->gshift, bits) < 0)
+        return -1;
+    for (size_t id = 0; id < g->ngrams; id++) {
+        size_t i = lmgram_home(g->grams[id].hash, g->gshift);
+        while (g->gslots[i])
+            i = (i + 1) & g->gmask;
+        g->gslots[i] = (uint32_t)id + 1;
+    }
+    return 0;
+}
+
+/* The number of n-gram s[0..len) of simplehash hash, added if new; UINT32_MAX (memory). */
+static uint32_t lmgram_id(struct lmgram *g, const char *s, uint32_t len, uint32_t hash)
+{
+    char key[24] = {0};
+    size_t i = lmgram_home(hash, g->gshift);
+
+    memcpy(key, s, len);
+    for (uint32_t v; (v = g->gslots[i]) != 0; i = (i + 1) & g->gmask) {
+        const struct lmgram_gram *x = &g->grams[v - 1];
+        if (x->hash == hash && memcmp(x->str, key, sizeof(key)) == 0)
+            return v - 1;
+    }
+    if (lmgram_room(&g->grams, &g->capgrams, g->ngrams + 1, sizeof(*g->grams)) < 0)
+        return UINT32_MAX;
+    uint32_t id = (uint32_t)g->ngrams++;
+    struct lmgram_gram *x = &g->grams[id];
+    memcpy(x->str, key, sizeof(key));
+    x->hash = hash;
+    x->len = len;
+    x->cnt = 0;
+    x->tag = LMGRAM_UNTAGGED;
+    g->gslots[i] = id + 1;
+    if (2 * g->ngrams > g->gmask && lmgram_regrams(g, 33 - g->gshift) < 0)
+        return UINT32_MAX;
+    return id;
+}
+
+/*
+ * The n-grams of utfcreatengramtable() that start in buf[from..to), into
+ * scratch: at each character up to LMGRAM_SYMBOLS characters, stopping
+ * after a '_' that is not the first; and none after one that reaches the
+ * text's end (so its last few characters never start one). Returns their
+ * number, or SIZE_MAX (memory).
+ */
+static size_t lmgram_gen(struct lmgram *g, size_t from, size_t to)
+{
+    const char *b = g->buf;
+    size_t k = 0;
+
+    if (lmgram_room(&g->scratch, &g->capscratch, LMGRAM_SYMBOLS * (to - from + 1),
+                    sizeof(*g->scratch)) < 0)
+        return SIZE_MAX;
+    for (size_t p = from; p < to; p += lmgram_charlen(b + p)) {
+        uint32_t poly = 0, pw = 1;
+        size_t q = p;
+        for (uint32_t i = 1; i <= LMGRAM_SYMBOLS; i++) {
+            size_t d = lmgram_charlen(b + q);
+            for (size_t j = 0; j < d; j++, pw *= 31u)
+                poly = lmgram_step(poly, b[q + j]);
+            uint32_t id = lmgram_id(g, b + p, (uint32_t)(q + d - p), 13u * i * pw + poly);
+            if (id == UINT32_MAX)
+                return SIZE_MAX;
+            g->scratch[k++] = id;
+            if (i > 1 && b[q] == '_')
+                break;
+            q += d;
+            if (!b[q])
+                return k;
+        }
+    }
+    return k;
+}
+
+/* increasefreq() for each n-gram; the first of each goes to created[]. */
+static void lmgram_tally(struct lmgram *g, const uint32_t *ids, size_t n)
+{
+    struct lmgram_gram *grams = g->grams;
+    uint32_t *created = g->created;
+    size_t nc = g->ncreated;
+
+    for (size_t k = 0; k < n; k++) {
+        uint32_t id = ids[k];
+        if (grams[id].cnt++ == 0)
+            created[nc++] = id;
+    }
+    g->ncreated = nc;
+}
+
+static int lmgram_reunits(struct lmgram *g, unsigned bits)
+{
+    if (lmgram_table(&g->uslots, &g->umask, &g->ushift, bits) < 0)
+        return -1;
+    for (size_t u = 0; u < g->nunits; u++) {
+        size_t i = lmgram_home(g->units[u].hash, g->ushift);
+        while (g->uslots[i])
+            i = (i + 1) & g->umask;
+        g->uslots[i] = (uint32_t)u + 1;
+    }
+    return 0;
+}
+
+/* Keeps word key[0..klen) with the n = its n-grams in scratch, in free slot i. A cache: memory
+ * short, it is not kept. */
+static void lmgram_keep(struct lmgram *g, size_t i, const char *key, size_t klen, uint32_t hash,
+                        size_t n)
+{
+    if (lmgram_room(&g->kpool, &g->capk, g->nk + klen, 1) < 0 ||
+        lmgram_room(&g->gpool, &g->capg, g->ng + n, sizeof(*g->gpool)) < 0 ||
+        lmgram_room(&g->units, &g->capunits, g->nunits + 1, sizeof(*g->units)) < 0)
+        return;
+    memcpy(g->kpool + g->nk, key, klen);
+    memcpy(g->gpool + g->ng, g->scratch, n * sizeof(*g->gpool));
+    g->units[g->nunits] =
+        (struct lmgram_unit){hash, (uint32_t)g->nk, (uint32_t)klen, (uint32_t)g->ng, (uint32_t)n};
+    g->nk += klen;
+    g->ng += n;
+    g->uslots[i] = (uint32_t)++g->nunits;
+    if (2 * g->nunits > g->umask && lmgram_reunits(g, 33 - g->ushift) < 0) {
+        memset(g->uslots, 0, (g->umask + 1) * sizeof(*g->uslots));
+        g->nunits = g->nk = g->ng = 0;
+    }
+}
+
+/* The n-grams starting in "_word_" at buf[a..b] (b the next '_'), hash that of word's bytes. */
+static int lmgram_word(struct lmgram *g, size_t a, size_t b, uint32_t hash)
+{
+    const char *key = g->buf + a + 1;
+    size_t klen = b - a - 1;
+    size_t i = lmgram_home(hash, g->ushift);
+
+    for (uint32_t v; (v = g->uslots[i]) != 0; i = (i + 1) & g->umask) {
+        const struct lmgram_unit *u = &g->units[v - 1];
+        if (u->hash == hash && u->klen == klen && memcmp(g->kpool + u->koff, key, klen) == 0) {
+            lmgram_tally(g, g->gpool + u->goff, u->glen);
+            return 0;
+        }
+    }
+    size_t n = lmgram_gen(g, a, b);
+    if (n == SIZE_MAX)
+        return -1;
+    lmgram_tally(g, g->scratch, n);
+    if (klen <= LMGRAM_UNIT_BYTES)
+        lmgram_keep(g, i, key, klen, hash, n);
+    return 0;
+}
+
+/* Word by word (between '_' characters), then the last piece, cut at the text's end. */
+static int lmgram_walk(struct lmgram *g, size_t w)
+{
+    const char *b = g->buf;
+    size_t a = 0;
+    uint32_t hash = 0;
+
+    for (size_t p = 1; p < w;) {
+        unsigned char c = (unsigned char)b[p];
+        if (c == '_') {
+            if (lmgram_word(g, a, p, hash) < 0)
+                return -1;
+            a = p++;
+            hash = 0;
+            continue;
+        }
+        size_t d = c < 0x80 ? 1 : lmgram_charlen(b + p);
+        for (size_t k = 0; k < d; k++)
+            hash = hash * 31u + (unsigned char)b[p + k];
+        p += d;
+    }
+    size_t n = lmgram_gen(g, a, w);
+    if (n == SIZE_MAX)
+        return -1;
+    lmgram_tally(g, g->scratch, n);
+    return 0;
+}
+
+/* textcat's chains (per bucket, newest first), read bucket by bucket into order[]. */
+static void lmgram_order(struct lmgram *g)
+{
+    size_t k = 0;
+
+    memset(g->used, 0, sizeof(g->used));
+    for (size_t t = 0; t < g->ncreated; t++) {
+        uint32_t b = g->grams[g->created[t]].hash & (LMGRAM_BUCKETS - 1);
+        uint64_t bit = UINT64_C(1) << (b & 63);
+        g->chain[t] = g->used[b >> 6] & bit ? g->head[b] : -1;
+        g->used[b >> 6] |= bit;
+        g->head[b] = (int32_t)t;
+    }
+    for (size_t w = 0; w < LMGRAM_BUCKETS / 64; w++) {
+        for (uint64_t bits = g->used[w]; bits; bits &= bits - 1) {
+            size_t b = w * 64 + (size_t)__builtin_ctzll(bits);
+            for (int32_t t = g->head[b]; t >= 0; t = g->chain[t])
+                g->order[k++] = g->created[t];
+        }
+    }
+    g->norder = k;
+}
+
+/* created[], chain[] and order[] for a text of n bytes, in one block. */
+static int lmgram_room_text(struct lmgram *g, size_t n)
+{
+    size_t most = LMGRAM_SYMBOLS * (n + 2);
+
+    if (most <= g->captext)
+        return 0;
+    uint32_t *block = malloc(3 * most * sizeof(*block));
+    if (!block)
+        return -1;
+    free(g->created);
+    g->created = block;
+    g->chain = (int32_t *)(block + most);
+    g->order = block + 2 * most;
+    g->captext = most;
+    return 0;
+}
+
+/* The last text's counts back to 0, memory for this one, and the dictionaries' tables. */
+static int lmgram_start(struct lmgram *g, size_t n)
+{
+    for (size_t t = 0; t < g->ncreated; t++)
+        g->grams[g->created[t]].cnt = 0;
+    g->ncreated = g->norder = 0;
+    if (g->ngrams > LMGRAM_MAX_GRAMS || g->nunits > LMGRAM_MAX_UNITS ||
+        (g->gslots && 2 * g->ngrams > g->gmask))
+        lmgram_forget(g);
+    if (lmgram_room(&g->buf, &g->capbuf, n + 3, 1) < 0 || lmgram_room_text(g, n) < 0)
+        return -1;
+    if (!g->gslots && lmgram_regrams(g, 12) < 0)
+        return -1;
+    if (!g->uslots && lmgram_reunits(g, 10) < 0)
+        return -1;
+    return 0;
+}
+
+int lmgram_count(struct lmgram *g, const char *s, size_t n)
+{
+    if (lmgram_start(g, n) < 0)
+        return -1;
+    size_t w = lmgram_prepare(s, n, g->buf);
+    if (lmgram_walk(g, w) < 0)
+        return -1;
+    lmgram_order(g);
+    return 0;
+}
