@@ -7,6 +7,7 @@
 #include "claim.h"
 #include "err.h"
 #include "jsonl.h"
+#include "normmention.h"
 #include "normout.h"
 #include "normsent.h"
 #include "outfile.h"
@@ -31,8 +32,9 @@ struct normrun_doc {
     size_t npool, cappool;
     struct claim_rawsent *raw; /* scratch: the fields of sent, for claim_annotate_raw */
     size_t capraw;
-    struct buf type; /* scratch: a record's type */
-    struct buf line; /* scratch: a record written */
+    struct buf type;            /* scratch: a record's type */
+    struct buf line;            /* scratch: a record written */
+    struct normmention mention; /* scratch: the mention being read */
 };
 
 /* The lead is kept only this long: a document of one endless paragraph has no lead to speak of. */
@@ -43,6 +45,7 @@ static int normrun_doc_init(struct normrun_doc *d)
     memset(d, 0, sizeof(*d));
     buf_init(&d->type);
     buf_init(&d->line);
+    normmention_init(&d->mention);
     d->numbers = json_array();
     return d->numbers ? 0 : -1;
 }
@@ -64,6 +67,7 @@ static void normrun_doc_release(struct normrun_doc *d)
     free(d->raw);
     buf_release(&d->type);
     buf_release(&d->line);
+    normmention_release(&d->mention);
 }
 
 /* A slot for a new sentence: a free one, else a new one. NULL when memory ran out. */
@@ -233,39 +237,24 @@ static int normrun_sentence(const struct normconf *nc, struct normrun_doc *d,
     return 0;
 }
 
-/* The name of a required field of a mention that is missing or of the wrong type, or NULL. */
-static const char *normrun_bad_field(const json_t *rec)
-{
-    static const char *const ints[] = {"sid", "start", "end"};
-    static const char *const strs[] = {"doc", "text", "form"};
-
-    for (size_t k = 0; k < sizeof(ints) / sizeof(*ints); k++) {
-        const json_t *v = json_object_get(rec, ints[k]);
-        if (!json_is_integer(v) || json_integer_value(v) < 0)
-            return ints[k];
-    }
-    for (size_t k = 0; k < sizeof(strs) / sizeof(*strs); k++)
-        if (!json_is_string(json_object_get(rec, strs[k])))
-            return strs[k];
-    return NULL;
-}
-
-static int normrun_mention(const struct normconf *nc, struct normrun_doc *d, const json_t *rec,
+static int normrun_mention(const struct normconf *nc, struct normrun_doc *d, const struct jscan *js,
                            const struct jsonl_reader *r)
 {
+    struct normmention *m = &d->mention;
     json_t *num;
-    const char *bad = normrun_bad_field(rec);
 
+    if (normmention_read(m, js) < 0)
+        return error_at(NULL, 0, "out of memory");
+    const char *bad = normmention_bad_field(m);
     if (bad) {
         error_at(r->name, r->line, "field '%s' is missing or not of its type", bad);
         return 1;
     }
-    int rc = resolve_mention(nc, rec, &num);
+    int rc = resolve_mention(nc, m, &num);
 
     if (rc == 2)
         return warn_at(r->name, r->line, "doc '%s': number '%.20s...' is too large for a double",
-                       json_string_value(json_object_get(rec, "doc")),
-                       json_string_value(json_object_get(rec, "text")));
+                       m->str[NORMMENTION_DOC], m->str[NORMMENTION_TEXT]);
 
     if (rc <= 0)
         return rc;
@@ -308,26 +297,35 @@ static int normrun_skip(struct stats *st, const char *line, size_t len)
     return rc;
 }
 
+/* A doc record as claims read it: its string fields lang, date and source (a new reference). */
+static json_t *normrun_doc_fields(const struct jscan *js, struct buf *scratch)
+{
+    static const char *const keys[] = {"lang", "date", "source"};
+    json_t *doc = json_object();
+
+    for (size_t k = 0; doc && k < sizeof(keys) / sizeof(*keys); k++) {
+        const struct jscan_span *v = jscan_get(js, keys[k]);
+        if (!jscan_is_string(v))
+            continue;
+        if (jscan_string(v, scratch) < 0 ||
+            json_object_set_new(doc, keys[k], json_stringn(scratch->data, scratch->len)) < 0) {
+            json_decref(doc);
+            doc = NULL;
+        }
+    }
+    if (!doc)
+        error_at(NULL, 0, "out of memory");
+    return doc;
+}
+
 static int normrun_doc_record(const struct normconf *nc, struct normrun_doc *d, FILE *out,
-                              struct stats *st, const char *line, size_t len)
+                              struct stats *st, const struct jscan *js)
 {
     if (normrun_flush(nc, d, out, st) < 0)
         return -1;
     st->documents++;
-    d->doc = normrun_build(line, len);
+    d->doc = normrun_doc_fields(js, &d->line);
     return d->doc ? 0 : -1;
-}
-
-static int normrun_mention_record(const struct normconf *nc, struct normrun_doc *d,
-                                  const struct jsonl_reader *r, const char *line, size_t len)
-{
-    json_t *rec = normrun_build(line, len);
-
-    if (!rec)
-        return -1;
-    int rc = normrun_mention(nc, d, rec, r);
-    json_decref(rec);
-    return rc;
 }
 
 /* One record: 0 done, 1 skipped (reported), -1 fatal. */
@@ -341,11 +339,11 @@ static int normrun_record(const struct normconf *nc, struct normrun_doc *d, cons
     }
     const char *type = buf_str(&d->type);
     if (strcmp(type, "doc") == 0)
-        return normrun_doc_record(nc, d, out, st, line, len);
+        return normrun_doc_record(nc, d, out, st, js);
     if (strcmp(type, "sentence") == 0)
         return normrun_sentence(nc, d, js, out, st);
     if (strcmp(type, "mention") == 0)
-        return normrun_mention_record(nc, d, r, line, len);
+        return normrun_mention(nc, d, js, r);
     if (strcmp(type, "skip") == 0)
         return normrun_skip(st, line, len);
     error_at(r->name, r->line, "unknown record type '%s'", type);

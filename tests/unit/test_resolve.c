@@ -6,10 +6,13 @@
 #include "test_common.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/extract.h"
+#include "jscan.h"
 #include "normalize/normconf.h"
+#include "normalize/normmention.h"
 #include "normalize/resolve.h"
 
 struct rcase {
@@ -283,6 +286,23 @@ static int teardown(void **state)
     return 0;
 }
 
+/* Resolve mention m as normalize reads it from its line. */
+static int resolve_json(const struct normconf *nc, const json_t *m, json_t **out)
+{
+    char *line = json_dumps(m, JSON_COMPACT | JSON_SORT_KEYS);
+    struct jscan js;
+    struct normmention nm;
+
+    assert_non_null(line);
+    assert_int_equal(jscan_object(&js, line, strlen(line)), 0);
+    normmention_init(&nm);
+    assert_int_equal(normmention_read(&nm, &js), 0);
+    int rc = resolve_mention(nc, &nm, out);
+    normmention_release(&nm);
+    free(line);
+    return rc;
+}
+
 static void describe(const json_t *num, char *out, size_t size, size_t *used)
 {
     const char *unit = json_string_value(json_object_get(num, "unit"));
@@ -307,7 +327,7 @@ static void run_case(const struct fixture *fx, const struct rcase *c, char *got,
         extract_sentence(numlex_set_find(&fx->nc.lex, c->lang), &tr, c->lang, mentions, "t", 1), 0);
     for (size_t i = 0; i < json_array_size(mentions); i++) {
         json_t *num;
-        if (resolve_mention(&fx->nc, json_array_get(mentions, i), &num) == 1) {
+        if (resolve_json(&fx->nc, json_array_get(mentions, i), &num) == 1) {
             describe(num, got, size, &used);
             json_decref(num);
         }
@@ -348,7 +368,7 @@ static void test_resolve_mention_too_large(void **state)
                           "d", "sid", 0, "start", 0, "end", 401, "text", big, "form", "digits",
                           "num", big, "lang", "en");
     assert_non_null(m);
-    assert_int_equal(resolve_mention(&fx->nc, m, &out), 2);
+    assert_int_equal(resolve_json(&fx->nc, m, &out), 2);
     assert_null(out);
     json_decref(m);
 }
