@@ -39,7 +39,8 @@ static int normmention_string(struct normmention *m, size_t k, const struct jsca
 {
     if (!jscan_is_string(v))
         return 0;
-    if (jscan_string(v, &m->scratch[k]) < 0)
+    /* jscan_string() leaves a new buffer unterminated for "": buf_add() terminates it */
+    if (jscan_string(v, &m->scratch[k]) < 0 || buf_add(&m->scratch[k], "", 0) < 0)
         return -1;
     m->str[k] = buf_str(&m->scratch[k]);
     m->len[k] = m->scratch[k].len;

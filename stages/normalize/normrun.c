@@ -8,7 +8,7 @@
 #include "err.h"
 #include "jsonl.h"
 #include "normmention.h"
-#include "normout.h"
+#include "normrec.h"
 #include "normsent.h"
 #include "outfile.h"
 #include "resolve.h"
@@ -22,8 +22,11 @@
  * struct normsent slots that are reused, document after document.
  */
 struct normrun_doc {
-    json_t *doc;            /* owned; NULL before the first doc record */
-    json_t *numbers;        /* owned array: the current window's numbers */
+    bool has_doc;                              /* a doc record was read for the document */
+    struct buf doc_lang, doc_date, doc_source; /* its string fields ("" for any other) */
+    struct normrec *recs;                      /* the current window's numbers */
+    size_t nrecs, caprecs;
+    struct normpool strs;   /* their strings */
     struct normsent **sent; /* the lead, then the current window */
     size_t nsent, capsent;
     size_t nlead;           /* sentences of the first paragraph (in_lead), the first of sent */
@@ -46,14 +49,22 @@ static int normrun_doc_init(struct normrun_doc *d)
     buf_init(&d->type);
     buf_init(&d->line);
     normmention_init(&d->mention);
-    d->numbers = json_array();
-    return d->numbers ? 0 : -1;
+    buf_init(&d->doc_lang);
+    buf_init(&d->doc_date);
+    buf_init(&d->doc_source);
+    normpool_init(&d->strs);
+    return 0;
 }
 
 static void normrun_doc_release(struct normrun_doc *d)
 {
-    json_decref(d->doc);
-    json_decref(d->numbers);
+    for (size_t i = 0; i < d->nrecs; i++)
+        normrec_release(&d->recs[i]);
+    free(d->recs);
+    normpool_release(&d->strs);
+    buf_release(&d->doc_lang);
+    buf_release(&d->doc_date);
+    buf_release(&d->doc_source);
     for (size_t i = 0; i < d->nsent; i++) {
         normsent_release(d->sent[i]);
         free(d->sent[i]);
@@ -120,9 +131,9 @@ static int normrun_hold(struct normrun_doc *d, struct normsent *ns)
 
 /* A number record and its place in the window, for writing in start order. */
 struct normrun_key {
-    json_int_t start;
+    long long start;
     size_t i;
-    json_t *rec;
+    const struct normrec *rec;
 };
 
 /* By start, then as read: the order a stable sort by start gives. */
@@ -147,8 +158,36 @@ static int normrun_annotate(const struct normconf *nc, struct normrun_doc *d)
     }
     for (size_t i = 0; i < d->nsent; i++)
         normsent_raw(d->sent[i], &d->raw[i]);
-    return claim_annotate_raw(nc->claims, d->doc ? d->doc : json_array_get(d->numbers, 0), d->raw,
-                              d->nsent, d->numbers);
+    struct claim_docinfo doc = {buf_str(&d->doc_lang), buf_str(&d->doc_date),
+                                buf_str(&d->doc_source)};
+    if (!d->has_doc) /* claims read the first number as if it were the doc record */
+        doc.lang = d->recs[0].lang_string ? d->recs[0].lang.p : "";
+    return claim_annotate_raw(nc->claims, &doc, d->raw, d->nsent, d->recs, d->nrecs);
+}
+
+/* Write one number record and its newline. Returns 0 or -1 (reported). */
+static int normrun_write(FILE *out, const struct normrec *rec, struct buf *line)
+{
+    buf_reset(line);
+    if (normrec_put(line, rec) < 0 || buf_addch(line, '\n') < 0)
+        return error_at(NULL, 0, "out of memory");
+    if (fwrite(line->data, 1, line->len, out) != line->len)
+        return error_at(NULL, 0, "write failed");
+    return 0;
+}
+
+/* Room for one more number record. Returns 0 or -1. */
+static int normrun_room(struct normrun_doc *d)
+{
+    if (d->nrecs < d->caprecs)
+        return 0;
+    size_t cap = d->caprecs ? 2 * d->caprecs : 64;
+    struct normrec *grown = realloc(d->recs, cap * sizeof(*grown));
+    if (!grown)
+        return -1;
+    d->recs = grown;
+    d->caprecs = cap;
+    return 0;
 }
 
 /*
@@ -159,7 +198,7 @@ static int normrun_annotate(const struct normconf *nc, struct normrun_doc *d)
 static int normrun_flush_window(const struct normconf *nc, struct normrun_doc *d, FILE *out,
                                 struct stats *st)
 {
-    size_t n = json_array_size(d->numbers);
+    size_t n = d->nrecs;
     struct normrun_key *v = n ? calloc(n, sizeof(*v)) : NULL;
     int rc = 0;
 
@@ -168,19 +207,21 @@ static int normrun_flush_window(const struct normconf *nc, struct normrun_doc *d
     if (n && normrun_annotate(nc, d) < 0)
         rc = -1;
     for (size_t i = 0; i < n; i++) {
-        v[i].rec = json_array_get(d->numbers, i);
-        v[i].start = json_integer_value(json_object_get(v[i].rec, "start"));
+        v[i].rec = &d->recs[i];
+        v[i].start = d->recs[i].start;
         v[i].i = i;
     }
     if (n)
         qsort(v, n, sizeof(*v), normrun_by_start);
     for (size_t i = 0; i < n && rc == 0; i++) {
-        if (normout_write(out, v[i].rec, &d->line) < 0)
-            rc = error_at(NULL, 0, "write failed");
+        rc = normrun_write(out, v[i].rec, &d->line);
         st->records_out++;
     }
     free(v);
-    json_array_clear(d->numbers);
+    for (size_t i = 0; i < n; i++)
+        normrec_release(&d->recs[i]);
+    d->nrecs = 0;
+    normpool_reset(&d->strs);
     if (normrun_unhold(d, d->nlead) < 0)
         return error_at(NULL, 0, "out of memory");
     return rc;
@@ -192,8 +233,7 @@ static int normrun_flush(const struct normconf *nc, struct normrun_doc *d, FILE 
 {
     int rc = normrun_flush_window(nc, d, out, st);
 
-    json_decref(d->doc);
-    d->doc = NULL;
+    d->has_doc = false;
     if (normrun_unhold(d, 0) < 0)
         return error_at(NULL, 0, "out of memory");
     d->nlead = 0;
@@ -241,7 +281,6 @@ static int normrun_mention(const struct normconf *nc, struct normrun_doc *d, con
                            const struct jsonl_reader *r)
 {
     struct normmention *m = &d->mention;
-    json_t *num;
 
     if (normmention_read(m, js) < 0)
         return error_at(NULL, 0, "out of memory");
@@ -250,7 +289,9 @@ static int normrun_mention(const struct normconf *nc, struct normrun_doc *d, con
         error_at(r->name, r->line, "field '%s' is missing or not of its type", bad);
         return 1;
     }
-    int rc = resolve_mention(nc, m, &num);
+    if (normrun_room(d) < 0)
+        return error_at(NULL, 0, "out of memory");
+    int rc = resolve_mention(nc, m, &d->strs, &d->recs[d->nrecs]);
 
     if (rc == 2)
         return warn_at(r->name, r->line, "doc '%s': number '%.20s...' is too large for a double",
@@ -258,7 +299,8 @@ static int normrun_mention(const struct normconf *nc, struct normrun_doc *d, con
 
     if (rc <= 0)
         return rc;
-    return json_array_append_new(d->numbers, num) < 0 ? error_at(NULL, 0, "out of memory") : 0;
+    d->nrecs++;
+    return 0;
 }
 
 /* The record's type into d->type. Returns 0, or -1 when it has none (a string). */
@@ -297,25 +339,15 @@ static int normrun_skip(struct stats *st, const char *line, size_t len)
     return rc;
 }
 
-/* A doc record as claims read it: its string fields lang, date and source (a new reference). */
-static json_t *normrun_doc_fields(const struct jscan *js, struct buf *scratch)
+/* Field key of the doc record into out when it is a string, else "". Returns 0 or -1. */
+static int normrun_doc_field(const struct jscan *js, const char *key, struct buf *out)
 {
-    static const char *const keys[] = {"lang", "date", "source"};
-    json_t *doc = json_object();
+    const struct jscan_span *v = jscan_get(js, key);
 
-    for (size_t k = 0; doc && k < sizeof(keys) / sizeof(*keys); k++) {
-        const struct jscan_span *v = jscan_get(js, keys[k]);
-        if (!jscan_is_string(v))
-            continue;
-        if (jscan_string(v, scratch) < 0 ||
-            json_object_set_new(doc, keys[k], json_stringn(scratch->data, scratch->len)) < 0) {
-            json_decref(doc);
-            doc = NULL;
-        }
-    }
-    if (!doc)
-        error_at(NULL, 0, "out of memory");
-    return doc;
+    buf_reset(out);
+    if (jscan_is_string(v) && jscan_string(v, out) < 0)
+        return -1;
+    return buf_add(out, "", 0); /* terminated even when new and "" */
 }
 
 static int normrun_doc_record(const struct normconf *nc, struct normrun_doc *d, FILE *out,
@@ -324,8 +356,12 @@ static int normrun_doc_record(const struct normconf *nc, struct normrun_doc *d, 
     if (normrun_flush(nc, d, out, st) < 0)
         return -1;
     st->documents++;
-    d->doc = normrun_doc_fields(js, &d->line);
-    return d->doc ? 0 : -1;
+    d->has_doc = true;
+    if (normrun_doc_field(js, "lang", &d->doc_lang) < 0 ||
+        normrun_doc_field(js, "date", &d->doc_date) < 0 ||
+        normrun_doc_field(js, "source", &d->doc_source) < 0)
+        return error_at(NULL, 0, "out of memory");
+    return 0;
 }
 
 /* One record: 0 done, 1 skipped (reported), -1 fatal. */

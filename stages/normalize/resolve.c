@@ -200,67 +200,67 @@ void resolve_interval(const struct normconf *nc, const char *q, double v, bool r
     }
 }
 
-static json_t *resolve_num(double v)
+/* JSON has no infinity, nor a string for a lexicon entry that lacks one: no record can be written.
+ */
+static bool resolve_writable(const struct resolved *r)
 {
-    if (isnan(v))
-        return json_null();
-    if (v == floor(v) && fabs(v) < 9e15)
-        return json_integer((json_int_t)v);
-    return json_real(v);
+    return !isinf(r->value) && !isinf(r->lo) && !isinf(r->hi) && r->qualifier && r->kind && r->unit;
 }
 
-/* A string field of the mention, or null when it has none. */
-static json_t *resolve_copy_str(const struct normmention *m, enum normmention_field k)
+/* A copy of string field k of the mention into the pool. -1 when memory ran out. */
+static int resolve_copy(const struct normmention *m, enum normmention_field k,
+                        struct normpool *pool, struct normstr *out)
 {
-    return m->str[k] ? json_stringn(m->str[k], m->len[k]) : json_null();
+    out->p = normpool_add(pool, m->str[k] ? m->str[k] : "", m->len[k]);
+    out->n = m->len[k];
+    return out->p ? 0 : -1;
 }
 
 /* "lang" as the mention gives it, whatever its type; null when missing. */
-static json_t *resolve_copy_lang(const struct normmention *m)
+static int resolve_lang(const struct normmention *m, struct normpool *pool, struct normrec *out)
 {
-    if (m->str[NORMMENTION_LANG])
-        return json_stringn(m->str[NORMMENTION_LANG], m->len[NORMMENTION_LANG]);
+    out->lang_string = m->str[NORMMENTION_LANG] != NULL;
+    if (out->lang_string)
+        return resolve_copy(m, NORMMENTION_LANG, pool, &out->lang);
     if (m->lang_json.len == 0)
-        return json_null();
-    return json_loadb(m->lang_json.data, m->lang_json.len, JSON_DECODE_ANY, NULL);
+        return 0;
+    out->lang_other = json_loadb(m->lang_json.data, m->lang_json.len, JSON_DECODE_ANY, NULL);
+    return out->lang_other ? 0 : -1;
 }
 
-static json_t *resolve_record(const struct normmention *m, const struct resolved *r)
+static int resolve_record(const struct normmention *m, const struct resolved *r,
+                          struct normpool *pool, struct normrec *out)
 {
-    json_t *rec = json_object();
-
-    if (!rec)
-        return NULL;
-    int rc = 0;
-    rc |= json_object_set_new(rec, "doc", resolve_copy_str(m, NORMMENTION_DOC));
-    rc |= json_object_set_new(rec, "sid", json_integer(m->sid));
-    rc |= json_object_set_new(rec, "start", json_integer(m->start));
-    rc |= json_object_set_new(rec, "end", json_integer(m->end));
-    rc |= json_object_set_new(rec, "text", resolve_copy_str(m, NORMMENTION_TEXT));
-    rc |= json_object_set_new(rec, "lang", resolve_copy_lang(m));
-    rc |= json_object_set_new(rec, "value", resolve_num(r->value));
-    rc |= json_object_set_new(rec, "low", resolve_num(r->lo));
-    rc |= json_object_set_new(rec, "high", resolve_num(r->hi));
-    rc |= json_object_set_new(rec, "qualifier", json_string(r->qualifier));
-    rc |= json_object_set_new(rec, "kind", json_string(r->kind));
-    rc |= json_object_set_new(rec, "unit", json_string(r->unit));
-    rc |= json_object_set_new(rec, "ambiguous", json_boolean(r->ambiguous));
-    rc |= json_object_set_new(rec, "category", json_null());
-    if (rc) {
-        json_decref(rec);
-        return NULL;
+    memset(out, 0, sizeof(*out));
+    out->sid = m->sid;
+    out->start = m->start;
+    out->end = m->end;
+    out->value = r->value;
+    out->low = r->lo;
+    out->high = r->hi;
+    out->qualifier = r->qualifier;
+    out->kind = r->kind;
+    out->unit = r->unit;
+    out->ambiguous = r->ambiguous;
+    if (r->kind == m->str[NORMMENTION_HINT] &&
+        !(out->kind = normpool_add(pool, r->kind, strlen(r->kind))))
+        return -1;
+    if (resolve_copy(m, NORMMENTION_DOC, pool, &out->doc) < 0 ||
+        resolve_copy(m, NORMMENTION_TEXT, pool, &out->text) < 0 || resolve_lang(m, pool, out) < 0) {
+        normrec_release(out);
+        return -1;
     }
-    return rec;
+    return 0;
 }
 
-int resolve_mention(const struct normconf *nc, const struct normmention *mention, json_t **out)
+int resolve_mention(const struct normconf *nc, const struct normmention *mention,
+                    struct normpool *pool, struct normrec *out)
 {
     const char *lang = resolve_str(mention, NORMMENTION_LANG);
     const struct numlex *nl = numlex_set_find(&nc->lex, lang);
     struct resolved r = {.unit = ""};
     int rc;
 
-    *out = NULL;
     if (!nl || !resolve_str(mention, NORMMENTION_FORM))
         return 0;
     if ((rc = resolve_number(nl, mention, &r)) < 0)
@@ -269,8 +269,7 @@ int resolve_mention(const struct normconf *nc, const struct normmention *mention
     resolve_kind(nl, mention, &r);
     if (!r.range)
         resolve_interval(nc, r.qualifier, r.value, r.rounded, &r.lo, &r.hi);
-    *out = resolve_record(mention, &r);
-    if (!*out)
+    if (!resolve_writable(&r) || resolve_record(mention, &r, pool, out) < 0)
         return error_at(NULL, 0, "out of memory");
     return 1;
 }

@@ -42,6 +42,13 @@ static void test_normmention_read_fields(void **state)
     assert_string_equal(buf_str(&m.lang_json), "[1,2]");
     assert_false(m.share);
     normmention_release(&m);
+    /* an empty string is "", even in a buffer never used before */
+    normmention_init(&m);
+    read_line(&m, "{\"doc\":\"d\",\"end\":1,\"form\":\"words\",\"num\":\"\",\"sid\":0,"
+                  "\"start\":0,\"text\":\"x\"}");
+    assert_string_equal(m.str[NORMMENTION_NUM], "");
+    assert_int_equal(m.len[NORMMENTION_NUM], 0);
+    normmention_release(&m);
 }
 
 static void test_normmention_bad_field(void **state)
