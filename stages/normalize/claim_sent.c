@@ -85,14 +85,15 @@ static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const struc
     return claim_tok_stem(s, t, lx, stems);
 }
 
-/* Point each token at its stem, and at the phrases starting with it. */
-static void claim_sent_stems(struct claim_sent *s, const struct claim_lex *lx)
+/* Point each token at its stem, and (when wanted: want NULL is all) at the phrases starting with
+ * it. */
+static void claim_sent_stems(struct claim_sent *s, const struct claim_lex *lx, const bool *want)
 {
     for (size_t i = 0; i < s->ntok; i++) {
         struct claim_tok *t = &s->tok[i];
         t->stem = s->stems + t->stemlen;
         t->stemlen = strlen(t->stem);
-        if (lx && (t->type == 'w' || t->type == 'n')) {
+        if (lx && (!want || want[i]) && (t->type == 'w' || t->type == 'n')) {
             size_t from = 1;
             t->ent = claim_index_find(&lx->index, t->stem, t->stemlen);
             t->compound = claim_index_suffix(&lx->index, t->stem, t->stemlen, &from) != NULL;
@@ -123,17 +124,23 @@ static int claim_sent_tokens(struct claim_sent *s, const struct claim_rawsent *r
     s->stems = buf_detach(&stems);
     if (!s->stems)
         return -1;
-    claim_sent_stems(s, lx);
+    claim_sent_stems(s, lx, NULL);
     return 0;
 }
 
 int claim_sent_add_stems(struct claim_sent *s, const struct claim_lex *lx)
 {
+    return claim_sent_add_stems_where(s, lx, NULL);
+}
+
+int claim_sent_add_stems_where(struct claim_sent *s, const struct claim_lex *lx, const bool *want)
+{
     struct buf stems = BUF_INIT;
 
     for (size_t i = 0; i < s->ntok; i++) {
         s->tok[i].stemlen = stems.len;
-        if (claim_tok_stem(s, &s->tok[i], lx, &stems) < 0) {
+        bool skip = want && !want[i];
+        if ((skip ? buf_addch(&stems, '\0') : claim_tok_stem(s, &s->tok[i], lx, &stems)) < 0) {
             buf_release(&stems);
             return -1;
         }
@@ -141,7 +148,7 @@ int claim_sent_add_stems(struct claim_sent *s, const struct claim_lex *lx)
     s->stems = buf_detach(&stems);
     if (!s->stems)
         return -1;
-    claim_sent_stems(s, lx);
+    claim_sent_stems(s, lx, want);
     return 0;
 }
 

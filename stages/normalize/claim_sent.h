@@ -89,6 +89,13 @@ int claim_sent_init_light(struct claim_sent *s, const struct claim_rawsent *r);
 int claim_sent_add_stems(struct claim_sent *s, const struct claim_lex *lx);
 
 /*
+ * The same for the tokens i with want[i] only (want NULL: all); the others
+ * get the stem "" and no phrases, so that only phrases read within the
+ * wanted tokens match as in a full read. 0 or -1.
+ */
+int claim_sent_add_stems_where(struct claim_sent *s, const struct claim_lex *lx, const bool *want);
+
+/*
  * Read the fields of a sentence record into *r, with arrays it allocates
  * (free them with claim_rawsent_release). Returns 0 or -1 (out of memory).
  */
