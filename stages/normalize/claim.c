@@ -41,6 +41,7 @@ struct claim_doc {
     struct claim_ctx_sent *sents;
     size_t nsents;
     const char *main_place;
+    size_t genitive_max; /* the longest of lx->genitive */
 };
 
 static bool claim_is_json(const char *name)
@@ -150,12 +151,19 @@ static const char *claim_place_at(const struct claim_doc *d, const struct claim_
 {
     const struct claim_tok *t = s->tok;
 
+    size_t ascii, known;
+
     if (t[i].type != 'w' || !t[i].upper || t[i].num >= 0)
         return NULL;
+    size_t last = i + CLAIM_PLACE_WORDS - 1 < s->ntok ? i + CLAIM_PLACE_WORDS - 1 : s->ntok - 1;
+    known = place_prefix(d->cfg->places, s->text + t[i].ts, t[last].te - t[i].ts, &ascii);
     for (size_t len = CLAIM_PLACE_WORDS; len > 0; len--) {
         size_t j = i + len - 1;
         if (j >= s->ntok || t[j].type != 'w' || t[j].clause)
             continue;
+        size_t n = t[j].te - t[i].ts;
+        if (n <= ascii && known + d->genitive_max < n)
+            continue; /* no name begins so (place_prefix) */
         const char *id =
             place_lookup(d->cfg->places, s->text + t[i].ts, t[j].te - t[i].ts, d->lx->genitive);
         if (id) {
@@ -616,7 +624,7 @@ int claim_annotate_raw(const struct claim_config *cfg, const struct claim_docinf
                        const struct claim_rawsent *sents, size_t nsents, struct normrec *recs,
                        size_t nix)
 {
-    struct claim_doc d = {cfg, claim_lex_for(cfg, doc->lang), doc, NULL, 0, ""};
+    struct claim_doc d = {cfg, claim_lex_for(cfg, doc->lang), doc, NULL, 0, "", 0};
     struct claim_num *nums = calloc(nix + 1, sizeof(*nums));
     struct claim_by_sid *ix = calloc(nix + 1, sizeof(*ix));
     int rc = -1;
@@ -632,6 +640,9 @@ int claim_annotate_raw(const struct claim_config *cfg, const struct claim_docinf
         ix[i].i = i;
     }
     qsort(ix, nix, sizeof(*ix), claim_by_sid_cmp);
+    for (size_t k = 0; d.lx && d.lx->genitive && d.lx->genitive[k]; k++)
+        if (strlen(d.lx->genitive[k]) > d.genitive_max)
+            d.genitive_max = strlen(d.lx->genitive[k]);
     if (claim_doc_init(&d, sents, nsents, ix, nix) < 0)
         goto out;
     for (size_t k = 0; d.lx && k < d.nsents; k++)

@@ -20,6 +20,9 @@
 #define PLACE_MO_MAGIC 0x950412deU
 /* Lookups remembered: 4096 (some 370 kB) */
 #define PLACE_CACHE_BITS 12
+/* The prefix filter: 2^20 bits (128 kB) for some 60,000 beginnings of names */
+#define PLACE_PREFIX_BITS 20
+#define PLACE_FNV_BASIS 14695981039346656037ULL
 
 struct place_name {
     char *key;    /* folded name */
@@ -36,6 +39,8 @@ struct place_index {
     size_t nids, capids;
     size_t exact_max;        /* the longest spelling a name must have (exact) */
     struct wordcache *cache; /* lookups done: text and suffixes -> id */
+    unsigned char *prefixes; /* bit set: hashes of every beginning of a key (place_prefix) */
+    size_t nprefix_bits;
 };
 
 /* A gettext catalogue: pairs of NUL-terminated strings inside data. */
@@ -460,6 +465,34 @@ static int place_load_config(struct place_index *idx, const struct config_file *
     return 0;
 }
 
+/* FNV-1a, one byte more of a key. */
+static uint64_t place_hash_step(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * 1099511628211ULL;
+}
+
+static size_t place_prefix_bit(const struct place_index *idx, uint64_t h)
+{
+    return (size_t)(h ^ (h >> 29)) & (idx->nprefix_bits - 1);
+}
+
+/* Note every beginning of every name's key in the prefix filter. Returns 0 or -1. */
+static int place_prefixes_load(struct place_index *idx)
+{
+    idx->nprefix_bits = (size_t)1 << PLACE_PREFIX_BITS;
+    idx->prefixes = calloc(idx->nprefix_bits / 8, 1);
+    if (!idx->prefixes)
+        return -1;
+    for (size_t i = 0; i < idx->nnames; i++) {
+        uint64_t h = PLACE_FNV_BASIS;
+        for (const char *k = idx->names[i].key; *k; k++) {
+            size_t bit = place_prefix_bit(idx, h = place_hash_step(h, (unsigned char)*k));
+            idx->prefixes[bit / 8] |= (unsigned char)(1U << (bit % 8));
+        }
+    }
+    return 0;
+}
+
 struct place_index *place_index_load(const char *places_json, const char *const *locales)
 {
     struct config_file cf;
@@ -484,7 +517,7 @@ struct place_index *place_index_load(const char *places_json, const char *const 
         if (idx->names[i].exact && strlen(idx->names[i].exact) > idx->exact_max)
             idx->exact_max = strlen(idx->names[i].exact);
     idx->cache = wordcache_new(PLACE_CACHE_BITS);
-    if (!idx->cache) {
+    if (!idx->cache || place_prefixes_load(idx) < 0) {
         error_at(places_json, 0, "out of memory");
         place_index_free(idx);
         return NULL;
@@ -505,6 +538,7 @@ void place_index_free(struct place_index *idx)
         free(idx->parents[i]);
     }
     wordcache_free(idx->cache);
+    free(idx->prefixes);
     free(idx->names);
     free(idx->ids);
     free(idx->parents);
@@ -590,6 +624,24 @@ const char *place_lookup(const struct place_index *idx, const char *text, size_t
     if (klen)
         wordcache_put(idx->cache, key, klen, (const char *)&id, sizeof(id));
     return id;
+}
+
+size_t place_prefix(const struct place_index *idx, const char *text, size_t n, size_t *ascii)
+{
+    uint64_t h = PLACE_FNV_BASIS;
+    size_t k = 0, a = 0;
+
+    while (a < n && (unsigned char)text[a] < 0x80 && text[a] != '\0')
+        a++;
+    *ascii = a;
+    for (; k < a; k++) {
+        char c = text[k];
+        h = place_hash_step(h, (unsigned char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+        size_t bit = place_prefix_bit(idx, h);
+        if (!(idx->prefixes[bit / 8] & (1U << (bit % 8))))
+            break;
+    }
+    return k;
 }
 
 const char *place_parent(const struct place_index *idx, const char *id)

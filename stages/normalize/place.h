@@ -42,6 +42,18 @@ void place_index_free(struct place_index *idx);
 const char *place_lookup(const struct place_index *idx, const char *text, size_t n,
                          char *const *suffixes);
 
+/*
+ * A quick test before lookups, most of which find nothing. *ascii gets
+ * the length of the ASCII run text[0..*ascii) (no NUL); the result is the
+ * length k of its longest beginning whose every prefix may begin a name's
+ * key (folded): text[0..k+1) begins none, when k < *ascii. So when
+ * text[0..m) is ASCII, place_lookup(idx, text, m, suffixes) finds nothing
+ * if k + (the longest suffix's length) < m, since the name it finds, its
+ * key being the lower-cased text with at most a suffix cut off, would begin
+ * with text[0..k+1).
+ */
+size_t place_prefix(const struct place_index *idx, const char *text, size_t n, size_t *ascii);
+
 /* The parent id of place id ("" when none or unknown); borrowed. */
 const char *place_parent(const struct place_index *idx, const char *id);
 

@@ -115,6 +115,50 @@ static const char *load_fails(const char *text)
     return msg;
 }
 
+static void test_place_prefix_bounds_the_names(void **state)
+{
+    static const char *const texts[] = {
+        "Armenia",
+        "Armenias",
+        "Russian Federation",
+        "Russian Federations",
+        "United Nations",
+        "The Gambia",
+        "Then",
+        "Qqqq",
+        "Bosnia and Herzegovina",
+        "Nagorno-Karabakh",
+        "USA",
+        "Usa",
+        "Armenia's",
+        "Armenia ’s",
+        "Stepanakert said",
+        "Monday",
+        "Armenië",
+    };
+    size_t ascii;
+    (void)state;
+
+    assert_int_equal(place_prefix(idx, "Armenias", 8, &ascii), 7);
+    assert_int_equal(ascii, 8);
+    assert_true(place_prefix(idx, "Qqqq", 4, &ascii) < 2);
+    place_prefix(idx, "Armeni\xc3\xab", 8, &ascii);
+    assert_int_equal(ascii, 6);
+    /* what place_prefix rules out, place_lookup never finds */
+    for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++) {
+        size_t n = strlen(texts[i]);
+        size_t known = place_prefix(idx, texts[i], n, &ascii);
+        for (size_t m = 1; m <= n; m++) {
+            if (m > ascii || known + 2 >= m)
+                continue;
+            assert_null(place_lookup(idx, texts[i], m, en_genitive));
+            assert_null(place_lookup(idx, texts[i], m, nb_genitive));
+        }
+    }
+    assert_string_equal(lookup("Armenia's", en_genitive), "armenia");
+    assert_true(place_prefix(idx, "Armenia's", 9, &ascii) + 2 >= 9);
+}
+
 static void test_place_index_load_bad_config_fails(void **state)
 {
     static const char *const none[] = {NULL};
@@ -172,6 +216,7 @@ int main(void)
         cmocka_unit_test(test_place_lookup_config_aliases_and_ids),
         cmocka_unit_test(test_place_lookup_genitive_and_apostrophe),
         cmocka_unit_test(test_place_lookup_acronym_needs_capitals),
+        cmocka_unit_test(test_place_prefix_bounds_the_names),
         cmocka_unit_test(test_place_index_load_bad_config_fails),
         cmocka_unit_test(test_place_index_load_bad_catalogue_fails),
     };
