@@ -21,6 +21,8 @@ static bool claim_is_upper(const char *t, size_t n)
 {
     int32_t cp;
 
+    if (n > 0 && (unsigned char)t[0] < 0x80) /* ASCII: only A-Z are Lu */
+        return t[0] >= 'A' && t[0] <= 'Z';
     if (utf8_decode(t, n, &cp) == 0)
         return false;
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
@@ -107,7 +109,7 @@ static int claim_sent_tokens(struct claim_sent *s, const struct claim_rawsent *r
 {
     struct buf stems = BUF_INIT;
 
-    s->tok = calloc(r->ntok + 1, sizeof(*s->tok));
+    s->tok = malloc((r->ntok + 1) * sizeof(*s->tok)); /* claim_tok_read() clears each */
     if (!s->tok)
         return -1;
     for (size_t i = 0; i < r->ntok; i++) {

@@ -15,9 +15,24 @@ void normrec_release(struct normrec *r)
     r->lang_other = NULL;
 }
 
+/* ,"key": as jsonl_put_key() writes it (no comma after '{'); keys here need no escaping. */
 static int normrec_key(struct buf *b, const char *key)
 {
-    return jsonl_put_key(b, key);
+    size_t n = strlen(key);
+
+    if (buf_grow(b, n + 4) < 0)
+        return -1;
+    char *p = b->data + b->len;
+    if (b->len && p[-1] != '{')
+        *p++ = ',';
+    *p++ = '"';
+    memcpy(p, key, n);
+    p += n;
+    *p++ = '"';
+    *p++ = ':';
+    *p = '\0';
+    b->len = (size_t)(p - b->data);
+    return 0;
 }
 
 static int normrec_str(struct buf *b, const char *key, const char *s, size_t n)
