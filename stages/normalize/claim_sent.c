@@ -410,6 +410,13 @@ size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim
     return best;
 }
 
+bool claim_may_start(const struct claim_sent *s, size_t i)
+{
+    const struct claim_tok *t = i < s->ntok ? &s->tok[i] : NULL;
+
+    return t && claim_is_word(t) && t->num < 0 && (t->ent || t->compound);
+}
+
 bool claim_stopword(const struct claim_sent *s, size_t i, const struct claim_lex *lx)
 {
     size_t which;

@@ -121,6 +121,13 @@ size_t claim_match(const struct claim_sent *s, size_t i, const struct claim_phra
 size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
                         const struct claim_lex *lx, bool compound, size_t *which);
 
+/*
+ * May a phrase of a list in the lexicon's index match at token i? false
+ * when claim_match_list() surely returns 0 there for every list with an id
+ * (no phrase starts with its stem, and it ends with no one-word phrase).
+ */
+bool claim_may_start(const struct claim_sent *s, size_t i);
+
 /* Is token i a stop word (or part of a number, or not a word)? */
 bool claim_stopword(const struct claim_sent *s, size_t i, const struct claim_lex *lx);
 

@@ -107,12 +107,42 @@ static void test_claim_sent_add_stems_where_only_the_wanted(void **state)
     claim_lex_release(&lx);
 }
 
+/* claim_may_start() is false only where no indexed list can match. */
+static void test_claim_may_start_agrees_with_match_list(void **state)
+{
+    struct claim_lex lx;
+    struct claim_sent full;
+    struct claim_rawsent r = raw();
+    struct claim_plist *lists[] = {&lx.locatives, &lx.stopwords, &lx.attr_after, &lx.attr_before};
+    size_t which;
+    (void)state;
+
+    assert_int_equal(claim_lex_load(&lx, "config/claims/en.json"), 0);
+    assert_int_equal(claim_sent_init_raw(&full, &r, &lx), 0);
+    assert_true(claim_may_start(&full, 0));  /* "Killed" */
+    assert_false(claim_may_start(&full, 3)); /* punctuation */
+    assert_false(claim_may_start(&full, full.ntok));
+    for (size_t i = 0; i <= full.ntok; i++) {
+        if (claim_may_start(&full, i))
+            continue;
+        for (size_t k = 0; k < sizeof(lists) / sizeof(*lists); k++)
+            assert_int_equal(claim_match_list(&full, i, lists[k], &lx, true, &which), 0);
+        for (size_t c = 0; c < lx.ncats; c++) {
+            assert_int_equal(claim_match_list(&full, i, &lx.cats[c].nouns, &lx, true, &which), 0);
+            assert_int_equal(claim_match_list(&full, i, &lx.cats[c].verbs, &lx, false, &which), 0);
+        }
+    }
+    claim_sent_release(&full);
+    claim_lex_release(&lx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_claim_sent_light_has_the_tokens_without_stems),
         cmocka_unit_test(test_claim_sent_add_stems_gives_the_stems_of_a_full_read),
         cmocka_unit_test(test_claim_sent_add_stems_where_only_the_wanted),
+        cmocka_unit_test(test_claim_may_start_agrees_with_match_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
