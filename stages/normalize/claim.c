@@ -1,6 +1,7 @@
 #include "claim.h"
 
 #include <dirent.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,25 +146,66 @@ static const struct claim_lex *claim_lex_for(const struct claim_config *cfg, con
     return NULL;
 }
 
+/*
+ * What place_prefix() tells of the spans starting at a token: of the ASCII
+ * run from it (ascii bytes), the known bytes that may begin a name; and
+ * whether no name begins with the key of the token itself (first_none).
+ */
+struct claim_place_probe {
+    size_t ascii, known;
+    bool first_none;
+};
+
+static void claim_place_probe(const struct claim_doc *d, const struct claim_sent *s, size_t i,
+                              struct claim_place_probe *p)
+{
+    const struct claim_tok *t = s->tok;
+    size_t last = i + CLAIM_PLACE_WORDS - 1 < s->ntok ? i + CLAIM_PLACE_WORDS - 1 : s->ntok - 1;
+    size_t first = t[i].te - t[i].ts, k, keylen = first;
+
+    p->known = place_prefix(d->cfg->places, s->text + t[i].ts, t[last].te - t[i].ts, &p->ascii);
+    if (p->ascii >= first)
+        k = p->known < first ? p->known : first;
+    else
+        k = place_prefix_word(d->cfg->places, s->text + t[i].ts, first, &keylen);
+    p->first_none = k != SIZE_MAX && k + d->genitive_max < keylen;
+}
+
+/*
+ * Does place_prefix() rule out the span of tokens i..j? When the span is
+ * ASCII, by its own beginnings; else when its key begins with the first
+ * token's key (one token, or an ASCII byte after it, which composes with
+ * nothing before it), by that key's.
+ */
+static bool claim_place_ruled_out(const struct claim_doc *d, const struct claim_sent *s, size_t i,
+                                  size_t j, const struct claim_place_probe *p)
+{
+    const struct claim_tok *t = s->tok;
+    size_t n = t[j].te - t[i].ts;
+
+    if (n <= p->ascii && p->known + d->genitive_max < n)
+        return true;
+    if (!p->first_none)
+        return false;
+    return j == i || (t[i].te < t[j].te && (unsigned char)s->text[t[i].te] < 0x80 &&
+                      s->text[t[i].te] != '\0');
+}
+
 /* The longest place name starting at token i (its end token in *e), or NULL. */
 static const char *claim_place_at(const struct claim_doc *d, const struct claim_sent *s, size_t i,
                                   size_t *e)
 {
     const struct claim_tok *t = s->tok;
-
-    size_t ascii, known;
+    struct claim_place_probe probe;
 
     if (t[i].type != 'w' || !t[i].upper || t[i].num >= 0)
         return NULL;
-    size_t last = i + CLAIM_PLACE_WORDS - 1 < s->ntok ? i + CLAIM_PLACE_WORDS - 1 : s->ntok - 1;
-    known = place_prefix(d->cfg->places, s->text + t[i].ts, t[last].te - t[i].ts, &ascii);
+    claim_place_probe(d, s, i, &probe);
     for (size_t len = CLAIM_PLACE_WORDS; len > 0; len--) {
         size_t j = i + len - 1;
-        if (j >= s->ntok || t[j].type != 'w' || t[j].clause)
+        if (j >= s->ntok || t[j].type != 'w' || t[j].clause ||
+            claim_place_ruled_out(d, s, i, j, &probe))
             continue;
-        size_t n = t[j].te - t[i].ts;
-        if (n <= ascii && known + d->genitive_max < n)
-            continue; /* no name begins so (place_prefix) */
         const char *id =
             place_lookup(d->cfg->places, s->text + t[i].ts, t[j].te - t[i].ts, d->lx->genitive);
         if (id) {

@@ -37,9 +37,10 @@ struct place_index {
     char **ids;
     char **parents; /* "" when none */
     size_t nids, capids;
-    size_t exact_max;        /* the longest spelling a name must have (exact) */
-    struct wordcache *cache; /* lookups done: text and suffixes -> id */
-    unsigned char *prefixes; /* bit set: hashes of every beginning of a key (place_prefix) */
+    size_t exact_max;             /* the longest spelling a name must have (exact) */
+    struct wordcache *cache;      /* lookups done: text and suffixes -> id */
+    unsigned char *prefixes;      /* bit set: hashes of every beginning of a key (place_prefix) */
+    struct wordcache *word_cache; /* place_prefix_word(): word -> known, key length */
     size_t nprefix_bits;
 };
 
@@ -517,7 +518,8 @@ struct place_index *place_index_load(const char *places_json, const char *const 
         if (idx->names[i].exact && strlen(idx->names[i].exact) > idx->exact_max)
             idx->exact_max = strlen(idx->names[i].exact);
     idx->cache = wordcache_new(PLACE_CACHE_BITS);
-    if (!idx->cache || place_prefixes_load(idx) < 0) {
+    idx->word_cache = wordcache_new(PLACE_CACHE_BITS);
+    if (!idx->cache || !idx->word_cache || place_prefixes_load(idx) < 0) {
         error_at(places_json, 0, "out of memory");
         place_index_free(idx);
         return NULL;
@@ -539,6 +541,7 @@ void place_index_free(struct place_index *idx)
     }
     wordcache_free(idx->cache);
     free(idx->prefixes);
+    wordcache_free(idx->word_cache);
     free(idx->names);
     free(idx->ids);
     free(idx->parents);
@@ -642,6 +645,38 @@ size_t place_prefix(const struct place_index *idx, const char *text, size_t n, s
             break;
     }
     return k;
+}
+
+/* How many leading bytes of key[0..n) may all begin a name's key. */
+static size_t place_key_known(const struct place_index *idx, const char *key, size_t n)
+{
+    uint64_t h = PLACE_FNV_BASIS;
+    size_t k = 0;
+
+    for (; k < n; k++) {
+        size_t bit = place_prefix_bit(idx, h = place_hash_step(h, (unsigned char)key[k]));
+        if (!(idx->prefixes[bit / 8] & (1U << (bit % 8))))
+            break;
+    }
+    return k;
+}
+
+size_t place_prefix_word(const struct place_index *idx, const char *text, size_t n, size_t *keylen)
+{
+    size_t v[2], vlen;
+    const char *hit = wordcache_get(idx->word_cache, text, n, &vlen);
+
+    if (hit && vlen == sizeof(v)) {
+        memcpy(v, hit, sizeof(v));
+    } else {
+        char *key = place_key(text, n);
+        v[1] = key ? strlen(key) : 0;
+        v[0] = key ? place_key_known(idx, key, v[1]) : SIZE_MAX;
+        free(key);
+        wordcache_put(idx->word_cache, text, n, (const char *)v, sizeof(v));
+    }
+    *keylen = v[1];
+    return v[0];
 }
 
 const char *place_parent(const struct place_index *idx, const char *id)

@@ -54,6 +54,14 @@ const char *place_lookup(const struct place_index *idx, const char *text, size_t
  */
 size_t place_prefix(const struct place_index *idx, const char *text, size_t n, size_t *ascii);
 
+/*
+ * The same for a word that is not all ASCII: its key (folded) has *keylen
+ * bytes, of which the result's first may all begin a name's key (the next
+ * begins none when the result is less than *keylen). SIZE_MAX when the
+ * word has no key (not UTF-8). Results are remembered.
+ */
+size_t place_prefix_word(const struct place_index *idx, const char *text, size_t n, size_t *keylen);
+
 /* The parent id of place id ("" when none or unknown); borrowed. */
 const char *place_parent(const struct place_index *idx, const char *id);
 

@@ -155,6 +155,15 @@ static void test_place_prefix_bounds_the_names(void **state)
             assert_null(place_lookup(idx, texts[i], m, nb_genitive));
         }
     }
+    /* a word not all ASCII: its key's beginnings */
+    size_t keylen;
+    assert_int_equal(place_prefix_word(idx, "Armeni\xc3\xab", 8, &keylen), 8);
+    assert_int_equal(keylen, 8);
+    assert_true(place_prefix_word(idx, "\xc3\x86r\xc3\xb8qq", 7, &keylen) < 5);
+    assert_int_equal(keylen, 7);
+    assert_int_equal(place_prefix_word(idx, "\xc3\x86r\xc3\xb8qq", 7, &keylen), /* remembered */
+                     place_prefix_word(idx, "\xc3\x86r\xc3\xb8qq", 7, &keylen));
+    assert_int_equal(place_prefix_word(idx, "\xff", 1, &keylen), (size_t)-1);
     assert_string_equal(lookup("Armenia's", en_genitive), "armenia");
     assert_true(place_prefix(idx, "Armenia's", 9, &ascii) + 2 >= 9);
 }
