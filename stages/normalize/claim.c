@@ -191,6 +191,26 @@ static bool claim_place_ruled_out(const struct claim_doc *d, const struct claim_
                       s->text[t[i].te] != '\0');
 }
 
+/*
+ * The place named by tokens i..j. A span that is not all ASCII is looked
+ * up by its tokens and the gaps between them, folded apart (few spans
+ * repeat; their words do).
+ */
+static const char *claim_place_lookup(const struct claim_doc *d, const struct claim_sent *s,
+                                      size_t i, size_t j, const struct claim_place_probe *p)
+{
+    const struct claim_tok *t = s->tok;
+    size_t cuts[2 * CLAIM_PLACE_WORDS], ncuts = 0, n = t[j].te - t[i].ts;
+
+    if (n <= p->ascii)
+        return place_lookup(d->cfg->places, s->text + t[i].ts, n, d->lx->genitive);
+    for (size_t k = i; k < j; k++) {
+        cuts[ncuts++] = t[k].te - t[i].ts;
+        cuts[ncuts++] = t[k + 1].ts - t[i].ts;
+    }
+    return place_lookup_cut(d->cfg->places, s->text + t[i].ts, n, cuts, ncuts, d->lx->genitive);
+}
+
 /* The longest place name starting at token i (its end token in *e), or NULL. */
 static const char *claim_place_at(const struct claim_doc *d, const struct claim_sent *s, size_t i,
                                   size_t *e)
@@ -206,8 +226,7 @@ static const char *claim_place_at(const struct claim_doc *d, const struct claim_
         if (j >= s->ntok || t[j].type != 'w' || t[j].clause ||
             claim_place_ruled_out(d, s, i, j, &probe))
             continue;
-        const char *id =
-            place_lookup(d->cfg->places, s->text + t[i].ts, t[j].te - t[i].ts, d->lx->genitive);
+        const char *id = claim_place_lookup(d, s, i, j, &probe);
         if (id) {
             *e = j + 1;
             return id;

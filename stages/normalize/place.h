@@ -62,6 +62,16 @@ size_t place_prefix(const struct place_index *idx, const char *text, size_t n, s
  */
 size_t place_prefix_word(const struct place_index *idx, const char *text, size_t n, size_t *keylen);
 
+/*
+ * place_lookup() of text[0..n) whose pieces between the offsets cuts[0..ncuts)
+ * (ascending; a span's token boundaries) may fold apart: each piece's key
+ * is made (and remembered) alone and the keys joined, where that gives the
+ * key of the whole (place.c says where). The same answer as place_lookup(),
+ * without folding every new span of words whole.
+ */
+const char *place_lookup_cut(const struct place_index *idx, const char *text, size_t n,
+                             const size_t *cuts, size_t ncuts, char *const *suffixes);
+
 /* The parent id of place id ("" when none or unknown); borrowed. */
 const char *place_parent(const struct place_index *idx, const char *id);
 
