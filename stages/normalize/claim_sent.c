@@ -139,10 +139,15 @@ int claim_sent_add_stems_where(struct claim_sent *s, const struct claim_lex *lx,
 {
     struct buf stems = BUF_INIT;
 
+    /* the stems begin with "", which every token not wanted shares */
+    if (want && buf_addch(&stems, '\0') < 0)
+        return -1;
     for (size_t i = 0; i < s->ntok; i++) {
+        s->tok[i].stemlen = 0;
+        if (want && !want[i])
+            continue;
         s->tok[i].stemlen = stems.len;
-        bool skip = want && !want[i];
-        if ((skip ? buf_addch(&stems, '\0') : claim_tok_stem(s, &s->tok[i], lx, &stems)) < 0) {
+        if (claim_tok_stem(s, &s->tok[i], lx, &stems) < 0) {
             buf_release(&stems);
             return -1;
         }
