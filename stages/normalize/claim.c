@@ -1,6 +1,7 @@
 #include "claim.h"
 
 #include <dirent.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,10 +38,11 @@ struct claim_ctx_sent {
 struct claim_doc {
     const struct claim_config *cfg;
     const struct claim_lex *lx; /* NULL: a language without lexicon */
-    const json_t *doc;
+    const struct claim_docinfo *doc;
     struct claim_ctx_sent *sents;
     size_t nsents;
     const char *main_place;
+    size_t genitive_max; /* the longest of lx->genitive */
 };
 
 static bool claim_is_json(const char *name)
@@ -144,10 +146,69 @@ static const struct claim_lex *claim_lex_for(const struct claim_config *cfg, con
     return NULL;
 }
 
-static const char *claim_str(const json_t *obj, const char *key)
+/*
+ * What place_prefix() tells of the spans starting at a token: of the ASCII
+ * run from it (ascii bytes), the known bytes that may begin a name; and
+ * whether no name begins with the key of the token itself (first_none).
+ */
+struct claim_place_probe {
+    size_t ascii, known;
+    bool first_none;
+};
+
+static void claim_place_probe(const struct claim_doc *d, const struct claim_sent *s, size_t i,
+                              struct claim_place_probe *p)
 {
-    const char *s = json_string_value(json_object_get(obj, key));
-    return s ? s : "";
+    const struct claim_tok *t = s->tok;
+    size_t last = i + CLAIM_PLACE_WORDS - 1 < s->ntok ? i + CLAIM_PLACE_WORDS - 1 : s->ntok - 1;
+    size_t first = t[i].te - t[i].ts, k, keylen = first;
+
+    p->known = place_prefix(d->cfg->places, s->text + t[i].ts, t[last].te - t[i].ts, &p->ascii);
+    if (p->ascii >= first)
+        k = p->known < first ? p->known : first;
+    else
+        k = place_prefix_word(d->cfg->places, s->text + t[i].ts, first, &keylen);
+    p->first_none = k != SIZE_MAX && k + d->genitive_max < keylen;
+}
+
+/*
+ * Does place_prefix() rule out the span of tokens i..j? When the span is
+ * ASCII, by its own beginnings; else when its key begins with the first
+ * token's key (one token, or an ASCII byte after it, which composes with
+ * nothing before it), by that key's.
+ */
+static bool claim_place_ruled_out(const struct claim_doc *d, const struct claim_sent *s, size_t i,
+                                  size_t j, const struct claim_place_probe *p)
+{
+    const struct claim_tok *t = s->tok;
+    size_t n = t[j].te - t[i].ts;
+
+    if (n <= p->ascii && p->known + d->genitive_max < n)
+        return true;
+    if (!p->first_none)
+        return false;
+    return j == i || (t[i].te < t[j].te && (unsigned char)s->text[t[i].te] < 0x80 &&
+                      s->text[t[i].te] != '\0');
+}
+
+/*
+ * The place named by tokens i..j. A span that is not all ASCII is looked
+ * up by its tokens and the gaps between them, folded apart (few spans
+ * repeat; their words do).
+ */
+static const char *claim_place_lookup(const struct claim_doc *d, const struct claim_sent *s,
+                                      size_t i, size_t j, const struct claim_place_probe *p)
+{
+    const struct claim_tok *t = s->tok;
+    size_t cuts[2 * CLAIM_PLACE_WORDS], ncuts = 0, n = t[j].te - t[i].ts;
+
+    if (n <= p->ascii)
+        return place_lookup(d->cfg->places, s->text + t[i].ts, n, d->lx->genitive);
+    for (size_t k = i; k < j; k++) {
+        cuts[ncuts++] = t[k].te - t[i].ts;
+        cuts[ncuts++] = t[k + 1].ts - t[i].ts;
+    }
+    return place_lookup_cut(d->cfg->places, s->text + t[i].ts, n, cuts, ncuts, d->lx->genitive);
 }
 
 /* The longest place name starting at token i (its end token in *e), or NULL. */
@@ -155,15 +216,17 @@ static const char *claim_place_at(const struct claim_doc *d, const struct claim_
                                   size_t *e)
 {
     const struct claim_tok *t = s->tok;
+    struct claim_place_probe probe;
 
     if (t[i].type != 'w' || !t[i].upper || t[i].num >= 0)
         return NULL;
+    claim_place_probe(d, s, i, &probe);
     for (size_t len = CLAIM_PLACE_WORDS; len > 0; len--) {
         size_t j = i + len - 1;
-        if (j >= s->ntok || t[j].type != 'w' || t[j].clause)
+        if (j >= s->ntok || t[j].type != 'w' || t[j].clause ||
+            claim_place_ruled_out(d, s, i, j, &probe))
             continue;
-        const char *id =
-            place_lookup(d->cfg->places, s->text + t[i].ts, t[j].te - t[i].ts, d->lx->genitive);
+        const char *id = claim_place_lookup(d, s, i, j, &probe);
         if (id) {
             *e = j + 1;
             return id;
@@ -201,6 +264,35 @@ static void claim_locatives(const struct claim_doc *d, struct claim_ctx_sent *cs
         cs->men[m].locative =
             i > 0 && claim_match_list(&cs->s, i - 1, &d->lx->locatives, d->lx, false, &which) == i;
     }
+}
+
+/* How many tokens after its first a phrase of pl may read: its other words, each after a gap. */
+static size_t claim_plist_reach(const struct claim_plist *pl, size_t gap)
+{
+    size_t reach = 0;
+
+    for (size_t k = 0; k < pl->n; k++)
+        if (pl->items[k].n > 1 && (pl->items[k].n - 1) * (gap + 1) > reach)
+            reach = (pl->items[k].n - 1) * (gap + 1);
+    return reach;
+}
+
+/* Stems for the tokens claim_locatives() reads: from the one before each place, within reach. */
+static int claim_locative_stems(const struct claim_doc *d, struct claim_ctx_sent *cs)
+{
+    size_t reach = claim_plist_reach(&d->lx->locatives, d->lx->phrase_gap);
+    bool *want = calloc(cs->s.ntok + 1, sizeof(*want));
+
+    if (!want)
+        return -1;
+    for (size_t m = 0; m < cs->nmen; m++) {
+        size_t a = cs->men[m].a;
+        for (size_t t = a - 1; a > 0 && t < cs->s.ntok && t <= a - 1 + reach; t++)
+            want[t] = true;
+    }
+    int rc = claim_sent_add_stems_where(&cs->s, d->lx, want);
+    free(want);
+    return rc;
 }
 
 /* How often place id is mentioned in the document. */
@@ -254,13 +346,13 @@ static void claim_doc_release(struct claim_doc *d)
 
 /* A number record and its sentence id, for finding a sentence's numbers by bisection. */
 struct claim_by_sid {
-    json_int_t sid;
+    long long sid;
     size_t i; /* index in the numbers array */
-    json_t *rec;
+    struct normrec *rec;
 };
 
 /* The first of ix[0..n) whose sid is at least sid. */
-static size_t claim_by_sid_find(const struct claim_by_sid *ix, size_t n, json_int_t sid)
+static size_t claim_by_sid_find(const struct claim_by_sid *ix, size_t n, long long sid)
 {
     size_t lo = 0, hi = n;
 
@@ -274,7 +366,7 @@ static size_t claim_by_sid_find(const struct claim_by_sid *ix, size_t n, json_in
     return lo;
 }
 
-static bool claim_has_numbers(const struct claim_by_sid *ix, size_t nix, json_int_t sid)
+static bool claim_has_numbers(const struct claim_by_sid *ix, size_t nix, long long sid)
 {
     size_t j = claim_by_sid_find(ix, nix, sid);
 
@@ -296,7 +388,7 @@ static int claim_doc_sent(const struct claim_doc *d, struct claim_ctx_sent *cs,
             return -1;
         if (cs->nmen == 0)
             return 0;
-        if (claim_sent_add_stems(&cs->s, d->lx) < 0)
+        if (claim_locative_stems(d, cs) < 0)
             return -1;
     } else if (claim_sent_init_raw(&cs->s, r, d->lx) < 0 || claim_places(d, cs) < 0) {
         return -1;
@@ -321,19 +413,21 @@ static int claim_doc_init(struct claim_doc *d, const struct claim_rawsent *sents
     return 0;
 }
 
-static int claim_set(json_t *rec, const char *key, const char *s, size_t n)
+static struct normstr claim_str(const char *s, size_t n)
 {
-    if (json_object_set_new(rec, key, json_stringn(s, n)) < 0)
-        return error_at(NULL, 0, "out of memory");
-    return 0;
+    return (struct normstr){s, n};
 }
 
-static int claim_set_span(json_t *rec, const char *key, const struct claim_sent *s, size_t a,
-                          size_t e)
+static struct normstr claim_cstr(const char *s)
+{
+    return claim_str(s, strlen(s));
+}
+
+static struct normstr claim_span(const struct claim_sent *s, size_t a, size_t e)
 {
     if (a >= e || e > s->ntok)
-        return claim_set(rec, key, "", 0);
-    return claim_set(rec, key, s->text + s->tok[a].ts, s->tok[e - 1].te - s->tok[a].ts);
+        return claim_str("", 0);
+    return claim_str(s->text + s->tok[a].ts, s->tok[e - 1].te - s->tok[a].ts);
 }
 
 /* Cut at most max bytes from s[0..n) without splitting a UTF-8 sequence. */
@@ -347,7 +441,8 @@ static size_t claim_cut(const char *s, size_t n, size_t max)
 }
 
 /* The sentence, or in a long one the 300 bytes around the number. */
-static int claim_quote(json_t *rec, const struct claim_sent *s, const struct claim_num *num)
+static void claim_quote(struct normrec *rec, const struct claim_sent *s,
+                        const struct claim_num *num)
 {
     size_t from = 0;
 
@@ -358,31 +453,24 @@ static int claim_quote(json_t *rec, const struct claim_sent *s, const struct cla
             from = s->tok[i].ts;
     }
     const char *q = s->text + from;
-    return claim_set(rec, "quote", q, claim_cut(q, s->tlen - from, CLAIM_QUOTE_MAX));
+    rec->quote = claim_str(q, claim_cut(q, s->tlen - from, CLAIM_QUOTE_MAX));
 }
 
-static int claim_set_null(json_t *rec)
+/* Every claim field of a number that is no claim: category null, "" for the rest. */
+static void claim_set_null(struct normrec *rec)
 {
-    static const char *const empty[] = {"subject",   "victim",      "side",  "scope", "place",
-                                        "doc_place", "attribution", "as_of", NULL};
+    struct normstr none = claim_str("", 0);
 
-    if (json_object_set_new(rec, "category", json_null()) < 0)
-        return error_at(NULL, 0, "out of memory");
-    for (const char *const *k = empty; *k; k++)
-        if (claim_set(rec, *k, "", 0) < 0)
-            return -1;
-    return 0;
+    rec->annotated = true;
+    rec->category = NULL;
+    rec->subject = rec->victim = rec->side = rec->scope = rec->place = none;
+    rec->doc_place = rec->attribution = rec->as_of = none;
 }
 
-static int claim_set_doc(const struct claim_doc *d, json_t *rec)
+static void claim_set_doc(const struct claim_doc *d, struct normrec *rec)
 {
-    const char *date = claim_str(d->doc, "date");
-    const char *source = claim_str(d->doc, "source");
-
-    if (claim_set(rec, "date", date, strlen(date)) < 0 ||
-        claim_set(rec, "source", source, strlen(source)) < 0)
-        return -1;
-    return 0;
+    rec->date = claim_cstr(d->doc->date);
+    rec->source = claim_cstr(d->doc->source);
 }
 
 /*
@@ -454,13 +542,13 @@ static const char *claim_side(const struct claim_doc *d, const struct claim_ctx_
     return "";
 }
 
-static int claim_write_claim(const struct claim_doc *d, size_t k, const struct claim_num *nums,
-                             size_t n, size_t self)
+static void claim_write_claim(const struct claim_doc *d, size_t k, const struct claim_num *nums,
+                              size_t n, size_t self)
 {
     const struct claim_ctx_sent *cs = &d->sents[k];
     const struct claim_sent *s = &cs->s;
     const struct claim_num *num = &nums[self];
-    json_t *rec = num->rec;
+    struct normrec *rec = num->rec;
     size_t aa = 0, ae = 0, ta = 0, te = 0;
     bool attributed = claim_rule_attribution(s, d->lx, num, &aa, &ae);
     const char *side = claim_side(d, cs, attributed, aa, ae);
@@ -473,18 +561,15 @@ static int claim_write_claim(const struct claim_doc *d, size_t k, const struct c
         se = num->trig_e;
     }
     claim_rule_as_of(s, d->lx, nums, n, &ta, &te);
-    if (json_object_set_new(rec, "category", json_string(d->lx->cats[num->cat].name)) < 0)
-        return error_at(NULL, 0, "out of memory");
-    if (claim_set_span(rec, "subject", s, sa, se) < 0 ||
-        claim_set(rec, "victim", num->victim, strlen(num->victim)) < 0 ||
-        claim_set(rec, "scope", num->scope, strlen(num->scope)) < 0 ||
-        claim_set(rec, "side", side, strlen(side)) < 0 ||
-        claim_set(rec, "place", place, strlen(place)) < 0 ||
-        claim_set(rec, "doc_place", doc_place, strlen(doc_place)) < 0 ||
-        claim_set_span(rec, "attribution", s, aa, ae) < 0 ||
-        claim_set_span(rec, "as_of", s, ta, te) < 0)
-        return -1;
-    return 0;
+    rec->category = d->lx->cats[num->cat].name;
+    rec->subject = claim_span(s, sa, se);
+    rec->victim = claim_cstr(num->victim);
+    rec->scope = claim_cstr(num->scope);
+    rec->side = claim_cstr(side);
+    rec->place = claim_cstr(place);
+    rec->doc_place = claim_cstr(doc_place);
+    rec->attribution = claim_span(s, aa, ae);
+    rec->as_of = claim_span(s, ta, te);
 }
 
 static bool claim_kind_counts(const char *kind)
@@ -511,7 +596,7 @@ static bool claim_not_counted(const struct claim_sent *s, const struct claim_lex
 {
     size_t which;
     const struct claim_tok *last = &s->tok[num->e - 1];
-    json_int_t end = json_integer_value(json_object_get(num->rec, "end"));
+    long long end = num->rec->end;
 
     if (end > 0 && (size_t)end > last->start && (size_t)end < last->end) {
         size_t off = last->ts + ((size_t)end - last->start);
@@ -534,16 +619,15 @@ static int claim_by_sid_cmp(const void *a, const void *b)
 }
 
 static void claim_num_place(struct claim_doc *d, struct claim_sent *s, struct claim_num *num,
-                            json_t *rec, int n)
+                            struct normrec *rec, int n)
 {
-    json_int_t start = json_integer_value(json_object_get(rec, "start"));
-    json_int_t end = json_integer_value(json_object_get(rec, "end"));
+    long long start = rec->start, end = rec->end;
     size_t last;
 
     memset(num, 0, sizeof(*num));
     num->rec = rec;
-    num->kind = claim_str(rec, "kind");
-    num->value = json_number_value(json_object_get(rec, "value"));
+    num->kind = rec->kind ? rec->kind : "";
+    num->value = rec->value;
     num->a = claim_tok_at(s, (size_t)(start > 0 ? start : 0), (size_t)(end > 0 ? end : 0), &last);
     num->e = num->a < s->ntok ? last + 1 : num->a;
     for (size_t t = num->a; t < num->e; t++)
@@ -580,8 +664,8 @@ static void claim_distances(const struct claim_lex *lx, struct claim_num *nums, 
     }
 }
 
-static int claim_sentence(struct claim_doc *d, size_t k, const struct claim_by_sid *ix, size_t nix,
-                          struct claim_num *nums)
+static void claim_sentence(struct claim_doc *d, size_t k, const struct claim_by_sid *ix, size_t nix,
+                           struct claim_num *nums)
 {
     size_t n = claim_collect(d, k, ix, nix, nums);
     const struct claim_sent *s = &d->sents[k].s;
@@ -589,36 +673,19 @@ static int claim_sentence(struct claim_doc *d, size_t k, const struct claim_by_s
     claim_rule_sentence(s, d->lx, nums, n);
     claim_distances(d->lx, nums, n);
     for (size_t j = 0; j < n; j++) {
-        if (claim_set_null(nums[j].rec) < 0 || claim_set_doc(d, nums[j].rec) < 0 ||
-            claim_quote(nums[j].rec, s, &nums[j]) < 0)
-            return -1;
-        if (nums[j].cat >= 0 && claim_write_claim(d, k, nums, n, j) < 0)
-            return -1;
+        claim_set_null(nums[j].rec);
+        claim_set_doc(d, nums[j].rec);
+        claim_quote(nums[j].rec, s, &nums[j]);
+        if (nums[j].cat >= 0)
+            claim_write_claim(d, k, nums, n, j);
     }
-    return 0;
 }
 
-/* Numbers of no sentence, or of a language without lexicon: no claims. */
-static int claim_plain(const struct claim_doc *d, json_t *numbers)
+int claim_annotate_raw(const struct claim_config *cfg, const struct claim_docinfo *doc,
+                       const struct claim_rawsent *sents, size_t nsents, struct normrec *recs,
+                       size_t nix)
 {
-    size_t i;
-    json_t *rec;
-
-    json_array_foreach(numbers, i, rec)
-    {
-        if (json_object_get(rec, "category"))
-            continue;
-        if (claim_set_null(rec) < 0 || claim_set_doc(d, rec) < 0 || claim_set(rec, "quote", "", 0))
-            return -1;
-    }
-    return 0;
-}
-
-int claim_annotate_raw(const struct claim_config *cfg, const json_t *doc,
-                       const struct claim_rawsent *sents, size_t nsents, json_t *numbers)
-{
-    struct claim_doc d = {cfg, claim_lex_for(cfg, claim_str(doc, "lang")), doc, NULL, 0, ""};
-    size_t nix = json_array_size(numbers);
+    struct claim_doc d = {cfg, claim_lex_for(cfg, doc->lang), doc, NULL, 0, "", 0};
     struct claim_num *nums = calloc(nix + 1, sizeof(*nums));
     struct claim_by_sid *ix = calloc(nix + 1, sizeof(*ix));
     int rc = -1;
@@ -629,41 +696,22 @@ int claim_annotate_raw(const struct claim_config *cfg, const json_t *doc,
         return error_at(NULL, 0, "out of memory");
     }
     for (size_t i = 0; i < nix; i++) {
-        ix[i].rec = json_array_get(numbers, i);
-        ix[i].sid = json_integer_value(json_object_get(ix[i].rec, "sid"));
+        ix[i].rec = &recs[i];
+        ix[i].sid = recs[i].sid;
         ix[i].i = i;
     }
     qsort(ix, nix, sizeof(*ix), claim_by_sid_cmp);
+    for (size_t k = 0; d.lx && d.lx->genitive && d.lx->genitive[k]; k++)
+        if (strlen(d.lx->genitive[k]) > d.genitive_max)
+            d.genitive_max = strlen(d.lx->genitive[k]);
     if (claim_doc_init(&d, sents, nsents, ix, nix) < 0)
         goto out;
     for (size_t k = 0; d.lx && k < d.nsents; k++)
-        if (claim_sentence(&d, k, ix, nix, nums) < 0)
-            goto out;
-    rc = claim_plain(&d, numbers);
+        claim_sentence(&d, k, ix, nix, nums);
+    rc = 0;
 out:
     claim_doc_release(&d);
     free(nums);
     free(ix);
-    return rc;
-}
-
-int claim_annotate_doc(const struct claim_config *cfg, const json_t *doc, const json_t *sentences,
-                       json_t *numbers)
-{
-    size_t n = json_array_size(sentences), done = 0;
-    struct claim_rawsent *raw = calloc(n + 1, sizeof(*raw));
-    int rc = -1;
-
-    if (!raw)
-        return error_at(NULL, 0, "out of memory");
-    while (done < n && claim_rawsent_from_json(&raw[done], json_array_get(sentences, done)) == 0)
-        done++;
-    if (done == n)
-        rc = claim_annotate_raw(cfg, doc, raw, n, numbers);
-    else
-        error_at(NULL, 0, "out of memory");
-    for (size_t i = 0; i < done; i++)
-        claim_rawsent_release(&raw[i]);
-    free(raw);
     return rc;
 }

@@ -136,3 +136,11 @@ const struct claim_first *claim_index_list(const struct claim_stement *e, size_t
     *n = b - a;
     return e->first + a;
 }
+
+bool claim_index_has_lists(const struct claim_stement *e, size_t lo, size_t hi)
+{
+    for (size_t a = 0; e && a < e->nfirst && e->first[a].list <= hi; a++)
+        if (e->first[a].list >= lo)
+            return true;
+    return false;
+}

@@ -69,4 +69,7 @@ const struct claim_stement *claim_index_suffix(const struct claim_index *ix, con
 /* The phrases of list id in e: *n of them from the returned pointer. */
 const struct claim_first *claim_index_list(const struct claim_stement *e, size_t id, size_t *n);
 
+/* Whether e (or NULL) lists a phrase of some list with id in [lo, hi]. */
+bool claim_index_has_lists(const struct claim_stement *e, size_t lo, size_t hi);
+
 #endif

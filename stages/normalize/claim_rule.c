@@ -1,6 +1,7 @@
 #include "claim_rule.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #define CLAIM_SUBJECT_WORDS 3
@@ -174,6 +175,34 @@ static size_t claim_reach(const struct claim_lex *lx)
     return (size_t)(4 * lx->max_cost) + 16;
 }
 
+/*
+ * Whether every category's lists are in the lexicon's index (claim_match_list()
+ * then reads only it), and the range [*lo, *hi] of their ids.
+ */
+static bool claim_cats_indexed(const struct claim_lex *lx, size_t *lo, size_t *hi)
+{
+    *lo = SIZE_MAX;
+    *hi = 0;
+    for (size_t c = 0; c < lx->ncats; c++) {
+        const struct claim_plist *pl[] = {&lx->cats[c].nouns, &lx->cats[c].verbs};
+        for (size_t k = 0; k < 2; k++) {
+            if (pl[k]->id == 0)
+                return false;
+            *lo = pl[k]->id < *lo ? pl[k]->id : *lo;
+            *hi = pl[k]->id > *hi ? pl[k]->id : *hi;
+        }
+    }
+    return true;
+}
+
+/* May a category's trigger start at token i? false only when surely none does. */
+static bool claim_trigger_may_start(const struct claim_sent *s, size_t i, size_t lo, size_t hi)
+{
+    if (!claim_may_start(s, i))
+        return false;
+    return s->tok[i].compound || claim_index_has_lists(s->tok[i].ent, lo, hi);
+}
+
 static void claim_category(const struct claim_sent *s, const struct claim_lex *lx,
                            struct claim_num *nums, size_t self)
 {
@@ -181,8 +210,12 @@ static void claim_category(const struct claim_sent *s, const struct claim_lex *l
     size_t which, reach = claim_reach(lx);
     size_t from = nums[self].a > reach ? nums[self].a - reach : 0;
     size_t to = nums[self].e + reach < s->ntok ? nums[self].e + reach : s->ntok;
+    size_t lo, hi;
+    bool indexed = claim_cats_indexed(lx, &lo, &hi);
 
     for (size_t i = from; i < to; i++) {
+        if (indexed && !claim_trigger_may_start(s, i, lo, hi))
+            continue;
         for (size_t c = 0; c < lx->ncats; c++) {
             struct claim_hit h = {(int)c, i, 0, true};
             h.e = claim_match_list(s, i, &lx->cats[c].nouns, lx, true, &which);

@@ -27,9 +27,10 @@
 
 #include "claim_lex.h"
 #include "claim_sent.h"
+#include "normrec.h"
 
 struct claim_num {
-    json_t *rec;           /* borrowed number record */
+    struct normrec *rec;   /* borrowed number record */
     const char *kind;      /* its kind, "" when missing */
     double value;          /* its value, 0 when missing */
     size_t a, e;           /* its tokens [a, e); a == e when none was found */

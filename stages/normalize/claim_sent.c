@@ -21,6 +21,8 @@ static bool claim_is_upper(const char *t, size_t n)
 {
     int32_t cp;
 
+    if (n > 0 && (unsigned char)t[0] < 0x80) /* ASCII: only A-Z are Lu */
+        return t[0] >= 'A' && t[0] <= 'Z';
     if (utf8_decode(t, n, &cp) == 0)
         return false;
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
@@ -85,14 +87,15 @@ static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const struc
     return claim_tok_stem(s, t, lx, stems);
 }
 
-/* Point each token at its stem, and at the phrases starting with it. */
-static void claim_sent_stems(struct claim_sent *s, const struct claim_lex *lx)
+/* Point each token at its stem, and (when wanted: want NULL is all) at the phrases starting with
+ * it. */
+static void claim_sent_stems(struct claim_sent *s, const struct claim_lex *lx, const bool *want)
 {
     for (size_t i = 0; i < s->ntok; i++) {
         struct claim_tok *t = &s->tok[i];
         t->stem = s->stems + t->stemlen;
         t->stemlen = strlen(t->stem);
-        if (lx && (t->type == 'w' || t->type == 'n')) {
+        if (lx && (!want || want[i]) && (t->type == 'w' || t->type == 'n')) {
             size_t from = 1;
             t->ent = claim_index_find(&lx->index, t->stem, t->stemlen);
             t->compound = claim_index_suffix(&lx->index, t->stem, t->stemlen, &from) != NULL;
@@ -106,7 +109,7 @@ static int claim_sent_tokens(struct claim_sent *s, const struct claim_rawsent *r
 {
     struct buf stems = BUF_INIT;
 
-    s->tok = calloc(r->ntok + 1, sizeof(*s->tok));
+    s->tok = malloc((r->ntok + 1) * sizeof(*s->tok)); /* claim_tok_read() clears each */
     if (!s->tok)
         return -1;
     for (size_t i = 0; i < r->ntok; i++) {
@@ -123,15 +126,26 @@ static int claim_sent_tokens(struct claim_sent *s, const struct claim_rawsent *r
     s->stems = buf_detach(&stems);
     if (!s->stems)
         return -1;
-    claim_sent_stems(s, lx);
+    claim_sent_stems(s, lx, NULL);
     return 0;
 }
 
 int claim_sent_add_stems(struct claim_sent *s, const struct claim_lex *lx)
 {
+    return claim_sent_add_stems_where(s, lx, NULL);
+}
+
+int claim_sent_add_stems_where(struct claim_sent *s, const struct claim_lex *lx, const bool *want)
+{
     struct buf stems = BUF_INIT;
 
+    /* the stems begin with "", which every token not wanted shares */
+    if (want && buf_addch(&stems, '\0') < 0)
+        return -1;
     for (size_t i = 0; i < s->ntok; i++) {
+        s->tok[i].stemlen = 0;
+        if (want && !want[i])
+            continue;
         s->tok[i].stemlen = stems.len;
         if (claim_tok_stem(s, &s->tok[i], lx, &stems) < 0) {
             buf_release(&stems);
@@ -141,7 +155,7 @@ int claim_sent_add_stems(struct claim_sent *s, const struct claim_lex *lx)
     s->stems = buf_detach(&stems);
     if (!s->stems)
         return -1;
-    claim_sent_stems(s, lx);
+    claim_sent_stems(s, lx, want);
     return 0;
 }
 
@@ -399,6 +413,13 @@ size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim
     if (compound && t->compound)
         claim_match_compound(s, i, pl, lx, &best, which);
     return best;
+}
+
+bool claim_may_start(const struct claim_sent *s, size_t i)
+{
+    const struct claim_tok *t = i < s->ntok ? &s->tok[i] : NULL;
+
+    return t && claim_is_word(t) && t->num < 0 && (t->ent || t->compound);
 }
 
 bool claim_stopword(const struct claim_sent *s, size_t i, const struct claim_lex *lx)

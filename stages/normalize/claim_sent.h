@@ -89,6 +89,13 @@ int claim_sent_init_light(struct claim_sent *s, const struct claim_rawsent *r);
 int claim_sent_add_stems(struct claim_sent *s, const struct claim_lex *lx);
 
 /*
+ * The same for the tokens i with want[i] only (want NULL: all); the others
+ * get the stem "" and no phrases, so that only phrases read within the
+ * wanted tokens match as in a full read. 0 or -1.
+ */
+int claim_sent_add_stems_where(struct claim_sent *s, const struct claim_lex *lx, const bool *want);
+
+/*
  * Read the fields of a sentence record into *r, with arrays it allocates
  * (free them with claim_rawsent_release). Returns 0 or -1 (out of memory).
  */
@@ -113,6 +120,13 @@ size_t claim_match(const struct claim_sent *s, size_t i, const struct claim_phra
  */
 size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
                         const struct claim_lex *lx, bool compound, size_t *which);
+
+/*
+ * May a phrase of a list in the lexicon's index match at token i? false
+ * when claim_match_list() surely returns 0 there for every list with an id
+ * (no phrase starts with its stem, and it ends with no one-word phrase).
+ */
+bool claim_may_start(const struct claim_sent *s, size_t i);
 
 /* Is token i a stop word (or part of a number, or not a word)? */
 bool claim_stopword(const struct claim_sent *s, size_t i, const struct claim_lex *lx);

@@ -7,7 +7,8 @@
 #include "claim.h"
 #include "err.h"
 #include "jsonl.h"
-#include "normout.h"
+#include "normmention.h"
+#include "normrec.h"
 #include "normsent.h"
 #include "outfile.h"
 #include "resolve.h"
@@ -21,8 +22,11 @@
  * struct normsent slots that are reused, document after document.
  */
 struct normrun_doc {
-    json_t *doc;            /* owned; NULL before the first doc record */
-    json_t *numbers;        /* owned array: the current window's numbers */
+    bool has_doc;                              /* a doc record was read for the document */
+    struct buf doc_lang, doc_date, doc_source; /* its string fields ("" for any other) */
+    struct normrec *recs;                      /* the current window's numbers */
+    size_t nrecs, caprecs;
+    struct normpool strs;   /* their strings */
     struct normsent **sent; /* the lead, then the current window */
     size_t nsent, capsent;
     size_t nlead;           /* sentences of the first paragraph (in_lead), the first of sent */
@@ -31,8 +35,9 @@ struct normrun_doc {
     size_t npool, cappool;
     struct claim_rawsent *raw; /* scratch: the fields of sent, for claim_annotate_raw */
     size_t capraw;
-    struct buf type; /* scratch: a record's type */
-    struct buf line; /* scratch: a record written */
+    struct buf type;            /* scratch: a record's type */
+    struct buf line;            /* scratch: a record written */
+    struct normmention mention; /* scratch: the mention being read */
 };
 
 /* The lead is kept only this long: a document of one endless paragraph has no lead to speak of. */
@@ -43,14 +48,23 @@ static int normrun_doc_init(struct normrun_doc *d)
     memset(d, 0, sizeof(*d));
     buf_init(&d->type);
     buf_init(&d->line);
-    d->numbers = json_array();
-    return d->numbers ? 0 : -1;
+    normmention_init(&d->mention);
+    buf_init(&d->doc_lang);
+    buf_init(&d->doc_date);
+    buf_init(&d->doc_source);
+    normpool_init(&d->strs);
+    return 0;
 }
 
 static void normrun_doc_release(struct normrun_doc *d)
 {
-    json_decref(d->doc);
-    json_decref(d->numbers);
+    for (size_t i = 0; i < d->nrecs; i++)
+        normrec_release(&d->recs[i]);
+    free(d->recs);
+    normpool_release(&d->strs);
+    buf_release(&d->doc_lang);
+    buf_release(&d->doc_date);
+    buf_release(&d->doc_source);
     for (size_t i = 0; i < d->nsent; i++) {
         normsent_release(d->sent[i]);
         free(d->sent[i]);
@@ -64,6 +78,7 @@ static void normrun_doc_release(struct normrun_doc *d)
     free(d->raw);
     buf_release(&d->type);
     buf_release(&d->line);
+    normmention_release(&d->mention);
 }
 
 /* A slot for a new sentence: a free one, else a new one. NULL when memory ran out. */
@@ -116,9 +131,9 @@ static int normrun_hold(struct normrun_doc *d, struct normsent *ns)
 
 /* A number record and its place in the window, for writing in start order. */
 struct normrun_key {
-    json_int_t start;
+    long long start;
     size_t i;
-    json_t *rec;
+    const struct normrec *rec;
 };
 
 /* By start, then as read: the order a stable sort by start gives. */
@@ -143,8 +158,36 @@ static int normrun_annotate(const struct normconf *nc, struct normrun_doc *d)
     }
     for (size_t i = 0; i < d->nsent; i++)
         normsent_raw(d->sent[i], &d->raw[i]);
-    return claim_annotate_raw(nc->claims, d->doc ? d->doc : json_array_get(d->numbers, 0), d->raw,
-                              d->nsent, d->numbers);
+    struct claim_docinfo doc = {buf_str(&d->doc_lang), buf_str(&d->doc_date),
+                                buf_str(&d->doc_source)};
+    if (!d->has_doc) /* claims read the first number as if it were the doc record */
+        doc.lang = d->recs[0].lang_string ? d->recs[0].lang.p : "";
+    return claim_annotate_raw(nc->claims, &doc, d->raw, d->nsent, d->recs, d->nrecs);
+}
+
+/* Write one number record and its newline. Returns 0 or -1 (reported). */
+static int normrun_write(FILE *out, const struct normrec *rec, struct buf *line)
+{
+    buf_reset(line);
+    if (normrec_put(line, rec) < 0 || buf_addch(line, '\n') < 0)
+        return error_at(NULL, 0, "out of memory");
+    if (fwrite(line->data, 1, line->len, out) != line->len)
+        return error_at(NULL, 0, "write failed");
+    return 0;
+}
+
+/* Room for one more number record. Returns 0 or -1. */
+static int normrun_room(struct normrun_doc *d)
+{
+    if (d->nrecs < d->caprecs)
+        return 0;
+    size_t cap = d->caprecs ? 2 * d->caprecs : 64;
+    struct normrec *grown = realloc(d->recs, cap * sizeof(*grown));
+    if (!grown)
+        return -1;
+    d->recs = grown;
+    d->caprecs = cap;
+    return 0;
 }
 
 /*
@@ -155,7 +198,7 @@ static int normrun_annotate(const struct normconf *nc, struct normrun_doc *d)
 static int normrun_flush_window(const struct normconf *nc, struct normrun_doc *d, FILE *out,
                                 struct stats *st)
 {
-    size_t n = json_array_size(d->numbers);
+    size_t n = d->nrecs;
     struct normrun_key *v = n ? calloc(n, sizeof(*v)) : NULL;
     int rc = 0;
 
@@ -164,19 +207,21 @@ static int normrun_flush_window(const struct normconf *nc, struct normrun_doc *d
     if (n && normrun_annotate(nc, d) < 0)
         rc = -1;
     for (size_t i = 0; i < n; i++) {
-        v[i].rec = json_array_get(d->numbers, i);
-        v[i].start = json_integer_value(json_object_get(v[i].rec, "start"));
+        v[i].rec = &d->recs[i];
+        v[i].start = d->recs[i].start;
         v[i].i = i;
     }
     if (n)
         qsort(v, n, sizeof(*v), normrun_by_start);
     for (size_t i = 0; i < n && rc == 0; i++) {
-        if (normout_write(out, v[i].rec, &d->line) < 0)
-            rc = error_at(NULL, 0, "write failed");
+        rc = normrun_write(out, v[i].rec, &d->line);
         st->records_out++;
     }
     free(v);
-    json_array_clear(d->numbers);
+    for (size_t i = 0; i < n; i++)
+        normrec_release(&d->recs[i]);
+    d->nrecs = 0;
+    normpool_reset(&d->strs);
     if (normrun_unhold(d, d->nlead) < 0)
         return error_at(NULL, 0, "out of memory");
     return rc;
@@ -188,8 +233,7 @@ static int normrun_flush(const struct normconf *nc, struct normrun_doc *d, FILE 
 {
     int rc = normrun_flush_window(nc, d, out, st);
 
-    json_decref(d->doc);
-    d->doc = NULL;
+    d->has_doc = false;
     if (normrun_unhold(d, 0) < 0)
         return error_at(NULL, 0, "out of memory");
     d->nlead = 0;
@@ -233,43 +277,30 @@ static int normrun_sentence(const struct normconf *nc, struct normrun_doc *d,
     return 0;
 }
 
-/* The name of a required field of a mention that is missing or of the wrong type, or NULL. */
-static const char *normrun_bad_field(const json_t *rec)
-{
-    static const char *const ints[] = {"sid", "start", "end"};
-    static const char *const strs[] = {"doc", "text", "form"};
-
-    for (size_t k = 0; k < sizeof(ints) / sizeof(*ints); k++) {
-        const json_t *v = json_object_get(rec, ints[k]);
-        if (!json_is_integer(v) || json_integer_value(v) < 0)
-            return ints[k];
-    }
-    for (size_t k = 0; k < sizeof(strs) / sizeof(*strs); k++)
-        if (!json_is_string(json_object_get(rec, strs[k])))
-            return strs[k];
-    return NULL;
-}
-
-static int normrun_mention(const struct normconf *nc, struct normrun_doc *d, const json_t *rec,
+static int normrun_mention(const struct normconf *nc, struct normrun_doc *d, const struct jscan *js,
                            const struct jsonl_reader *r)
 {
-    json_t *num;
-    const char *bad = normrun_bad_field(rec);
+    struct normmention *m = &d->mention;
 
+    if (normmention_read(m, js) < 0)
+        return error_at(NULL, 0, "out of memory");
+    const char *bad = normmention_bad_field(m);
     if (bad) {
         error_at(r->name, r->line, "field '%s' is missing or not of its type", bad);
         return 1;
     }
-    int rc = resolve_mention(nc, rec, &num);
+    if (normrun_room(d) < 0)
+        return error_at(NULL, 0, "out of memory");
+    int rc = resolve_mention(nc, m, &d->strs, &d->recs[d->nrecs]);
 
     if (rc == 2)
         return warn_at(r->name, r->line, "doc '%s': number '%.20s...' is too large for a double",
-                       json_string_value(json_object_get(rec, "doc")),
-                       json_string_value(json_object_get(rec, "text")));
+                       m->str[NORMMENTION_DOC], m->str[NORMMENTION_TEXT]);
 
     if (rc <= 0)
         return rc;
-    return json_array_append_new(d->numbers, num) < 0 ? error_at(NULL, 0, "out of memory") : 0;
+    d->nrecs++;
+    return 0;
 }
 
 /* The record's type into d->type. Returns 0, or -1 when it has none (a string). */
@@ -308,26 +339,29 @@ static int normrun_skip(struct stats *st, const char *line, size_t len)
     return rc;
 }
 
+/* Field key of the doc record into out when it is a string, else "". Returns 0 or -1. */
+static int normrun_doc_field(const struct jscan *js, const char *key, struct buf *out)
+{
+    const struct jscan_span *v = jscan_get(js, key);
+
+    buf_reset(out);
+    if (jscan_is_string(v) && jscan_string(v, out) < 0)
+        return -1;
+    return buf_add(out, "", 0); /* terminated even when new and "" */
+}
+
 static int normrun_doc_record(const struct normconf *nc, struct normrun_doc *d, FILE *out,
-                              struct stats *st, const char *line, size_t len)
+                              struct stats *st, const struct jscan *js)
 {
     if (normrun_flush(nc, d, out, st) < 0)
         return -1;
     st->documents++;
-    d->doc = normrun_build(line, len);
-    return d->doc ? 0 : -1;
-}
-
-static int normrun_mention_record(const struct normconf *nc, struct normrun_doc *d,
-                                  const struct jsonl_reader *r, const char *line, size_t len)
-{
-    json_t *rec = normrun_build(line, len);
-
-    if (!rec)
-        return -1;
-    int rc = normrun_mention(nc, d, rec, r);
-    json_decref(rec);
-    return rc;
+    d->has_doc = true;
+    if (normrun_doc_field(js, "lang", &d->doc_lang) < 0 ||
+        normrun_doc_field(js, "date", &d->doc_date) < 0 ||
+        normrun_doc_field(js, "source", &d->doc_source) < 0)
+        return error_at(NULL, 0, "out of memory");
+    return 0;
 }
 
 /* One record: 0 done, 1 skipped (reported), -1 fatal. */
@@ -341,11 +375,11 @@ static int normrun_record(const struct normconf *nc, struct normrun_doc *d, cons
     }
     const char *type = buf_str(&d->type);
     if (strcmp(type, "doc") == 0)
-        return normrun_doc_record(nc, d, out, st, line, len);
+        return normrun_doc_record(nc, d, out, st, js);
     if (strcmp(type, "sentence") == 0)
         return normrun_sentence(nc, d, js, out, st);
     if (strcmp(type, "mention") == 0)
-        return normrun_mention_record(nc, d, r, line, len);
+        return normrun_mention(nc, d, js, r);
     if (strcmp(type, "skip") == 0)
         return normrun_skip(st, line, len);
     error_at(r->name, r->line, "unknown record type '%s'", type);

@@ -3,7 +3,7 @@
  *
  * Records are buffered one document at a time: its doc record, sentences
  * and resolved numbers. When the document ends the numbers are handed to
- * claim_annotate_doc() and written in start order; doc, sentence and skip
+ * claim_annotate_raw() and written in start order; doc, sentence and skip
  * records are not written (skips are counted in the stage figures).
  * normrun_stream() returns STAGE_OK, STAGE_SKIPPED (lines that could not be
  * read, each reported) or STAGE_FATAL (reported).

@@ -5,6 +5,8 @@
 
 /* The largest count of decimal digits that always fits in long long. */
 #define NORMSENT_DIGITS_MAX 18
+/* The fewest bytes a token of the fast path takes: [0,0,"w"] */
+#define NORMSENT_TOKEN_MIN 9
 
 void normsent_init(struct normsent *ns)
 {
@@ -50,16 +52,26 @@ static int normsent_type(const struct jscan_span *v, struct buf *scratch)
     return (unsigned char)buf_str(scratch)[0];
 }
 
+/* Room for n tokens in all. Returns 0 or -1. */
+static int normsent_reserve(struct normsent *ns, size_t n)
+{
+    if (n <= ns->captok)
+        return 0;
+    size_t cap = ns->captok ? 2 * ns->captok : 64;
+    while (cap < n)
+        cap *= 2;
+    struct claim_rawtok *grown = realloc(ns->tok, cap * sizeof(*grown));
+    if (!grown)
+        return -1;
+    ns->tok = grown;
+    ns->captok = cap;
+    return 0;
+}
+
 static int normsent_push(struct normsent *ns, const struct claim_rawtok *t)
 {
-    if (ns->ntok == ns->captok) {
-        size_t cap = ns->captok ? 2 * ns->captok : 64;
-        struct claim_rawtok *grown = realloc(ns->tok, cap * sizeof(*grown));
-        if (!grown)
-            return -1;
-        ns->tok = grown;
-        ns->captok = cap;
-    }
+    if (normsent_reserve(ns, ns->ntok + 1) < 0)
+        return -1;
     ns->tok[ns->ntok++] = *t;
     return 0;
 }
@@ -87,7 +99,7 @@ static int normsent_token(struct normsent *ns, const struct jscan_span *item, st
 static int normsent_tokens_slow(struct normsent *ns, const struct jscan_span *toks);
 
 /* Read the digits at *p (at most NORMSENT_DIGITS_MAX). Returns false when there are none. */
-static bool normsent_digits(const char **p, const char *end, long long *v)
+static inline bool normsent_digits(const char **p, const char *end, long long *v)
 {
     const char *q = *p;
 
@@ -101,7 +113,7 @@ static bool normsent_digits(const char **p, const char *end, long long *v)
 }
 
 /* One [offset,length,"t"] as tokenize writes it, at *p. false for any other shape. */
-static bool normsent_token_fast(const char **p, const char *end, struct claim_rawtok *t)
+static inline bool normsent_token_fast(const char **p, const char *end, struct claim_rawtok *t)
 {
     const char *q = *p;
 
@@ -125,13 +137,14 @@ static int normsent_tokens_fast(struct normsent *ns, const struct jscan_span *to
 
     if (p == end || *p++ != '[')
         return 1;
+    if (normsent_reserve(ns, toks->n / NORMSENT_TOKEN_MIN + 1) < 0)
+        return -1;
     while (p < end && *p != ']') {
         if (!normsent_token_fast(&p, end, &t) || p == end || (*p != ',' && *p != ']'))
             break;
         if (*p == ',')
             p++;
-        if (normsent_push(ns, &t) < 0)
-            return -1;
+        ns->tok[ns->ntok++] = t; /* room reserved: each token takes NORMSENT_TOKEN_MIN bytes */
     }
     if (p + 1 == end && *p == ']')
         return 0;
@@ -196,9 +209,42 @@ static int normsent_para(struct normsent *ns, const struct jscan_span *v)
     return ns->para_other ? 0 : -1;
 }
 
+/* The members normsent_read() uses, found in one pass over the record (NULL: missing). */
+struct normsent_members {
+    const struct jscan_span *text, *start, *sid, *para, *tokens, *bad;
+};
+
+static bool normsent_key_is(const struct jscan_span *key, const char *name, size_t n)
+{
+    return key->n == n && memcmp(key->p, name, n) == 0;
+}
+
+static void normsent_members(const struct jscan *js, struct normsent_members *m)
+{
+    memset(m, 0, sizeof(*m));
+    for (size_t i = 0; i < js->n; i++) {
+        const struct jscan_span *k = &js->m[i].key, *v = &js->m[i].val;
+        if (normsent_key_is(k, "text", 4))
+            m->text = v;
+        else if (normsent_key_is(k, "start", 5))
+            m->start = v;
+        else if (normsent_key_is(k, "sid", 3))
+            m->sid = v;
+        else if (normsent_key_is(k, "para", 4))
+            m->para = v;
+        else if (normsent_key_is(k, "tokens", 6))
+            m->tokens = v;
+        else if (normsent_key_is(k, "bad", 3))
+            m->bad = v;
+    }
+}
+
 int normsent_read(struct normsent *ns, const struct jscan *js)
 {
-    const struct jscan_span *text = jscan_get(js, "text");
+    struct normsent_members m;
+
+    normsent_members(js, &m);
+    const struct jscan_span *text = m.text;
 
     ns->ntok = ns->nbad = 0;
     ns->in_lead = false;
@@ -206,11 +252,10 @@ int normsent_read(struct normsent *ns, const struct jscan *js)
     buf_reset(&ns->text);
     if (ns->has_text && jscan_string(text, &ns->text) < 0)
         return -1;
-    ns->start = normsent_int(jscan_get(js, "start"));
-    ns->sid = normsent_int(jscan_get(js, "sid"));
-    if (normsent_para(ns, jscan_get(js, "para")) < 0 ||
-        normsent_tokens(ns, jscan_get(js, "tokens")) < 0 ||
-        normsent_bad(ns, jscan_get(js, "bad")) < 0)
+    ns->start = normsent_int(m.start);
+    ns->sid = normsent_int(m.sid);
+    if (normsent_para(ns, m.para) < 0 || normsent_tokens(ns, m.tokens) < 0 ||
+        normsent_bad(ns, m.bad) < 0)
         return -1;
     return 0;
 }

@@ -20,6 +20,12 @@
 #define PLACE_MO_MAGIC 0x950412deU
 /* Lookups remembered: 4096 (some 370 kB) */
 #define PLACE_CACHE_BITS 12
+/* Keys of spans joined from their pieces (place_lookup_cut) longer than this are left to
+ * place_key() */
+#define PLACE_KEY_MAX 255
+/* The prefix filter: 2^20 bits (128 kB) for some 60,000 beginnings of names */
+#define PLACE_PREFIX_BITS 20
+#define PLACE_FNV_BASIS 14695981039346656037ULL
 
 struct place_name {
     char *key;    /* folded name */
@@ -34,8 +40,12 @@ struct place_index {
     char **ids;
     char **parents; /* "" when none */
     size_t nids, capids;
-    size_t exact_max;        /* the longest spelling a name must have (exact) */
-    struct wordcache *cache; /* lookups done: text and suffixes -> id */
+    size_t exact_max;             /* the longest spelling a name must have (exact) */
+    struct wordcache *cache;      /* lookups done: text and suffixes -> id */
+    unsigned char *prefixes;      /* bit set: hashes of every beginning of a key (place_prefix) */
+    struct wordcache *word_cache; /* place_prefix_word(): word -> known, key length */
+    struct wordcache *fold_cache; /* place_lookup_cut(): piece -> its folded key */
+    size_t nprefix_bits;
 };
 
 /* A gettext catalogue: pairs of NUL-terminated strings inside data. */
@@ -460,6 +470,34 @@ static int place_load_config(struct place_index *idx, const struct config_file *
     return 0;
 }
 
+/* FNV-1a, one byte more of a key. */
+static uint64_t place_hash_step(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * 1099511628211ULL;
+}
+
+static size_t place_prefix_bit(const struct place_index *idx, uint64_t h)
+{
+    return (size_t)(h ^ (h >> 29)) & (idx->nprefix_bits - 1);
+}
+
+/* Note every beginning of every name's key in the prefix filter. Returns 0 or -1. */
+static int place_prefixes_load(struct place_index *idx)
+{
+    idx->nprefix_bits = (size_t)1 << PLACE_PREFIX_BITS;
+    idx->prefixes = calloc(idx->nprefix_bits / 8, 1);
+    if (!idx->prefixes)
+        return -1;
+    for (size_t i = 0; i < idx->nnames; i++) {
+        uint64_t h = PLACE_FNV_BASIS;
+        for (const char *k = idx->names[i].key; *k; k++) {
+            size_t bit = place_prefix_bit(idx, h = place_hash_step(h, (unsigned char)*k));
+            idx->prefixes[bit / 8] |= (unsigned char)(1U << (bit % 8));
+        }
+    }
+    return 0;
+}
+
 struct place_index *place_index_load(const char *places_json, const char *const *locales)
 {
     struct config_file cf;
@@ -484,7 +522,9 @@ struct place_index *place_index_load(const char *places_json, const char *const 
         if (idx->names[i].exact && strlen(idx->names[i].exact) > idx->exact_max)
             idx->exact_max = strlen(idx->names[i].exact);
     idx->cache = wordcache_new(PLACE_CACHE_BITS);
-    if (!idx->cache) {
+    idx->word_cache = wordcache_new(PLACE_CACHE_BITS);
+    idx->fold_cache = wordcache_new(PLACE_CACHE_BITS);
+    if (!idx->cache || !idx->word_cache || !idx->fold_cache || place_prefixes_load(idx) < 0) {
         error_at(places_json, 0, "out of memory");
         place_index_free(idx);
         return NULL;
@@ -505,6 +545,9 @@ void place_index_free(struct place_index *idx)
         free(idx->parents[i]);
     }
     wordcache_free(idx->cache);
+    free(idx->prefixes);
+    wordcache_free(idx->word_cache);
+    wordcache_free(idx->fold_cache);
     free(idx->names);
     free(idx->ids);
     free(idx->parents);
@@ -531,15 +574,11 @@ static const char *place_find(const struct place_index *idx, const char *key, co
     return NULL;
 }
 
-static const char *place_lookup_uncached(const struct place_index *idx, const char *text, size_t n,
-                                         char *const *suffixes)
+/* The name of key (modified, then restored), or of key less a genitive suffix; or NULL. */
+static const char *place_find_suffixed(const struct place_index *idx, char *key, const char *text,
+                                       char *const *suffixes)
 {
-    char *key = place_key(text, n);
-    const char *id = NULL;
-
-    if (!key)
-        return NULL;
-    id = place_find(idx, key, text);
+    const char *id = place_find(idx, key, text);
     size_t len = strlen(key);
     for (size_t i = 0; !id && suffixes && suffixes[i]; i++) {
         size_t sl = strlen(suffixes[i]);
@@ -549,8 +588,108 @@ static const char *place_lookup_uncached(const struct place_index *idx, const ch
             key[len - sl] = suffixes[i][0];
         }
     }
+    return id;
+}
+
+static const char *place_lookup_uncached(const struct place_index *idx, const char *text, size_t n,
+                                         char *const *suffixes)
+{
+    char *key = place_key(text, n);
+
+    if (!key)
+        return NULL;
+    const char *id = place_find_suffixed(idx, key, text, suffixes);
     free(key);
     return id;
+}
+
+/* ASCII without NUL: folds to its lower case byte for byte (utf8_fold()). */
+static bool place_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80 || s[i] == '\0')
+            return false;
+    return true;
+}
+
+/*
+ * A span may be cut before an ASCII byte or a Latin letter U+00C0-U+023F
+ * (lead byte 0xC3-0xC8): such a character composes with nothing before it
+ * (NFC) and folds alone, so the pieces fold apart and their keys join.
+ */
+static bool place_cut_ok(unsigned char c)
+{
+    return c < 0x80 || (c >= 0xC3 && c <= 0xC8);
+}
+
+/* Append the folded piece p[0..n) to key[0..*len) (room for cap bytes). false when it cannot. */
+static bool place_fold_piece(const struct place_index *idx, const char *p, size_t n, char *key,
+                             size_t *len, size_t cap)
+{
+    size_t flen;
+    const char *hit;
+
+    if (place_ascii(p, n)) {
+        if (cap - *len < n)
+            return false;
+        for (size_t i = 0; i < n; i++)
+            key[(*len)++] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + ('a' - 'A') : p[i]);
+        return true;
+    }
+    if (!(hit = wordcache_get(idx->fold_cache, p, n, &flen))) {
+        char *fold = utf8_fold(p, n, &flen);
+        bool ok = fold && cap - *len >= flen;
+        if (ok) {
+            memcpy(key + *len, fold, flen);
+            *len += flen;
+            wordcache_put(idx->fold_cache, p, n, fold, flen);
+        }
+        free(fold);
+        return ok;
+    }
+    if (cap - *len < flen)
+        return false;
+    memcpy(key + *len, hit, flen);
+    *len += flen;
+    return true;
+}
+
+/* ’ read as ', as place_key() reads it. */
+static void place_key_apostrophes(char *k)
+{
+    size_t j = 0;
+
+    for (size_t i = 0; k[i]; i++) {
+        if ((unsigned char)k[i] == 0xE2 && (unsigned char)k[i + 1] == 0x80 &&
+            (unsigned char)k[i + 2] == 0x99) {
+            k[j++] = '\'';
+            i += 2;
+        } else {
+            k[j++] = k[i];
+        }
+    }
+    k[j] = '\0';
+}
+
+/* place_lookup_uncached() by pieces: the key joined from the pieces' keys. */
+static const char *place_lookup_pieces(const struct place_index *idx, const char *text, size_t n,
+                                       const size_t *cuts, size_t ncuts, char *const *suffixes)
+{
+    char key[PLACE_KEY_MAX + 1];
+    size_t len = 0, from = 0;
+
+    for (size_t c = 0; c < ncuts; c++) {
+        if (cuts[c] <= from || cuts[c] >= n || !place_cut_ok((unsigned char)text[cuts[c]]))
+            continue;
+        if (!place_fold_piece(idx, text + from, cuts[c] - from, key, &len, PLACE_KEY_MAX))
+            return place_lookup_uncached(idx, text, n, suffixes);
+        from = cuts[c];
+    }
+    if (!place_fold_piece(idx, text + from, n - from, key, &len, PLACE_KEY_MAX))
+        return place_lookup_uncached(idx, text, n, suffixes);
+    key[len] = '\0';
+    place_key_apostrophes(key);
+    return place_find_suffixed(idx, key, text, suffixes);
 }
 
 /*
@@ -577,6 +716,12 @@ static size_t place_cache_key(const struct place_index *idx, const char *text, s
 const char *place_lookup(const struct place_index *idx, const char *text, size_t n,
                          char *const *suffixes)
 {
+    return place_lookup_cut(idx, text, n, NULL, 0, suffixes);
+}
+
+const char *place_lookup_cut(const struct place_index *idx, const char *text, size_t n,
+                             const size_t *cuts, size_t ncuts, char *const *suffixes)
+{
     char key[WORDCACHE_KEY];
     size_t klen = place_cache_key(idx, text, n, suffixes, key), vlen;
     const char *hit = klen ? wordcache_get(idx->cache, key, klen, &vlen) : NULL;
@@ -586,10 +731,61 @@ const char *place_lookup(const struct place_index *idx, const char *text, size_t
         memcpy(&id, hit, sizeof(id));
         return id;
     }
-    id = place_lookup_uncached(idx, text, n, suffixes);
+    id = ncuts ? place_lookup_pieces(idx, text, n, cuts, ncuts, suffixes)
+               : place_lookup_uncached(idx, text, n, suffixes);
     if (klen)
         wordcache_put(idx->cache, key, klen, (const char *)&id, sizeof(id));
     return id;
+}
+
+size_t place_prefix(const struct place_index *idx, const char *text, size_t n, size_t *ascii)
+{
+    uint64_t h = PLACE_FNV_BASIS;
+    size_t k = 0, a = 0;
+
+    while (a < n && (unsigned char)text[a] < 0x80 && text[a] != '\0')
+        a++;
+    *ascii = a;
+    for (; k < a; k++) {
+        char c = text[k];
+        h = place_hash_step(h, (unsigned char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+        size_t bit = place_prefix_bit(idx, h);
+        if (!(idx->prefixes[bit / 8] & (1U << (bit % 8))))
+            break;
+    }
+    return k;
+}
+
+/* How many leading bytes of key[0..n) may all begin a name's key. */
+static size_t place_key_known(const struct place_index *idx, const char *key, size_t n)
+{
+    uint64_t h = PLACE_FNV_BASIS;
+    size_t k = 0;
+
+    for (; k < n; k++) {
+        size_t bit = place_prefix_bit(idx, h = place_hash_step(h, (unsigned char)key[k]));
+        if (!(idx->prefixes[bit / 8] & (1U << (bit % 8))))
+            break;
+    }
+    return k;
+}
+
+size_t place_prefix_word(const struct place_index *idx, const char *text, size_t n, size_t *keylen)
+{
+    size_t v[2], vlen;
+    const char *hit = wordcache_get(idx->word_cache, text, n, &vlen);
+
+    if (hit && vlen == sizeof(v)) {
+        memcpy(v, hit, sizeof(v));
+    } else {
+        char *key = place_key(text, n);
+        v[1] = key ? strlen(key) : 0;
+        v[0] = key ? place_key_known(idx, key, v[1]) : SIZE_MAX;
+        free(key);
+        wordcache_put(idx->word_cache, text, n, (const char *)v, sizeof(v));
+    }
+    *keylen = v[1];
+    return v[0];
 }
 
 const char *place_parent(const struct place_index *idx, const char *id)

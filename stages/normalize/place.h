@@ -42,6 +42,36 @@ void place_index_free(struct place_index *idx);
 const char *place_lookup(const struct place_index *idx, const char *text, size_t n,
                          char *const *suffixes);
 
+/*
+ * A quick test before lookups, most of which find nothing. *ascii gets
+ * the length of the ASCII run text[0..*ascii) (no NUL); the result is the
+ * length k of its longest beginning whose every prefix may begin a name's
+ * key (folded): text[0..k+1) begins none, when k < *ascii. So when
+ * text[0..m) is ASCII, place_lookup(idx, text, m, suffixes) finds nothing
+ * if k + (the longest suffix's length) < m, since the name it finds, its
+ * key being the lower-cased text with at most a suffix cut off, would begin
+ * with text[0..k+1).
+ */
+size_t place_prefix(const struct place_index *idx, const char *text, size_t n, size_t *ascii);
+
+/*
+ * The same for a word that is not all ASCII: its key (folded) has *keylen
+ * bytes, of which the result's first may all begin a name's key (the next
+ * begins none when the result is less than *keylen). SIZE_MAX when the
+ * word has no key (not UTF-8). Results are remembered.
+ */
+size_t place_prefix_word(const struct place_index *idx, const char *text, size_t n, size_t *keylen);
+
+/*
+ * place_lookup() of text[0..n) whose pieces between the offsets cuts[0..ncuts)
+ * (ascending; a span's token boundaries) may fold apart: each piece's key
+ * is made (and remembered) alone and the keys joined, where that gives the
+ * key of the whole (place.c says where). The same answer as place_lookup(),
+ * without folding every new span of words whole.
+ */
+const char *place_lookup_cut(const struct place_index *idx, const char *text, size_t n,
+                             const size_t *cuts, size_t ncuts, char *const *suffixes);
+
 /* The parent id of place id ("" when none or unknown); borrowed. */
 const char *place_parent(const struct place_index *idx, const char *id);
 

@@ -14,14 +14,14 @@ struct resolved {
     bool ambiguous, range, rounded;
 };
 
-static const char *resolve_str(const json_t *m, const char *key)
+static const char *resolve_str(const struct normmention *m, enum normmention_field key)
 {
-    return json_string_value(json_object_get(m, key));
+    return m->str[key];
 }
 
 /* Read the part key of m with table t: *val (borrowed) for the whole part, or false. */
-static bool resolve_lookup(const struct numlex *nl, const json_t *m, const char *key,
-                           enum numlex_table t, const json_t **val)
+static bool resolve_lookup(const struct numlex *nl, const struct normmention *m,
+                           enum normmention_field key, enum numlex_table t, const json_t **val)
 {
     const char *s = resolve_str(m, key);
     struct numtok_list toks = NUMTOK_LIST_INIT;
@@ -33,8 +33,8 @@ static bool resolve_lookup(const struct numlex *nl, const json_t *m, const char 
     return found;
 }
 
-static int resolve_value(const struct numlex *nl, const json_t *m, const char *key,
-                         struct numval *nv)
+static int resolve_value(const struct numlex *nl, const struct normmention *m,
+                         enum normmention_field key, struct numval *nv)
 {
     const char *s = resolve_str(m, key);
     struct numtok_list toks = NUMTOK_LIST_INIT;
@@ -42,15 +42,15 @@ static int resolve_value(const struct numlex *nl, const json_t *m, const char *k
 
     nv->overflow = false;
     if (s && numtok_lex(s, strlen(s), &toks) == 0)
-        rc = resolve_str(m, "den") ? numval_eval_count(nl, s, &toks, 0, toks.n, nv)
-                                   : numval_eval(nl, s, &toks, 0, toks.n, nv);
+        rc = resolve_str(m, NORMMENTION_DEN) ? numval_eval_count(nl, s, &toks, 0, toks.n, nv)
+                                             : numval_eval(nl, s, &toks, 0, toks.n, nv);
     numtok_list_release(&toks);
     return rc;
 }
 
-static double resolve_suffix(const struct numlex *nl, const json_t *m)
+static double resolve_suffix(const struct numlex *nl, const struct normmention *m)
 {
-    const char *s = resolve_str(m, "suffix");
+    const char *s = resolve_str(m, NORMMENTION_SUFFIX);
     double f = s ? numlex_num(nl, NUMLEX_SUFFIXES, s) : NAN;
     return isnan(f) ? 1 : f;
 }
@@ -68,26 +68,26 @@ static double resolve_low_end(double lo, double hi)
     return lo;
 }
 
-static int resolve_number(const struct numlex *nl, const json_t *m, struct resolved *r)
+static int resolve_number(const struct numlex *nl, const struct normmention *m, struct resolved *r)
 {
     struct numval nv;
     const json_t *val;
 
-    if (strcmp(resolve_str(m, "form"), "vague") == 0) {
-        if (!resolve_lookup(nl, m, "num", NUMLEX_VAGUE, &val))
+    if (strcmp(resolve_str(m, NORMMENTION_FORM), "vague") == 0) {
+        if (!resolve_lookup(nl, m, NORMMENTION_NUM, NUMLEX_VAGUE, &val))
             return -1;
         r->value = json_number_value(val);
         r->qualifier = "min";
         return 0;
     }
-    if (resolve_value(nl, m, "num", &nv) < 0)
+    if (resolve_value(nl, m, NORMMENTION_NUM, &nv) < 0)
         return nv.overflow ? -2 : -1;
     r->value = nv.value * resolve_suffix(nl, m);
     r->ambiguous = nv.ambiguous;
     r->rounded = nv.decimals < 0;
-    if (resolve_str(m, "den")) {
+    if (resolve_str(m, NORMMENTION_DEN)) {
         struct numval dv;
-        if (resolve_value(nl, m, "den", &dv) < 0 || dv.value == 0)
+        if (resolve_value(nl, m, NORMMENTION_DEN, &dv) < 0 || dv.value == 0)
             return -1;
         r->value /= dv.value; /* "one over three", "1 in 21" */
         nv.fraction = true;
@@ -98,9 +98,9 @@ static int resolve_number(const struct numlex *nl, const json_t *m, struct resol
         r->kind = "ordinal";
     else if (nv.fraction)
         r->kind = "fraction";
-    if (resolve_str(m, "hi")) {
+    if (resolve_str(m, NORMMENTION_HI)) {
         struct numval hv;
-        if (resolve_value(nl, m, "hi", &hv) < 0)
+        if (resolve_value(nl, m, NORMMENTION_HI, &hv) < 0)
             return -1;
         r->hi = hv.value * resolve_suffix(nl, m);
         r->lo = resolve_low_end(r->value, r->hi);
@@ -112,39 +112,40 @@ static int resolve_number(const struct numlex *nl, const json_t *m, struct resol
     return 0;
 }
 
-static void resolve_qualifier(const struct numlex *nl, const json_t *m, struct resolved *r)
+static void resolve_qualifier(const struct numlex *nl, const struct normmention *m,
+                              struct resolved *r)
 {
     const json_t *val;
 
     if (r->qualifier)
         return;
     r->qualifier = "exact";
-    if (resolve_lookup(nl, m, "qual", NUMLEX_QUALIFIERS, &val) ||
-        resolve_lookup(nl, m, "post_qual", NUMLEX_POST_QUALIFIERS, &val))
+    if (resolve_lookup(nl, m, NORMMENTION_QUAL, NUMLEX_QUALIFIERS, &val) ||
+        resolve_lookup(nl, m, NORMMENTION_POST_QUAL, NUMLEX_POST_QUALIFIERS, &val))
         r->qualifier = json_string_value(val);
 }
 
-static void resolve_unit(const struct numlex *nl, const json_t *m, struct resolved *r)
+static void resolve_unit(const struct numlex *nl, const struct normmention *m, struct resolved *r)
 {
     const json_t *val;
 
-    if (strcmp(resolve_str(m, "form"), "percent") == 0 ||
-        resolve_lookup(nl, m, "unit", NUMLEX_PERCENT, NULL)) {
+    if (strcmp(resolve_str(m, NORMMENTION_FORM), "percent") == 0 ||
+        resolve_lookup(nl, m, NORMMENTION_UNIT, NUMLEX_PERCENT, NULL)) {
         r->kind = "percent";
         r->unit = "%";
         return;
     }
-    if (resolve_lookup(nl, m, "unit", NUMLEX_UNITS, &val) ||
-        resolve_lookup(nl, m, "prefix", NUMLEX_PREFIX_UNITS, &val)) {
+    if (resolve_lookup(nl, m, NORMMENTION_UNIT, NUMLEX_UNITS, &val) ||
+        resolve_lookup(nl, m, NORMMENTION_PREFIX, NUMLEX_PREFIX_UNITS, &val)) {
         r->kind = json_string_value(json_array_get(val, 0));
         r->unit = json_string_value(json_array_get(val, 1));
     }
 }
 
 /* The kind from extract's cue, the unit, or what the number itself is. */
-static void resolve_kind(const struct numlex *nl, const json_t *m, struct resolved *r)
+static void resolve_kind(const struct numlex *nl, const struct normmention *m, struct resolved *r)
 {
-    const char *hint = resolve_str(m, "hint");
+    const char *hint = resolve_str(m, NORMMENTION_HINT);
 
     if (hint) {
         bool year = strcmp(hint, "decade") == 0 || strcmp(hint, "year") == 0;
@@ -155,7 +156,7 @@ static void resolve_kind(const struct numlex *nl, const json_t *m, struct resolv
         r->rounded = false;
         return;
     }
-    if (r->kind && strcmp(r->kind, "fraction") == 0 && json_is_true(json_object_get(m, "share"))) {
+    if (r->kind && strcmp(r->kind, "fraction") == 0 && m->share) {
         r->value = round(r->value * 10000) / 100; /* a share of a whole is a percent */
         r->kind = "percent";
         r->unit = "%";
@@ -199,51 +200,68 @@ void resolve_interval(const struct normconf *nc, const char *q, double v, bool r
     }
 }
 
-static json_t *resolve_num(double v)
+/* JSON has no infinity, nor a string for a lexicon entry that lacks one: no record can be written.
+ */
+static bool resolve_writable(const struct resolved *r)
 {
-    if (isnan(v))
-        return json_null();
-    if (v == floor(v) && fabs(v) < 9e15)
-        return json_integer((json_int_t)v);
-    return json_real(v);
+    return !isinf(r->value) && !isinf(r->lo) && !isinf(r->hi) && r->qualifier && r->kind && r->unit;
 }
 
-static json_t *resolve_record(const json_t *m, const struct resolved *r)
+/* A copy of string field k of the mention into the pool. -1 when memory ran out. */
+static int resolve_copy(const struct normmention *m, enum normmention_field k,
+                        struct normpool *pool, struct normstr *out)
 {
-    json_t *rec = json_object();
-    static const char *const copy[] = {"doc", "sid", "start", "end", "text", "lang"};
-
-    if (!rec)
-        return NULL;
-    int rc = 0;
-    for (size_t k = 0; k < sizeof(copy) / sizeof(*copy); k++) {
-        json_t *v = json_object_get(m, copy[k]);
-        rc |= json_object_set(rec, copy[k], v ? v : json_null());
-    }
-    rc |= json_object_set_new(rec, "value", resolve_num(r->value));
-    rc |= json_object_set_new(rec, "low", resolve_num(r->lo));
-    rc |= json_object_set_new(rec, "high", resolve_num(r->hi));
-    rc |= json_object_set_new(rec, "qualifier", json_string(r->qualifier));
-    rc |= json_object_set_new(rec, "kind", json_string(r->kind));
-    rc |= json_object_set_new(rec, "unit", json_string(r->unit));
-    rc |= json_object_set_new(rec, "ambiguous", json_boolean(r->ambiguous));
-    rc |= json_object_set_new(rec, "category", json_null());
-    if (rc) {
-        json_decref(rec);
-        return NULL;
-    }
-    return rec;
+    out->p = normpool_add(pool, m->str[k] ? m->str[k] : "", m->len[k]);
+    out->n = m->len[k];
+    return out->p ? 0 : -1;
 }
 
-int resolve_mention(const struct normconf *nc, const json_t *mention, json_t **out)
+/* "lang" as the mention gives it, whatever its type; null when missing. */
+static int resolve_lang(const struct normmention *m, struct normpool *pool, struct normrec *out)
 {
-    const char *lang = resolve_str(mention, "lang");
+    out->lang_string = m->str[NORMMENTION_LANG] != NULL;
+    if (out->lang_string)
+        return resolve_copy(m, NORMMENTION_LANG, pool, &out->lang);
+    if (m->lang_json.len == 0)
+        return 0;
+    out->lang_other = json_loadb(m->lang_json.data, m->lang_json.len, JSON_DECODE_ANY, NULL);
+    return out->lang_other ? 0 : -1;
+}
+
+static int resolve_record(const struct normmention *m, const struct resolved *r,
+                          struct normpool *pool, struct normrec *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->sid = m->sid;
+    out->start = m->start;
+    out->end = m->end;
+    out->value = r->value;
+    out->low = r->lo;
+    out->high = r->hi;
+    out->qualifier = r->qualifier;
+    out->kind = r->kind;
+    out->unit = r->unit;
+    out->ambiguous = r->ambiguous;
+    if (r->kind == m->str[NORMMENTION_HINT] &&
+        !(out->kind = normpool_add(pool, r->kind, strlen(r->kind))))
+        return -1;
+    if (resolve_copy(m, NORMMENTION_DOC, pool, &out->doc) < 0 ||
+        resolve_copy(m, NORMMENTION_TEXT, pool, &out->text) < 0 || resolve_lang(m, pool, out) < 0) {
+        normrec_release(out);
+        return -1;
+    }
+    return 0;
+}
+
+int resolve_mention(const struct normconf *nc, const struct normmention *mention,
+                    struct normpool *pool, struct normrec *out)
+{
+    const char *lang = resolve_str(mention, NORMMENTION_LANG);
     const struct numlex *nl = numlex_set_find(&nc->lex, lang);
     struct resolved r = {.unit = ""};
     int rc;
 
-    *out = NULL;
-    if (!nl || !resolve_str(mention, "form"))
+    if (!nl || !resolve_str(mention, NORMMENTION_FORM))
         return 0;
     if ((rc = resolve_number(nl, mention, &r)) < 0)
         return rc == -2 ? 2 : 0;
@@ -251,8 +269,7 @@ int resolve_mention(const struct normconf *nc, const json_t *mention, json_t **o
     resolve_kind(nl, mention, &r);
     if (!r.range)
         resolve_interval(nc, r.qualifier, r.value, r.rounded, &r.lo, &r.hi);
-    *out = resolve_record(mention, &r);
-    if (!*out)
+    if (!resolve_writable(&r) || resolve_record(mention, &r, pool, out) < 0)
         return error_at(NULL, 0, "out of memory");
     return 1;
 }

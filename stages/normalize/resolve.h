@@ -2,8 +2,9 @@
  * resolve: one mention record (extract) -> one number record (DESIGN.md
  * "normalized.jsonl"): value, interval, qualifier, kind, unit, ambiguous.
  *
- * resolve_mention() reads the mention's parts with the lexicon of its
- * language and sets *out to a new record (the caller owns it). It returns
+ * resolve_mention() reads the mention's parts (normmention.h) with the
+ * lexicon of its language and fills *out (its strings copied into pool;
+ * free it with normrec_release()). It returns
  * 1 for a record, 0 when the parts do not read as a number (no record), 2 when
  * the number is too large for a double (no record; the caller reports it), and
  * -1 when memory ran out (reported).
@@ -11,11 +12,12 @@
 #ifndef RESOLVE_H
 #define RESOLVE_H
 
-#include <jansson.h>
-
 #include "normconf.h"
+#include "normmention.h"
+#include "normrec.h"
 
-int resolve_mention(const struct normconf *nc, const json_t *mention, json_t **out);
+int resolve_mention(const struct normconf *nc, const struct normmention *mention,
+                    struct normpool *pool, struct normrec *out);
 
 /*
  * The interval [*low, *high] that qualifier q allows around v (NAN for an

@@ -47,6 +47,24 @@ static void test_claim_index_find_lists_phrases_by_first_stem(void **state)
     claim_index_release(&ix);
 }
 
+static void test_claim_index_has_lists_by_id_range(void **state)
+{
+    struct claim_index ix;
+    (void)state;
+
+    build(&ix, 0);
+    const struct claim_stement *shot_e = claim_index_find(&ix, "shot", 4); /* list 1 only */
+    const struct claim_stement *dead_e = claim_index_find(&ix, "dead", 4); /* list 2 only */
+    assert_true(claim_index_has_lists(shot_e, 1, 1));
+    assert_true(claim_index_has_lists(shot_e, 0, 2));
+    assert_false(claim_index_has_lists(shot_e, 2, 5));
+    assert_true(claim_index_has_lists(dead_e, 2, 2));
+    assert_false(claim_index_has_lists(dead_e, 0, 1));
+    assert_false(claim_index_has_lists(dead_e, 3, 9));
+    assert_false(claim_index_has_lists(NULL, 0, 9));
+    claim_index_release(&ix);
+}
+
 static void test_claim_index_suffix_finds_compound_heads(void **state)
 {
     struct claim_index ix;
@@ -109,6 +127,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_claim_index_find_lists_phrases_by_first_stem),
+        cmocka_unit_test(test_claim_index_has_lists_by_id_range),
         cmocka_unit_test(test_claim_index_suffix_finds_compound_heads),
         cmocka_unit_test(test_claim_index_no_compounds_without_minimum),
         cmocka_unit_test(test_claim_index_grows),

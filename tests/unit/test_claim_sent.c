@@ -1,5 +1,6 @@
 #include "test_common.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "normalize/claim_lex.h"
@@ -75,11 +76,73 @@ static void test_claim_sent_add_stems_gives_the_stems_of_a_full_read(void **stat
     claim_lex_release(&lx);
 }
 
+static void test_claim_sent_add_stems_where_only_the_wanted(void **state)
+{
+    struct claim_lex lx;
+    struct claim_sent full, light;
+    struct claim_rawsent r = raw();
+    bool want[sizeof(toks) / sizeof(*toks)] = {false};
+    size_t which;
+    (void)state;
+
+    want[1] = want[2] = true; /* "in Nagorno": the locative before the place */
+    assert_int_equal(claim_lex_load(&lx, "config/claims/en.json"), 0);
+    assert_int_equal(claim_sent_init_raw(&full, &r, &lx), 0);
+    assert_int_equal(claim_sent_init_light(&light, &r), 0);
+    assert_int_equal(claim_sent_add_stems_where(&light, &lx, want), 0);
+    for (size_t i = 0; i < full.ntok; i++) {
+        if (want[i]) {
+            assert_string_equal(light.tok[i].stem, full.tok[i].stem);
+            assert_ptr_equal(light.tok[i].ent, full.tok[i].ent);
+        } else {
+            assert_string_equal(light.tok[i].stem, "");
+            assert_null(light.tok[i].ent);
+            assert_false(light.tok[i].compound);
+        }
+    }
+    assert_int_equal(claim_match_list(&light, 1, &lx.locatives, &lx, false, &which), 2);
+    assert_int_equal(claim_match_list(&full, 1, &lx.locatives, &lx, false, &which), 2);
+    claim_sent_release(&light);
+    claim_sent_release(&full);
+    claim_lex_release(&lx);
+}
+
+/* claim_may_start() is false only where no indexed list can match. */
+static void test_claim_may_start_agrees_with_match_list(void **state)
+{
+    struct claim_lex lx;
+    struct claim_sent full;
+    struct claim_rawsent r = raw();
+    struct claim_plist *lists[] = {&lx.locatives, &lx.stopwords, &lx.attr_after, &lx.attr_before};
+    size_t which;
+    (void)state;
+
+    assert_int_equal(claim_lex_load(&lx, "config/claims/en.json"), 0);
+    assert_int_equal(claim_sent_init_raw(&full, &r, &lx), 0);
+    assert_true(claim_may_start(&full, 0));  /* "Killed" */
+    assert_false(claim_may_start(&full, 3)); /* punctuation */
+    assert_false(claim_may_start(&full, full.ntok));
+    for (size_t i = 0; i <= full.ntok; i++) {
+        if (claim_may_start(&full, i))
+            continue;
+        for (size_t k = 0; k < sizeof(lists) / sizeof(*lists); k++)
+            assert_int_equal(claim_match_list(&full, i, lists[k], &lx, true, &which), 0);
+        for (size_t c = 0; c < lx.ncats; c++) {
+            assert_int_equal(claim_match_list(&full, i, &lx.cats[c].nouns, &lx, true, &which), 0);
+            assert_int_equal(claim_match_list(&full, i, &lx.cats[c].verbs, &lx, false, &which), 0);
+        }
+    }
+    claim_sent_release(&full);
+    claim_lex_release(&lx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_claim_sent_light_has_the_tokens_without_stems),
         cmocka_unit_test(test_claim_sent_add_stems_gives_the_stems_of_a_full_read),
+        cmocka_unit_test(test_claim_sent_add_stems_where_only_the_wanted),
+        cmocka_unit_test(test_claim_may_start_agrees_with_match_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

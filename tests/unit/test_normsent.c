@@ -7,7 +7,6 @@
 
 #include "jscan.h"
 #include "jsonl.h"
-#include "normalize/normout.h"
 #include "normalize/normsent.h"
 #include "normalize/wordcache.h"
 
@@ -111,38 +110,6 @@ static void test_normsent_same_para_as_json_equal(void **state)
     normsent_release(&b);
 }
 
-static void test_normout_put_as_jsonl_write(void **state)
-{
-    static const char *const recs[] = {
-        "{\"z\":1,\"a\":\"q\\\"\\n\\u0001\\u00e9/"
-        "\",\"m\":null,\"b\":true,\"c\":false,\"low\":18.75,"
-        "\"high\":0.1,\"big\":-9007199254740993,\"e\":1e300,\"s\":\"\"}",
-        "{}",
-        "{\"zero\":0,\"neg\":-7,\"min\":-9223372036854775808,\"max\":9223372036854775807,"
-        "\"ten\":10,\"r\":-0.5}",
-    };
-    char out[512];
-    struct buf b = BUF_INIT;
-    (void)state;
-
-    for (size_t i = 0; i < sizeof(recs) / sizeof(*recs); i++) {
-        json_t *rec = json_loads(recs[i], 0, NULL);
-        FILE *fp = fmemopen(out, sizeof(out), "w");
-        assert_non_null(rec);
-        assert_int_equal(jsonl_write(fp, rec), 0);
-        fclose(fp);
-        buf_reset(&b);
-        assert_int_equal(normout_put(&b, rec), 0);
-        assert_int_equal(strlen(out), b.len + 1);
-        assert_memory_equal(out, b.data, b.len);
-        json_decref(rec);
-    }
-    json_t *nested = json_loads("{\"a\":[1]}", 0, NULL);
-    assert_int_equal(normout_put(&b, nested), 1);
-    json_decref(nested);
-    buf_release(&b);
-}
-
 static void test_wordcache_get_put_evict(void **state)
 {
     struct wordcache *c = wordcache_new(1);
@@ -183,7 +150,6 @@ int main(void)
         cmocka_unit_test(test_normsent_read_as_tokenize_writes),
         cmocka_unit_test(test_normsent_read_odd_shapes_as_jansson),
         cmocka_unit_test(test_normsent_same_para_as_json_equal),
-        cmocka_unit_test(test_normout_put_as_jsonl_write),
         cmocka_unit_test(test_wordcache_get_put_evict),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -115,6 +115,111 @@ static const char *load_fails(const char *text)
     return msg;
 }
 
+static void test_place_prefix_bounds_the_names(void **state)
+{
+    static const char *const texts[] = {
+        "Armenia",
+        "Armenias",
+        "Russian Federation",
+        "Russian Federations",
+        "United Nations",
+        "The Gambia",
+        "Then",
+        "Qqqq",
+        "Bosnia and Herzegovina",
+        "Nagorno-Karabakh",
+        "USA",
+        "Usa",
+        "Armenia's",
+        "Armenia ’s",
+        "Stepanakert said",
+        "Monday",
+        "Armenië",
+    };
+    size_t ascii;
+    (void)state;
+
+    assert_int_equal(place_prefix(idx, "Armenias", 8, &ascii), 7);
+    assert_int_equal(ascii, 8);
+    assert_true(place_prefix(idx, "Qqqq", 4, &ascii) < 2);
+    place_prefix(idx, "Armeni\xc3\xab", 8, &ascii);
+    assert_int_equal(ascii, 6);
+    /* what place_prefix rules out, place_lookup never finds */
+    for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++) {
+        size_t n = strlen(texts[i]);
+        size_t known = place_prefix(idx, texts[i], n, &ascii);
+        for (size_t m = 1; m <= n; m++) {
+            if (m > ascii || known + 2 >= m)
+                continue;
+            assert_null(place_lookup(idx, texts[i], m, en_genitive));
+            assert_null(place_lookup(idx, texts[i], m, nb_genitive));
+        }
+    }
+    /* a word not all ASCII: its key's beginnings */
+    size_t keylen;
+    assert_int_equal(place_prefix_word(idx, "Armeni\xc3\xab", 8, &keylen), 8);
+    assert_int_equal(keylen, 8);
+    assert_true(place_prefix_word(idx, "\xc3\x86r\xc3\xb8qq", 7, &keylen) < 5);
+    assert_int_equal(keylen, 7);
+    assert_int_equal(place_prefix_word(idx, "\xc3\x86r\xc3\xb8qq", 7, &keylen), /* remembered */
+                     place_prefix_word(idx, "\xc3\x86r\xc3\xb8qq", 7, &keylen));
+    assert_int_equal(place_prefix_word(idx, "\xff", 1, &keylen), (size_t)-1);
+    assert_string_equal(lookup("Armenia's", en_genitive), "armenia");
+    assert_true(place_prefix(idx, "Armenia's", 9, &ascii) + 2 >= 9);
+}
+
+/* Cuts at every space and before every byte that may start a piece: the same as place_lookup(). */
+static void test_place_lookup_cut_as_lookup(void **state)
+{
+    static const char *const texts[] = {
+        "Armeni\xc3\xab",
+        "Republikken Armeni\xc3\xab",
+        "S\xc3\xb8r-Sudan",
+        "Armenie\xcc\x88",
+        "ARMENIE\xcc\x88s",
+        "Zo\xe2\x80\x99n Armeni\xc3\xab",
+        "Berg-Karabach",
+        "\xc3\x85land Armenia",
+        "Sveits og \xc3\x96sterrike",
+        "Russland\xe2\x80\x99s",
+        "\xc3\x96sterreichs Armeni\xc3\xab",
+        "Armenias",
+    };
+    char *const *suffixes[] = {NULL, nb_genitive, en_genitive};
+    static const char *const locales[] = {"nb", "nl", "sv", "de", "", NULL};
+    /* an index of its own, so that no answer comes from the other's cache */
+    struct place_index *cut_idx = place_index_load("config/places.json", locales);
+    (void)state;
+
+    assert_non_null(cut_idx);
+
+    for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++) {
+        size_t n = strlen(texts[i]), cuts[64], ncuts = 0;
+        for (size_t k = 1; k < n && ncuts < 64; k++)
+            if (texts[i][k] == ' ' || texts[i][k - 1] == ' ' || texts[i][k] == '-' ||
+                ((unsigned char)texts[i][k] & 0xC0) != 0x80)
+                cuts[ncuts++] = k;
+        for (size_t sfx = 0; sfx < 3; sfx++) {
+            for (size_t m = 1; m <= n; m++) {
+                const char *want = place_lookup(idx, texts[i], m, suffixes[sfx]);
+                const char *got =
+                    place_lookup_cut(cut_idx, texts[i], m, cuts, ncuts, suffixes[sfx]);
+                if (want)
+                    assert_non_null(got);
+                if (want)
+                    assert_string_equal(got, want);
+                else
+                    assert_null(got);
+            }
+        }
+    }
+    place_index_free(cut_idx);
+    cut_idx = place_index_load("config/places.json", locales);
+    size_t cut = 7; /* before the combining mark: not a place to cut */
+    assert_string_equal(place_lookup_cut(cut_idx, "Armenie\xcc\x88", 9, &cut, 1, NULL), "armenia");
+    place_index_free(cut_idx);
+}
+
 static void test_place_index_load_bad_config_fails(void **state)
 {
     static const char *const none[] = {NULL};
@@ -172,6 +277,8 @@ int main(void)
         cmocka_unit_test(test_place_lookup_config_aliases_and_ids),
         cmocka_unit_test(test_place_lookup_genitive_and_apostrophe),
         cmocka_unit_test(test_place_lookup_acronym_needs_capitals),
+        cmocka_unit_test(test_place_prefix_bounds_the_names),
+        cmocka_unit_test(test_place_lookup_cut_as_lookup),
         cmocka_unit_test(test_place_index_load_bad_config_fails),
         cmocka_unit_test(test_place_index_load_bad_catalogue_fails),
     };

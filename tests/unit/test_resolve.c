@@ -6,10 +6,13 @@
 #include "test_common.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/extract.h"
+#include "jscan.h"
 #include "normalize/normconf.h"
+#include "normalize/normmention.h"
 #include "normalize/resolve.h"
 
 struct rcase {
@@ -285,13 +288,29 @@ static int teardown(void **state)
     return 0;
 }
 
-static void describe(const json_t *num, char *out, size_t size, size_t *used)
+/* Resolve mention m as normalize reads it from its line. */
+static int resolve_json(const struct normconf *nc, const json_t *m, struct normpool *pool,
+                        struct normrec *out)
 {
-    const char *unit = json_string_value(json_object_get(num, "unit"));
-    int n = snprintf(out + *used, size - *used, "%s%.10g %s %s%s%s", *used ? "; " : "",
-                     json_number_value(json_object_get(num, "value")),
-                     json_string_value(json_object_get(num, "qualifier")),
-                     json_string_value(json_object_get(num, "kind")), unit[0] ? " " : "", unit);
+    char *line = json_dumps(m, JSON_COMPACT | JSON_SORT_KEYS);
+    struct jscan js;
+    struct normmention nm;
+
+    assert_non_null(line);
+    assert_int_equal(jscan_object(&js, line, strlen(line)), 0);
+    normmention_init(&nm);
+    assert_int_equal(normmention_read(&nm, &js), 0);
+    int rc = resolve_mention(nc, &nm, pool, out);
+    normmention_release(&nm);
+    free(line);
+    return rc;
+}
+
+static void describe(const struct normrec *num, char *out, size_t size, size_t *used)
+{
+    const char *unit = num->unit;
+    int n = snprintf(out + *used, size - *used, "%s%.10g %s %s%s%s", *used ? "; " : "", num->value,
+                     num->qualifier, num->kind, unit[0] ? " " : "", unit);
     *used += (size_t)n;
 }
 
@@ -307,13 +326,18 @@ static void run_case(const struct fixture *fx, const struct rcase *c, char *got,
     assert_int_equal(tokrec_parse(&tr, rec, "t", 1), 0);
     assert_int_equal(
         extract_sentence(numlex_set_find(&fx->nc.lex, c->lang), &tr, c->lang, mentions, "t", 1), 0);
+    struct normpool pool;
+    normpool_init(&pool);
     for (size_t i = 0; i < json_array_size(mentions); i++) {
-        json_t *num;
-        if (resolve_mention(&fx->nc, json_array_get(mentions, i), &num) == 1) {
-            describe(num, got, size, &used);
-            json_decref(num);
+        struct normrec num;
+        if (resolve_json(&fx->nc, json_array_get(mentions, i), &pool, &num) == 1) {
+            describe(&num, got, size, &used);
+            assert_string_equal(num.text.p, json_string_value(json_object_get(
+                                                json_array_get(mentions, i), "text")));
+            normrec_release(&num);
         }
     }
+    normpool_release(&pool);
     tokrec_release(&tr);
     json_decref(mentions);
     json_decref(rec);
@@ -341,7 +365,8 @@ static void test_resolve_mention_too_large(void **state)
 {
     const struct fixture *fx = *state;
     char big[402];
-    json_t *out = NULL;
+    struct normpool pool;
+    struct normrec out;
 
     memset(big, '0', sizeof(big) - 1);
     big[0] = '1';
@@ -350,8 +375,9 @@ static void test_resolve_mention_too_large(void **state)
                           "d", "sid", 0, "start", 0, "end", 401, "text", big, "form", "digits",
                           "num", big, "lang", "en");
     assert_non_null(m);
-    assert_int_equal(resolve_mention(&fx->nc, m, &out), 2);
-    assert_null(out);
+    normpool_init(&pool);
+    assert_int_equal(resolve_json(&fx->nc, m, &pool, &out), 2);
+    normpool_release(&pool);
     json_decref(m);
 }
 

@@ -1,0 +1,230 @@
+#include "normrec.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonl.h"
+
+/* Strings up to this long share a block; a longer one gets its own. */
+#define NORMPOOL_BLOCK 65536
+
+void normrec_release(struct normrec *r)
+{
+    json_decref(r->lang_other);
+    r->lang_other = NULL;
+}
+
+/* ,"key": as jsonl_put_key() writes it (no comma after '{'); keys here need no escaping. */
+static int normrec_key(struct buf *b, const char *key)
+{
+    size_t n = strlen(key);
+
+    if (buf_grow(b, n + 4) < 0)
+        return -1;
+    char *p = b->data + b->len;
+    if (b->len && p[-1] != '{')
+        *p++ = ',';
+    *p++ = '"';
+    memcpy(p, key, n);
+    p += n;
+    *p++ = '"';
+    *p++ = ':';
+    *p = '\0';
+    b->len = (size_t)(p - b->data);
+    return 0;
+}
+
+static int normrec_str(struct buf *b, const char *key, const char *s, size_t n)
+{
+    return normrec_key(b, key) < 0 ? -1 : jsonl_put_string(b, s, n);
+}
+
+static int normrec_span(struct buf *b, const char *key, const struct normstr *s)
+{
+    return normrec_str(b, key, s->p ? s->p : "", s->n);
+}
+
+static int normrec_cstr(struct buf *b, const char *key, const char *s)
+{
+    if (!s)
+        return normrec_key(b, key) < 0 ? -1 : buf_add(b, "null", 4);
+    return normrec_str(b, key, s, strlen(s));
+}
+
+/* A JSON value as jansson dumps it alone (compact), for reals and lang of another type. */
+static int normrec_dump(struct buf *b, const json_t *v)
+{
+    char tmp[256];
+    size_t n = v ? json_dumpb(v, tmp, sizeof(tmp), JSON_ENCODE_ANY | JSON_COMPACT) : 0;
+
+    if (n > 0 && n <= sizeof(tmp))
+        return buf_add(b, tmp, n);
+    char *s = v ? json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+    int rc = s ? buf_addstr(b, s) : -1;
+    free(s);
+    return rc;
+}
+
+/* An integer's decimal digits, as printf's %lld writes them. */
+static int normrec_int(struct buf *b, long long v)
+{
+    char tmp[24];
+    size_t i = sizeof(tmp);
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+    do {
+        tmp[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[--i] = '-';
+    return buf_add(b, tmp + i, sizeof(tmp) - i);
+}
+
+/* As resolve wrote numbers with jansson: null, an integer when whole, else a real. */
+static int normrec_num(struct buf *b, const char *key, double v)
+{
+    if (normrec_key(b, key) < 0)
+        return -1;
+    if (isnan(v))
+        return buf_add(b, "null", 4);
+    if (v == floor(v) && fabs(v) < 9e15)
+        return normrec_int(b, (long long)v);
+    json_t *real = json_real(v);
+    int rc = real ? normrec_dump(b, real) : -1;
+    json_decref(real);
+    return rc;
+}
+
+static int normrec_integer(struct buf *b, const char *key, long long v)
+{
+    return normrec_key(b, key) < 0 ? -1 : normrec_int(b, v);
+}
+
+static int normrec_lang(struct buf *b, const struct normrec *r)
+{
+    if (r->lang_string)
+        return normrec_span(b, "lang", &r->lang);
+    if (normrec_key(b, "lang") < 0)
+        return -1;
+    return r->lang_other ? normrec_dump(b, r->lang_other) : buf_add(b, "null", 4);
+}
+
+/* The members up to "end" (sorted keys: claim fields interleave with resolve's). */
+static int normrec_head(struct buf *b, const struct normrec *r)
+{
+    bool a = r->annotated;
+
+    if (normrec_key(b, "ambiguous") < 0 ||
+        buf_add(b, r->ambiguous ? "true" : "false", r->ambiguous ? 4 : 5) < 0)
+        return -1;
+    if (a && (normrec_span(b, "as_of", &r->as_of) < 0 ||
+              normrec_span(b, "attribution", &r->attribution) < 0))
+        return -1;
+    if (normrec_cstr(b, "category", a ? r->category : NULL) < 0)
+        return -1;
+    if (a && normrec_span(b, "date", &r->date) < 0)
+        return -1;
+    if (normrec_span(b, "doc", &r->doc) < 0)
+        return -1;
+    if (a && normrec_span(b, "doc_place", &r->doc_place) < 0)
+        return -1;
+    return normrec_integer(b, "end", r->end);
+}
+
+static int normrec_middle(struct buf *b, const struct normrec *r)
+{
+    bool a = r->annotated;
+
+    if (normrec_num(b, "high", r->high) < 0 || normrec_cstr(b, "kind", r->kind) < 0 ||
+        normrec_lang(b, r) < 0 || normrec_num(b, "low", r->low) < 0)
+        return -1;
+    if (a && normrec_span(b, "place", &r->place) < 0)
+        return -1;
+    if (normrec_cstr(b, "qualifier", r->qualifier) < 0)
+        return -1;
+    if (a && (normrec_span(b, "quote", &r->quote) < 0 || normrec_span(b, "scope", &r->scope) < 0))
+        return -1;
+    return normrec_integer(b, "sid", r->sid); /* "sid" sorts before "side" */
+}
+
+static int normrec_tail(struct buf *b, const struct normrec *r)
+{
+    bool a = r->annotated;
+
+    if (a && (normrec_span(b, "side", &r->side) < 0 || normrec_span(b, "source", &r->source) < 0))
+        return -1;
+    if (normrec_integer(b, "start", r->start) < 0)
+        return -1;
+    if (a && normrec_span(b, "subject", &r->subject) < 0)
+        return -1;
+    if (normrec_span(b, "text", &r->text) < 0 || normrec_cstr(b, "unit", r->unit) < 0 ||
+        normrec_num(b, "value", r->value) < 0)
+        return -1;
+    return a ? normrec_span(b, "victim", &r->victim) : 0;
+}
+
+int normrec_put(struct buf *b, const struct normrec *r)
+{
+    if (buf_addch(b, '{') < 0 || normrec_head(b, r) < 0 || normrec_middle(b, r) < 0 ||
+        normrec_tail(b, r) < 0)
+        return -1;
+    return buf_addch(b, '}');
+}
+
+void normpool_init(struct normpool *p)
+{
+    memset(p, 0, sizeof(*p));
+}
+
+static int normpool_grow(struct normpool *p, size_t need)
+{
+    size_t size = need > NORMPOOL_BLOCK ? need : NORMPOOL_BLOCK;
+
+    if (p->nblocks == p->cap) {
+        size_t cap = p->cap ? 2 * p->cap : 8;
+        char **grown = realloc(p->blocks, cap * sizeof(*grown));
+        if (!grown)
+            return -1;
+        p->blocks = grown;
+        p->cap = cap;
+    }
+    char *block = malloc(size);
+    if (!block)
+        return -1;
+    p->blocks[p->nblocks++] = block;
+    p->used = 0;
+    p->size = size;
+    return 0;
+}
+
+const char *normpool_add(struct normpool *p, const char *s, size_t n)
+{
+    if ((p->nblocks == 0 || p->size - p->used < n + 1) && normpool_grow(p, n + 1) < 0)
+        return NULL;
+    char *at = p->blocks[p->nblocks - 1] + p->used;
+    if (n)
+        memcpy(at, s, n);
+    at[n] = '\0';
+    p->used += n + 1;
+    return at;
+}
+
+void normpool_reset(struct normpool *p)
+{
+    if (p->nblocks > 1) {
+        for (size_t i = 0; i < p->nblocks; i++)
+            free(p->blocks[i]);
+        p->nblocks = 0;
+    }
+    p->used = 0;
+}
+
+void normpool_release(struct normpool *p)
+{
+    for (size_t i = 0; i < p->nblocks; i++)
+        free(p->blocks[i]);
+    free(p->blocks);
+    normpool_init(p);
+}

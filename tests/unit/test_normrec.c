@@ -1,0 +1,187 @@
+#include "test_common.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "jsonl.h"
+#include "normalize/normrec.h"
+
+static struct normstr str(const char *s)
+{
+    return (struct normstr){s, strlen(s)};
+}
+
+/* A number as a jansson value: null, an integer when whole, else a real (as resolve made them). */
+static json_t *num(double v)
+{
+    if (isnan(v))
+        return json_null();
+    if (v == floor(v) && fabs(v) < 9e15)
+        return json_integer((json_int_t)v);
+    return json_real(v);
+}
+
+static void set_str(json_t *o, const char *key, const struct normstr *s)
+{
+    assert_int_equal(json_object_set_new(o, key, json_stringn(s->p, s->n)), 0);
+}
+
+/* r as the jansson record normalize used to build and write. */
+static json_t *as_json(const struct normrec *r)
+{
+    json_t *o = json_object();
+
+    set_str(o, "doc", &r->doc);
+    set_str(o, "text", &r->text);
+    json_object_set_new(o, "sid", json_integer(r->sid));
+    json_object_set_new(o, "start", json_integer(r->start));
+    json_object_set_new(o, "end", json_integer(r->end));
+    if (r->lang_string)
+        set_str(o, "lang", &r->lang);
+    else
+        json_object_set(o, "lang", r->lang_other ? r->lang_other : json_null());
+    json_object_set_new(o, "value", num(r->value));
+    json_object_set_new(o, "low", num(r->low));
+    json_object_set_new(o, "high", num(r->high));
+    json_object_set_new(o, "qualifier", json_string(r->qualifier));
+    json_object_set_new(o, "kind", json_string(r->kind));
+    json_object_set_new(o, "unit", json_string(r->unit));
+    json_object_set_new(o, "ambiguous", json_boolean(r->ambiguous));
+    json_object_set_new(o, "category",
+                        r->annotated && r->category ? json_string(r->category) : json_null());
+    if (!r->annotated)
+        return o;
+    const struct normstr *f[] = {&r->subject, &r->victim,    &r->side,        &r->scope,
+                                 &r->place,   &r->doc_place, &r->attribution, &r->as_of,
+                                 &r->quote,   &r->date,      &r->source};
+    const char *k[] = {"subject",     "victim", "side",  "scope", "place", "doc_place",
+                       "attribution", "as_of",  "quote", "date",  "source"};
+    for (size_t i = 0; i < sizeof(f) / sizeof(*f); i++)
+        set_str(o, k[i], f[i]);
+    return o;
+}
+
+static void assert_put_as_jsonl_write(const struct normrec *r)
+{
+    char out[2048];
+    struct buf b = BUF_INIT;
+    json_t *o = as_json(r);
+    FILE *fp = fmemopen(out, sizeof(out), "w");
+
+    assert_non_null(fp);
+    assert_int_equal(jsonl_write(fp, o), 0);
+    fclose(fp);
+    assert_int_equal(normrec_put(&b, r), 0);
+    assert_int_equal(strlen(out), b.len + 1);
+    assert_memory_equal(out, b.data, b.len);
+    json_decref(o);
+    buf_release(&b);
+}
+
+static struct normrec plain_rec(void)
+{
+    struct normrec r;
+
+    memset(&r, 0, sizeof(r));
+    r.doc = str("g001");
+    r.text = str("rundt \"65.036\"\n\x01 \xc3\xa9/");
+    r.lang = str("nb");
+    r.lang_string = true;
+    r.sid = 12;
+    r.start = 0;
+    r.end = 9223372036854775807LL;
+    r.value = 65036;
+    r.low = 65036 * 0.75;
+    r.high = NAN;
+    r.qualifier = "min";
+    r.kind = "cardinal";
+    r.unit = "";
+    return r;
+}
+
+static void test_normrec_put_plain(void **state)
+{
+    struct normrec r = plain_rec();
+
+    (void)state;
+    assert_put_as_jsonl_write(&r);
+    r.value = -0.5;
+    r.low = 1e300;
+    r.high = -9007199254740993.0;
+    r.ambiguous = true;
+    assert_put_as_jsonl_write(&r);
+    r.value = 0.1;
+    r.low = -7;
+    r.high = 1e-10;
+    r.lang_string = false; /* lang missing: null */
+    assert_put_as_jsonl_write(&r);
+    r.lang_other = json_loads("[1, 2.50, \"x\"]", 0, NULL);
+    assert_non_null(r.lang_other);
+    assert_put_as_jsonl_write(&r);
+    normrec_release(&r);
+    assert_null(r.lang_other);
+}
+
+static void test_normrec_put_annotated(void **state)
+{
+    struct normrec r = plain_rec();
+
+    (void)state;
+    r.annotated = true;
+    r.category = NULL;
+    r.subject = r.victim = r.side = r.scope = r.place = r.doc_place = str("");
+    r.attribution = r.as_of = r.date = r.source = str("");
+    r.quote = str("Rundt 65.036 \"personer\"");
+    assert_put_as_jsonl_write(&r);
+    r.category = "displaced";
+    r.subject = str("personer");
+    r.victim = str("civilians");
+    r.side = str("armenia");
+    r.scope = str("total");
+    r.place = str("armenia");
+    r.doc_place = str("azerbaijan");
+    r.attribution = str("FN");
+    r.as_of = str("onsdag\t");
+    r.date = str("2023-09");
+    r.source = str("nrk");
+    assert_put_as_jsonl_write(&r);
+}
+
+static void test_normpool_keeps_addresses(void **state)
+{
+    struct normpool p;
+    char big[70000];
+    const char *first, *s;
+
+    (void)state;
+    normpool_init(&p);
+    first = normpool_add(&p, "abc", 3);
+    assert_string_equal(first, "abc");
+    memset(big, 'x', sizeof(big));
+    s = normpool_add(&p, big, sizeof(big)); /* a block of its own */
+    assert_non_null(s);
+    assert_memory_equal(s, big, sizeof(big));
+    assert_int_equal(s[sizeof(big)], '\0');
+    for (int i = 0; i < 10000; i++)
+        assert_non_null(normpool_add(&p, "0123456789", 10));
+    assert_string_equal(first, "abc");
+    assert_string_equal(normpool_add(&p, "", 0), "");
+    normpool_reset(&p);
+    assert_string_equal(normpool_add(&p, "de", 2), "de");
+    normpool_reset(&p);
+    assert_string_equal(normpool_add(&p, "f", 1), "f");
+    normpool_release(&p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_normrec_put_plain),
+        cmocka_unit_test(test_normrec_put_annotated),
+        cmocka_unit_test(test_normpool_keeps_addresses),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
