@@ -36,6 +36,7 @@ int buf_grow(struct buf *b, size_t extra)
     char *p = realloc(b->data, cap);
     if (!p)
         return -1;
+    p[b->len] = '\0'; /* new room in a buffer that held nothing is "" */
     b->data = p;
     b->cap = cap;
     return 0;

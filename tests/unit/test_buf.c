@@ -46,12 +46,32 @@ static void test_buf_grow_refuses_overflow(void **state)
     assert_null(b.data);
 }
 
+/* Room made in a buffer that held nothing is still a C string: "" (a decoded empty string). */
+static void test_buf_grow_keeps_it_a_string(void **state)
+{
+    (void)state;
+    for (int round = 0; round < 8; round++) {
+        char *junk = malloc(64);
+        assert_non_null(junk);
+        memset(junk, 'x', 64);
+        free(junk);
+        struct buf b = BUF_INIT;
+        assert_int_equal(buf_grow(&b, 40), 0);
+        assert_non_null(b.data);
+        assert_int_equal(strlen(buf_str(&b)), 0);
+        buf_reset(&b);
+        assert_string_equal(buf_str(&b), "");
+        buf_release(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_buf_add_grows_and_terminates),
         cmocka_unit_test(test_buf_detach_hands_over),
         cmocka_unit_test(test_buf_grow_refuses_overflow),
+        cmocka_unit_test(test_buf_grow_keeps_it_a_string),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,6 +34,12 @@ static void test_jscan_indexes_members(void **state)
     assert_int_equal(jscan_integer(jscan_get(&js, "doc"), &i), -1);
     assert_int_equal(jscan_string(jscan_get(&js, "sid"), &b), -1);
     buf_release(&b);
+    /* an empty string decoded into a buffer that never held anything */
+    assert_int_equal(scan("{\"e\":\"\"}"), 0);
+    assert_int_equal(jscan_string(jscan_get(&js, "e"), &b), 0);
+    assert_int_equal(b.len, 0);
+    assert_int_equal(strlen(buf_str(&b)), 0);
+    buf_release(&b);
 }
 
 static void test_jscan_decodes_escapes(void **state)
