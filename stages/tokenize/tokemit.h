@@ -1,7 +1,9 @@
 /*
- * tokemit: write tokens.jsonl records (docs/FORMATS.md) with common/jsonl.
+ * tokemit: write tokens.jsonl records (docs/FORMATS.md). Doc and sentence
+ * records are written by hand (tokjson), byte for byte as jsonl_write()
+ * would write them; skip records, rare, go through jansson.
  *
- * Each function builds one record, writes it with a newline and frees it.
+ * Each function builds one record and writes it with a newline.
  * Returns 0, or -1 when memory ran out or the write failed (not reported:
  * the caller names the output).
  */
