@@ -64,6 +64,25 @@ static inline bool utf8_printable8(const char *s)
     return (((x - 0x20 * UTF8_ONES) | x) & UTF8_HIGHS) == 0;
 }
 
+/* The number of ASCII letters among the 8 bytes x (all ASCII). */
+static inline unsigned utf8_letters8(uint64_t x)
+{
+    uint64_t t = x | (0x20 * UTF8_ONES);                 /* A-Z as a-z */
+    uint64_t ge = t + (0x80 - 'a') * UTF8_ONES;          /* high bit: t >= 'a' */
+    uint64_t le = ~(t + (0x80 - ('z' + 1)) * UTF8_ONES); /* high bit: t <= 'z' */
+
+    return (unsigned)((((ge & le & UTF8_HIGHS) >> 7) * UTF8_ONES) >> 56);
+}
+
+/* The 8 bytes x (all ASCII) with A-Z lowered. */
+static inline uint64_t utf8_lower8(uint64_t x)
+{
+    uint64_t ge = x + (0x80 - 'A') * UTF8_ONES;          /* high bit: x >= 'A' */
+    uint64_t le = ~(x + (0x80 - ('Z' + 1)) * UTF8_ONES); /* high bit: x <= 'Z' */
+
+    return x | ((ge & le & UTF8_HIGHS) >> 2);
+}
+
 /* Whether no byte of x is c (x's bytes all below 0x80). */
 static inline bool utf8_lacks8(uint64_t x, unsigned char c)
 {

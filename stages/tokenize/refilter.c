@@ -179,11 +179,12 @@ int refilter_init(struct refilter *f, const char *re)
     if (refilter_has_top_bar(re))
         return 0;
     if (re[0] == '^') {
-        if (refilter_first_of(re, 1, strlen(re), f->first))
-            f->kind = REFILTER_FIRST;
-        else
+        if (!refilter_first_of(re, 1, strlen(re), f->first)) {
             memset(f->first, 0, sizeof(f->first));
-        return 0;
+            return 0;
+        }
+        f->kind = REFILTER_FIRST;
+        return refilter_literal(f, re + 1); /* the prefix every match starts with, maybe "" */
     }
     if (refilter_literal(f, re) < 0)
         return -1;
@@ -214,7 +215,8 @@ bool refilter_may_match(const struct refilter *f, const char *text, size_t len)
 {
     if (f->kind == REFILTER_FIRST) {
         unsigned char b = len ? (unsigned char)text[0] : 0;
-        return len > 0 && ((f->first[b >> 6] >> (b & 63)) & 1);
+        return len > 0 && ((f->first[b >> 6] >> (b & 63)) & 1) && len >= f->litlen &&
+               memcmp(text, f->lit, f->litlen) == 0;
     }
     if (f->kind == REFILTER_LITERAL)
         return refilter_contains(text, len, f->lit, f->litlen);

@@ -6,10 +6,11 @@
  * The condition is read from the pattern's text (a POSIX ERE matched in the
  * C locale, so byte by byte) and is only ever a necessary one: a pattern
  * starting with '^' can only match a text whose first byte is one its first
- * element allows; any other pattern only a text that holds the literal its
- * matches all start with. When the pattern is not that simple (a top-level
- * '|', an optional first element, '.', a negated or named bracket class),
- * there is no condition and every text may match.
+ * element allows, and that starts with the literal after the '^' if there
+ * is one ("^source:?$": "source"); any other pattern only a text that holds
+ * the literal its matches all start with. When the pattern is not that
+ * simple (a top-level '|', an optional first element, '.', a negated or
+ * named bracket class), there is no condition and every text may match.
  *
  * The struct is the caller's; refilter_release() frees the literal.
  * refilter_init() returns 0 or -1 (memory).
@@ -23,7 +24,7 @@
 
 enum refilter_kind {
     REFILTER_NONE,    /* every text may match */
-    REFILTER_FIRST,   /* anchored: the first byte must be in first */
+    REFILTER_FIRST,   /* anchored: the first byte must be in first, the text start with lit */
     REFILTER_LITERAL, /* the text must contain lit */
 };
 

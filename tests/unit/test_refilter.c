@@ -62,6 +62,14 @@ static void test_refilter_may_match_first_byte(void **state)
     assert_false(may("^\\(x", "x"));
     assert_true(may("^\\(x", "(x"));
     assert_true(may("^[a-c]+d", "bd"));
+    assert_true(may("^source:?$", "source"));
+    assert_true(may("^source:?$", "sources")); /* the prefix holds, regexec decides */
+    assert_false(may("^source:?$", "sour"));
+    assert_false(may("^source:?$", "see"));
+    assert_true(may("^kommentare? ?\\(", "kommentar (1)"));
+    assert_false(may("^kommentare? ?\\(", "kommando"));
+    assert_true(may("^\\(artikkelen (under|etter)", "(artikkelen etter"));
+    assert_false(may("^\\(artikkelen (under|etter)", "(artikler"));
     assert_false(may("^[a-c]+d", "dd"));
 }
 
@@ -96,6 +104,12 @@ static void test_refilter_agrees_with_regexec(void **state)
         "läs också: kriget",
         "your browser doesn't support html5 video",
         "12 comments",
+        "source",
+        "sources: none",
+        "kommentare (1)",
+        "anzeige",
+        "anzeigen",
+        "reacties (4)",
         "the army said 200 soldiers",
         "",
     };
