@@ -111,6 +111,18 @@ static size_t toklex_number(const struct toklex_ctx *c, size_t i)
     return i;
 }
 
+/* Past the ASCII letters and digits from i on (most of a word), without a call per byte. */
+static size_t toklex_ascii_run(const struct toklex_ctx *c, size_t i)
+{
+    while (i < c->b) {
+        unsigned char a = (unsigned char)c->s[i];
+        if (a == 0 || a >= 0x80 || !toklex_wordish((utf8proc_category_t)c->tc->ascii_category[a]))
+            break;
+        i++;
+    }
+    return i;
+}
+
 static size_t toklex_word(const struct toklex_ctx *c, size_t i)
 {
     size_t len, start = i;
@@ -118,6 +130,7 @@ static size_t toklex_word(const struct toklex_ctx *c, size_t i)
     bool bad;
 
     for (;;) {
+        i = toklex_ascii_run(c, i);
         if (toklex_wordish(toklex_cat(c, i, &len))) {
             i += len;
             continue;
