@@ -6,6 +6,12 @@
 
 #include <utf8proc.h>
 
+#include "buf.h"
+
+#define UTF8_FOLD_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
+/* Room for the code points one character folds to (utf8_fold_plain gives up when short) */
+#define UTF8_FOLD_CHAR_MAX 8
+
 static size_t utf8_seq_len(unsigned char c, int32_t *min)
 {
     if (c < 0x80) {
@@ -101,12 +107,77 @@ static bool utf8_is_ascii(const char *s, size_t n)
     return true;
 }
 
+/* Whether s[0..n) is valid UTF-8 without NUL whose characters are all below U+0300. */
+static bool utf8_is_plain(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    for (size_t i = 0; i < n; i++) {
+        if (u[i] == 0)
+            return false;
+        if (u[i] < 0x80)
+            continue;
+        if (u[i] < 0xC2 || u[i] > 0xCB || i + 1 >= n || (u[i + 1] & 0xC0) != 0x80)
+            return false;
+        i++;
+    }
+    return true;
+}
+
+/* Append to out what utf8proc_map() gives for the one character s[0..len), without its malloc. */
+static int utf8_fold_char(struct buf *out, const char *s, size_t len)
+{
+    utf8proc_int32_t cps[UTF8_FOLD_CHAR_MAX + 1]; /* reencoded in place, with a NUL */
+    utf8proc_ssize_t n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, cps,
+                                            UTF8_FOLD_CHAR_MAX, UTF8_FOLD_OPTIONS);
+
+    if (n < 0 || n > UTF8_FOLD_CHAR_MAX)
+        return -1;
+    n = utf8proc_reencode(cps, n, UTF8_FOLD_OPTIONS);
+    return n < 0 ? -1 : buf_add(out, cps, (size_t)n);
+}
+
+/*
+ * Fold a string of characters below U+0300 one character at a time, ASCII
+ * without utf8proc. None of them has a combining class, and every
+ * character that composes with a preceding one is a mark or lies above
+ * U+0300, so NFC joins nothing across them and the fold of the string is
+ * the folds of its characters in a row (test_utf8 checks every pair
+ * against utf8proc_map). Most non-ASCII words are of this kind.
+ */
+static char *utf8_fold_plain(const char *s, size_t n, size_t *outlen)
+{
+    struct buf out = BUF_INIT;
+    int rc = buf_grow(&out, n + UTF8_FOLD_CHAR_MAX);
+
+    for (size_t i = 0; rc == 0 && i < n;) {
+        char c = s[i];
+        if ((unsigned char)c < 0x80) {
+            rc = buf_addch(&out, (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+            i++;
+        } else {
+            rc = utf8_fold_char(&out, s + i, 2);
+            i += 2;
+        }
+    }
+    if (rc < 0) {
+        buf_release(&out);
+        return NULL;
+    }
+    if (outlen)
+        *outlen = out.len;
+    return buf_detach(&out);
+}
+
 char *utf8_fold(const char *s, size_t n, size_t *outlen)
 {
     utf8proc_uint8_t *dst = NULL;
 
     if (utf8_is_ascii(s, n))
         return utf8_fold_ascii(s, n, outlen);
+    char *plain = utf8_is_plain(s, n) ? utf8_fold_plain(s, n, outlen) : NULL;
+    if (plain)
+        return plain;
     if (memchr(s, '\0', n))
         return NULL;
     utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
