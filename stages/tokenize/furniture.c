@@ -14,6 +14,27 @@ static bool furniture_is_letter(int32_t cp)
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
+/*
+ * Index the patterns by the first byte of the lines they may match: most
+ * are anchored, and asking each pattern's filter about every line was a
+ * sixth of furniture's time. Without memory, every pattern is tried.
+ */
+static void furniture_index(struct furniture *f)
+{
+    size_t np = f->tc->npatterns, n = 0;
+
+    f->cand = malloc((np ? np : 1) * 256 * sizeof(*f->cand));
+    if (!f->cand)
+        return;
+    for (unsigned b = 0; b < 256; b++) {
+        f->cand_at[b] = n;
+        for (size_t i = 0; i < np; i++)
+            if (refilter_may_start(&f->tc->patterns[i].filter, (unsigned char)b))
+                f->cand[n++] = i;
+    }
+    f->cand_at[256] = n;
+}
+
 void furniture_init(struct furniture *f, const struct tokconf *tc)
 {
     memset(f, 0, sizeof(*f));
@@ -28,6 +49,7 @@ void furniture_init(struct furniture *f, const struct tokconf *tc)
     for (int c = 'A'; c <= 'z'; c++)
         if (f->script_of[c] != FURNITURE_NOT_LETTER && f->script_of[c] != f->script_of['a'])
             f->ascii_letters = FURNITURE_NOT_LETTER;
+    furniture_index(f);
 }
 
 void furniture_release(struct furniture *f)
@@ -35,6 +57,7 @@ void furniture_release(struct furniture *f)
     free(f->spans);
     free(f->map);
     free(f->counts);
+    free(f->cand);
     buf_release(&f->fold);
     memset(f, 0, sizeof(*f));
 }
@@ -346,6 +369,24 @@ static int furniture_match(struct furniture *f, const struct tokconf_pattern *p)
     return 0;
 }
 
+/* Match the patterns that may match the folded line (not empty). */
+static int furniture_patterns(struct furniture *f)
+{
+    const struct tokconf_pattern *p = f->tc->patterns;
+
+    if (!f->cand || f->fold.len == 0) {
+        for (size_t i = 0; i < f->tc->npatterns; i++)
+            if (furniture_match(f, &p[i]) < 0)
+                return -1;
+        return 0;
+    }
+    unsigned char b = (unsigned char)f->fold.data[0];
+    for (size_t k = f->cand_at[b]; k < f->cand_at[b + 1]; k++)
+        if (furniture_match(f, &p[f->cand[k]]) < 0)
+            return -1;
+    return 0;
+}
+
 int furniture_line(struct furniture *f, const char *s, size_t ls, size_t le)
 {
     size_t first = f->nspans;
@@ -361,11 +402,8 @@ int furniture_line(struct furniture *f, const char *s, size_t ls, size_t le)
         return -1;
     if (foreign || le - ls > f->tc->furniture_max_line_bytes)
         return foreign;
-    if (furniture_fold(f, s, ls, le) < 0)
+    if (furniture_fold(f, s, ls, le) < 0 || furniture_patterns(f) < 0)
         return -1;
-    for (size_t i = 0; i < f->tc->npatterns; i++)
-        if (furniture_match(f, &f->tc->patterns[i]) < 0)
-            return -1;
     furniture_merge(f, first);
     return (int)(f->nspans - first);
 }

@@ -50,6 +50,10 @@ struct furniture {
     size_t script_of[FURNITURE_TABLE]; /* tokconf_script() of a letter, else NOT_LETTER */
     size_t ascii_letters;              /* the script of every ASCII letter, or NOT_LETTER */
     struct furniture_fold_entry folds[FURNITURE_FOLDS];
+    /* the patterns that may match a folded line starting with byte b, in config order:
+       cand[cand_at[b]..cand_at[b + 1]); NULL: try every pattern */
+    size_t *cand;
+    size_t cand_at[257];
 };
 
 void furniture_init(struct furniture *f, const struct tokconf *tc);

@@ -222,3 +222,8 @@ bool refilter_may_match(const struct refilter *f, const char *text, size_t len)
         return refilter_contains(text, len, f->lit, f->litlen);
     return true;
 }
+
+bool refilter_may_start(const struct refilter *f, unsigned char b)
+{
+    return f->kind != REFILTER_FIRST || ((f->first[b >> 6] >> (b & 63)) & 1);
+}

@@ -41,4 +41,7 @@ void refilter_release(struct refilter *f);
 /* False only when re cannot match anywhere in text[0..len). */
 bool refilter_may_match(const struct refilter *f, const char *text, size_t len);
 
+/* False only when re cannot match a text whose first byte is b. */
+bool refilter_may_start(const struct refilter *f, unsigned char b);
+
 #endif

@@ -86,6 +86,27 @@ static void test_refilter_may_match_literal(void **state)
     assert_true(may("x|y", "y")); /* no condition */
 }
 
+static bool may_start(const char *re, unsigned char b)
+{
+    struct refilter f;
+
+    assert_int_equal(refilter_init(&f, re), 0);
+    bool r = refilter_may_start(&f, b);
+    refilter_release(&f);
+    return r;
+}
+
+static void test_refilter_may_start_first_byte(void **state)
+{
+    (void)state;
+    assert_true(may_start("^(read more|see also)", 'r'));
+    assert_true(may_start("^(read more|see also)", 's'));
+    assert_false(may_start("^(read more|see also)", 'x'));
+    assert_false(may_start("^source:?$", 0xC3));
+    assert_true(may_start("les mer lukk$", 'x')); /* not anchored: any byte */
+    assert_true(may_start("^a?b", 'x'));          /* no condition */
+}
+
 /* Wherever the filter says no, regexec finds nothing, for every pattern of the config. */
 static void test_refilter_agrees_with_regexec(void **state)
 {
@@ -129,6 +150,7 @@ int main(void)
         cmocka_unit_test(test_refilter_init_kinds),
         cmocka_unit_test(test_refilter_may_match_first_byte),
         cmocka_unit_test(test_refilter_may_match_literal),
+        cmocka_unit_test(test_refilter_may_start_first_byte),
         cmocka_unit_test(test_refilter_agrees_with_regexec),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
