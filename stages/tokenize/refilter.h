@@ -7,12 +7,14 @@
  * C locale, so byte by byte) and is only ever a necessary one: a pattern
  * starting with '^' can only match a text whose first byte is one its first
  * element allows, and that starts with the literal after the '^' if there
- * is one ("^source:?$": "source"); any other pattern only a text that holds
+ * is one ("^source:?$": "source") or, for a group, with the literal of one
+ * of its alternatives when each has one ("^(annonse|reklame)$": "annonse"
+ * or "reklame"); any other pattern only a text that holds
  * the literal its matches all start with. When the pattern is not that
  * simple (a top-level '|', an optional first element, '.', a negated or
  * named bracket class), there is no condition and every text may match.
  *
- * The struct is the caller's; refilter_release() frees the literal.
+ * The struct is the caller's; refilter_release() frees the literals.
  * refilter_init() returns 0 or -1 (memory).
  */
 #ifndef REFILTER_H
@@ -28,11 +30,18 @@ enum refilter_kind {
     REFILTER_LITERAL, /* the text must contain lit */
 };
 
+struct refilter_alt {
+    char *lit;
+    size_t len;
+};
+
 struct refilter {
     enum refilter_kind kind;
     uint64_t first[4]; /* bit b: a match may start with byte b */
     char *lit;
     size_t litlen;
+    struct refilter_alt *alts; /* FIRST: the text must start with one of these (when any) */
+    size_t nalts;
 };
 
 int refilter_init(struct refilter *f, const char *re);

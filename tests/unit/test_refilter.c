@@ -70,6 +70,14 @@ static void test_refilter_may_match_first_byte(void **state)
     assert_false(may("^kommentare? ?\\(", "kommando"));
     assert_true(may("^\\(artikkelen (under|etter)", "(artikkelen etter"));
     assert_false(may("^\\(artikkelen (under|etter)", "(artikler"));
+    assert_true(may("^(annonse|reklame)$", "reklame"));
+    assert_false(may("^(annonse|reklame)$", "russland"));
+    assert_false(may("^(annonse|reklame)$", "annen"));
+    assert_true(may("^(les (også|mer)|se også)(:.*)?$", "les mer: x"));
+    assert_false(may("^(les (også|mer)|se også)(:.*)?$", "sedan"));
+    assert_true(may("^(comments? ?\\(|[0-9]+ comments?)$", "12 comments")); /* no literal in one */
+    assert_true(may("^(sponsored( content)?|ad)$", "sponsored content"));
+    assert_false(may("^(sponsored( content)?|ad)$", "sponsor"));
     assert_false(may("^[a-c]+d", "dd"));
 }
 
@@ -131,6 +139,12 @@ static void test_refilter_agrees_with_regexec(void **state)
         "anzeige",
         "anzeigen",
         "reacties (4)",
+        "sinds zondag",
+        "armenia sends",
+        "related: the war",
+        "se også",
+        "sponsored content",
+        "reklam",
         "the army said 200 soldiers",
         "",
     };
