@@ -114,12 +114,10 @@ static size_t toklex_number(const struct toklex_ctx *c, size_t i)
 /* Past the ASCII letters and digits from i on (most of a word), without a call per byte. */
 static size_t toklex_ascii_run(const struct toklex_ctx *c, size_t i)
 {
-    while (i < c->b) {
-        unsigned char a = (unsigned char)c->s[i];
-        if (a == 0 || a >= 0x80 || !toklex_wordish((utf8proc_category_t)c->tc->ascii_category[a]))
-            break;
+    const unsigned char *cls = c->tc->byte_class;
+
+    while (i < c->b && (cls[(unsigned char)c->s[i]] & TOKCONF_BYTE_WORD))
         i++;
-    }
     return i;
 }
 

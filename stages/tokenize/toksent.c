@@ -231,14 +231,10 @@ static size_t toksent_plain(const struct toksent_ctx *c, size_t s0, size_t i)
 {
     size_t max = c->tc->max_sentence_bytes;
     size_t end = c->b - s0 > max ? s0 + max : c->b;
-    const struct tokset *t = &c->tc->terminators;
+    const unsigned char *cls = c->tc->byte_class;
 
-    while (i < end) {
-        unsigned char u = (unsigned char)c->s[i];
-        if (u == 0 || u >= 0x80 || tokset_has(t, u))
-            break;
+    while (i < end && (cls[(unsigned char)c->s[i]] & TOKCONF_BYTE_PLAIN))
         i++;
-    }
     return i;
 }
 

@@ -66,6 +66,19 @@ static void test_tokconf_ascii_category_is_utf8proc(void **state)
     assert_int_equal(tc.ascii_category['%'], UTF8PROC_CATEGORY_PO);
 }
 
+/* The byte classes of the loops that skip plain text. */
+static void test_tokconf_byte_class(void **state)
+{
+    (void)state;
+    for (int c = 0; c < 0x100; c++) {
+        bool word =
+            c < 0x80 && (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9'));
+        bool plain = c > 0 && c < 0x80 && !strchr(".!?", c);
+        assert_int_equal((tc.byte_class[c] & TOKCONF_BYTE_WORD) != 0, word);
+        assert_int_equal((tc.byte_class[c] & TOKCONF_BYTE_PLAIN) != 0, plain);
+    }
+}
+
 /* Mixed ASCII and other letters, marks and a dash split as before the fast path. */
 static void test_toklex_scan_mixed_scripts(void **state)
 {
@@ -98,6 +111,7 @@ int main(void)
         cmocka_unit_test(test_toklex_scan_words_and_symbols),
         cmocka_unit_test(test_toklex_scan_bad_bytes),
         cmocka_unit_test(test_tokconf_ascii_category_is_utf8proc),
+        cmocka_unit_test(test_tokconf_byte_class),
         cmocka_unit_test(test_toklex_scan_mixed_scripts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
