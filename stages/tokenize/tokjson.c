@@ -7,13 +7,21 @@
 
 char *tokjson_size_at_any(char *p, size_t v)
 {
-    size_t n = 1;
+    char digits[TOKJSON_SIZE_ROOM];
+    size_t k = sizeof(digits);
 
-    for (size_t rest = v; rest >= 10; rest /= 10)
-        n++;
-    for (char *q = p + n; q > p; v /= 10)
-        *--q = (char)('0' + v % 10);
-    return p + n;
+    if (v < 1000) { /* sentence offsets and token offsets past 100 */
+        p[0] = (char)('0' + v / 100);
+        p[1] = (char)('0' + v / 10 % 10);
+        p[2] = (char)('0' + v % 10);
+        return p + 3;
+    }
+    do {
+        digits[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    memcpy(p, digits + k, sizeof(digits) - k);
+    return p + (sizeof(digits) - k);
 }
 
 /* The escape of ASCII control, quote or backslash c. */
