@@ -124,17 +124,53 @@ static bool utf8_is_plain(const char *s, size_t n)
     return true;
 }
 
-/* Append to out what utf8proc_map() gives for the one character s[0..len), without its malloc. */
-static int utf8_fold_char(struct buf *out, const char *s, size_t len)
+/* Put cps[0..n) in canonical order, as utf8proc_decompose() does after decomposing. */
+static void utf8_canonical_order(utf8proc_int32_t *cps, utf8proc_ssize_t n)
+{
+    for (utf8proc_ssize_t pos = 0; pos < n - 1;) {
+        utf8proc_propval_t c1 = utf8proc_get_property(cps[pos])->combining_class;
+        utf8proc_propval_t c2 = utf8proc_get_property(cps[pos + 1])->combining_class;
+        if (c1 > c2 && c2 > 0) {
+            utf8proc_int32_t t = cps[pos];
+            cps[pos] = cps[pos + 1];
+            cps[pos + 1] = t;
+            pos = pos > 0 ? pos - 1 : pos + 1;
+        } else {
+            pos++;
+        }
+    }
+}
+
+/*
+ * Append to out what utf8proc_map() gives for the one character cp: the
+ * steps of utf8proc_decompose() for it, then utf8proc_reencode(), without
+ * decoding it again or a malloc.
+ */
+static int utf8_fold_char(struct buf *out, int32_t cp)
 {
     utf8proc_int32_t cps[UTF8_FOLD_CHAR_MAX + 1]; /* reencoded in place, with a NUL */
-    utf8proc_ssize_t n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, cps,
-                                            UTF8_FOLD_CHAR_MAX, UTF8_FOLD_OPTIONS);
+    int boundclass = UTF8PROC_BOUNDCLASS_START;
+    utf8proc_ssize_t n =
+        utf8proc_decompose_char(cp, cps, UTF8_FOLD_CHAR_MAX, UTF8_FOLD_OPTIONS, &boundclass);
 
     if (n < 0 || n > UTF8_FOLD_CHAR_MAX)
         return -1;
+    utf8_canonical_order(cps, n);
     n = utf8proc_reencode(cps, n, UTF8_FOLD_OPTIONS);
     return n < 0 ? -1 : buf_add(out, cps, (size_t)n);
+}
+
+/* Append the ASCII run s[0..n) lowered to out. */
+static int utf8_fold_ascii_run(struct buf *out, const char *s, size_t n)
+{
+    if (buf_grow(out, n) < 0)
+        return -1;
+    char *p = out->data + out->len;
+    for (size_t i = 0; i < n; i++)
+        p[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A') : s[i]);
+    out->len += n;
+    out->data[out->len] = '\0';
+    return 0;
 }
 
 /*
@@ -151,12 +187,15 @@ static char *utf8_fold_plain(const char *s, size_t n, size_t *outlen)
     int rc = buf_grow(&out, n + UTF8_FOLD_CHAR_MAX);
 
     for (size_t i = 0; rc == 0 && i < n;) {
-        char c = s[i];
-        if ((unsigned char)c < 0x80) {
-            rc = buf_addch(&out, (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
-            i++;
+        const unsigned char *u = (const unsigned char *)s + i;
+        size_t run = 0;
+        while (i + run < n && u[run] < 0x80)
+            run++;
+        if (run) {
+            rc = utf8_fold_ascii_run(&out, s + i, run);
+            i += run;
         } else {
-            rc = utf8_fold_char(&out, s + i, 2);
+            rc = utf8_fold_char(&out, ((u[0] & 0x1F) << 6) | (u[1] & 0x3F));
             i += 2;
         }
     }
