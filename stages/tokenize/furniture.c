@@ -244,6 +244,19 @@ static int furniture_reserve(struct furniture *f, size_t extra)
     return f->fold.len + extra + 1 <= f->mapcap ? 0 : furniture_map_to(f, f->fold.len + extra, 0);
 }
 
+/* map[0..8) = k, k + 1, ...: written out, as the compiler does not unroll the loop at -O2. */
+static void furniture_map8(size_t *map, size_t k)
+{
+    map[0] = k;
+    map[1] = k + 1;
+    map[2] = k + 2;
+    map[3] = k + 3;
+    map[4] = k + 4;
+    map[5] = k + 5;
+    map[6] = k + 6;
+    map[7] = k + 7;
+}
+
 /*
  * End of the run of ASCII bytes (but NUL) from i on, less its last byte
  * when a non-ASCII one follows (it may carry a combining mark).
@@ -275,14 +288,15 @@ static size_t furniture_fold_ascii(struct furniture *f, const char *s, size_t i,
         return i;
     char *out = f->fold.data + f->fold.len;
     size_t *map = f->map + f->fold.len;
-    for (; j - k >= 8; k += 8, out += 8) {
+    for (; j - k >= 8; k += 8, out += 8, map += 8) {
         uint64_t x = utf8_lower8(utf8_load8(s + k));
         memcpy(out, &x, sizeof(x));
+        furniture_map8(map, k);
     }
-    for (; k < j; k++)
+    for (; k < j; k++) {
         *out++ = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + ('a' - 'A') : s[k]);
-    for (k = i; k < j; k++)
         *map++ = k;
+    }
     f->fold.len += j - i;
     f->fold.data[f->fold.len] = '\0';
     return j;
