@@ -191,6 +191,8 @@ static int tokdoc_emit(struct tokdoc *d, const struct tokconf_lang *lang,
         if (tokemit_sentence(d->out, rec->doc, i, sp, d->bytes.data, &d->tokens, &d->emit) < 0)
             return tokdoc_write_failed(d);
     }
+    if (tokemit_sentences_flush(d->out, &d->emit) < 0)
+        return tokdoc_write_failed(d);
     d->stats->records_out += 1 + d->sentences.n;
     return 0;
 }

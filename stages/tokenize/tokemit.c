@@ -16,6 +16,8 @@
 
 /* [offset, length, "type"], at most TOKEMIT_TOKEN_MAX bytes with the comma before it. */
 #define TOKEMIT_TOKEN_MAX 56
+/* Sentence records are written when this many bytes are pending (fwrite per record was 1%). */
+#define TOKEMIT_PENDING_MAX 65536
 /* Room for the fixed parts of a record: keys, punctuation and numbers. */
 #define TOKEMIT_FIXED_ROOM 256
 /* More tokens or spans than this could overflow the room computed for them. */
@@ -190,7 +192,7 @@ static char *tokemit_sentence_at(char *p, const char *doc, size_t sid,
     return tokjson_lit_at(p, ",\"type\":\"sentence\"}\n");
 }
 
-/* The record into line, with its newline; text gets the sentence's text. */
+/* Append the record to line, with its newline; text gets the sentence's text. */
 static int tokemit_sentence_line(struct buf *line, struct buf *text, bool clean, const char *doc,
                                  size_t sid, const struct toksent_span *sp, const char *s,
                                  const struct toklex_list *tokens)
@@ -198,7 +200,6 @@ static int tokemit_sentence_line(struct buf *line, struct buf *text, bool clean,
     const char *t = s + sp->start;
     size_t tlen = sp->end - sp->start;
 
-    buf_reset(line);
     if (!clean) {
         buf_reset(text);
         if (hygiene_text(text, NULL, s, sp->start, sp->end) < 0)
@@ -227,7 +228,15 @@ int tokemit_sentence(FILE *fp, const char *doc, size_t sid, const struct toksent
 {
     if (tokemit_sentence_line(&bufs->line, &bufs->text, bufs->clean, doc, sid, sp, s, tokens) < 0)
         return -1;
-    return tokemit_flush(fp, &bufs->line);
+    return bufs->line.len >= TOKEMIT_PENDING_MAX ? tokemit_sentences_flush(fp, bufs) : 0;
+}
+
+int tokemit_sentences_flush(FILE *fp, struct tokemit_bufs *bufs)
+{
+    int rc = tokemit_flush(fp, &bufs->line);
+
+    buf_reset(&bufs->line);
+    return rc;
 }
 
 static int tokemit_write(FILE *fp, json_t *rec)

@@ -22,6 +22,7 @@ static char *sentence(const char *s, size_t a, size_t b, const struct toklex *to
 
     assert_non_null(fp);
     assert_int_equal(tokemit_sentence(fp, "d\"1", 7, &sp, s, &list, &bufs), 0);
+    assert_int_equal(tokemit_sentences_flush(fp, &bufs), 0);
     fclose(fp);
     buf_release(&bufs.text);
     buf_release(&bufs.line);
@@ -142,12 +143,41 @@ static void test_tokemit_doc_refuses_invalid_utf8(void **state)
     assert_int_equal(rc, -1);
 }
 
+/* Records wait for the flush, and come out whole and in order. */
+static void test_tokemit_sentences_batched(void **state)
+{
+    (void)state;
+    const char *s = "A b. C d.";
+    struct toksent_span sp[] = {{0, 4, 0}, {5, 9, 0}};
+    struct toklex tok[] = {{0, 1, 'w'}, {5, 6, 'w'}};
+    struct toklex_list list = {tok, 1, 1}, list2 = {tok + 1, 1, 1};
+    struct tokemit_bufs bufs = {BUF_INIT, BUF_INIT, true};
+    char *out = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&out, &len);
+
+    assert_int_equal(tokemit_sentence(fp, "d", 0, &sp[0], s, &list, &bufs), 0);
+    assert_int_equal(tokemit_sentence(fp, "d", 1, &sp[1], s, &list2, &bufs), 0);
+    fflush(fp);
+    assert_int_equal(len, 0);
+    assert_int_equal(tokemit_sentences_flush(fp, &bufs), 0);
+    fclose(fp);
+    assert_string_equal(out, "{\"doc\":\"d\",\"end\":4,\"para\":0,\"sid\":0,\"start\":0,"
+                             "\"text\":\"A b.\",\"tokens\":[[0,1,\"w\"]],\"type\":\"sentence\"}\n"
+                             "{\"doc\":\"d\",\"end\":9,\"para\":0,\"sid\":1,\"start\":5,"
+                             "\"text\":\"C d.\",\"tokens\":[[0,1,\"w\"]],\"type\":\"sentence\"}\n");
+    buf_release(&bufs.text);
+    buf_release(&bufs.line);
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tokemit_sentence_clean),
         cmocka_unit_test(test_tokemit_sentence_replaced_bytes),
         cmocka_unit_test(test_tokemit_sentence_no_tokens),
+        cmocka_unit_test(test_tokemit_sentences_batched),
         cmocka_unit_test(test_tokemit_doc_as_jansson_writes_it),
         cmocka_unit_test(test_tokemit_doc_refuses_invalid_utf8),
     };
