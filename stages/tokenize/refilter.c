@@ -273,7 +273,7 @@ static bool refilter_contains(const char *text, size_t len, const char *lit, siz
         p = memchr(p, lit[0], (size_t)(end - p) - n + 1);
         if (!p)
             return false;
-        if (memcmp(p, lit, n) == 0)
+        if (p[n - 1] == lit[n - 1] && memcmp(p, lit, n) == 0) /* the last byte rules out most */
             return true;
     }
     return false;
