@@ -25,6 +25,8 @@
 
 static int tokemit_flush(FILE *fp, const struct buf *line)
 {
+    if (line->len == 0) /* data may be NULL: a document with no sentence */
+        return 0;
     return fwrite(line->data, 1, line->len, fp) == line->len ? 0 : -1;
 }
 

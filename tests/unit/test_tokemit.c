@@ -143,6 +143,21 @@ static void test_tokemit_doc_refuses_invalid_utf8(void **state)
     assert_int_equal(rc, -1);
 }
 
+/* A document with no sentence flushes nothing (its buffer never allocated). */
+static void test_tokemit_sentences_flush_empty(void **state)
+{
+    (void)state;
+    struct tokemit_bufs bufs = {BUF_INIT, BUF_INIT, true};
+    char *out = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&out, &len);
+
+    assert_int_equal(tokemit_sentences_flush(fp, &bufs), 0);
+    fclose(fp);
+    assert_int_equal(len, 0);
+    free(out);
+}
+
 /* Records wait for the flush, and come out whole and in order. */
 static void test_tokemit_sentences_batched(void **state)
 {
@@ -178,6 +193,7 @@ int main(void)
         cmocka_unit_test(test_tokemit_sentence_replaced_bytes),
         cmocka_unit_test(test_tokemit_sentence_no_tokens),
         cmocka_unit_test(test_tokemit_sentences_batched),
+        cmocka_unit_test(test_tokemit_sentences_flush_empty),
         cmocka_unit_test(test_tokemit_doc_as_jansson_writes_it),
         cmocka_unit_test(test_tokemit_doc_refuses_invalid_utf8),
     };
