@@ -6,6 +6,12 @@
 
 #include <utf8proc.h>
 
+#include "buf.h"
+
+#define UTF8_FOLD_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
+/* Room for the code points one character folds to (utf8_fold_plain gives up when short) */
+#define UTF8_FOLD_CHAR_MAX 8
+
 static size_t utf8_seq_len(unsigned char c, int32_t *min)
 {
     if (c < 0x80) {
@@ -101,12 +107,116 @@ static bool utf8_is_ascii(const char *s, size_t n)
     return true;
 }
 
+/* Whether s[0..n) is valid UTF-8 without NUL whose characters are all below U+0300. */
+static bool utf8_is_plain(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    for (size_t i = 0; i < n; i++) {
+        if (u[i] == 0)
+            return false;
+        if (u[i] < 0x80)
+            continue;
+        if (u[i] < 0xC2 || u[i] > 0xCB || i + 1 >= n || (u[i + 1] & 0xC0) != 0x80)
+            return false;
+        i++;
+    }
+    return true;
+}
+
+/* Put cps[0..n) in canonical order, as utf8proc_decompose() does after decomposing. */
+static void utf8_canonical_order(utf8proc_int32_t *cps, utf8proc_ssize_t n)
+{
+    for (utf8proc_ssize_t pos = 0; pos < n - 1;) {
+        utf8proc_propval_t c1 = utf8proc_get_property(cps[pos])->combining_class;
+        utf8proc_propval_t c2 = utf8proc_get_property(cps[pos + 1])->combining_class;
+        if (c1 > c2 && c2 > 0) {
+            utf8proc_int32_t t = cps[pos];
+            cps[pos] = cps[pos + 1];
+            cps[pos + 1] = t;
+            pos = pos > 0 ? pos - 1 : pos + 1;
+        } else {
+            pos++;
+        }
+    }
+}
+
+/*
+ * Append to out what utf8proc_map() gives for the one character cp: the
+ * steps of utf8proc_decompose() for it, then utf8proc_reencode(), without
+ * decoding it again or a malloc.
+ */
+static int utf8_fold_char(struct buf *out, int32_t cp)
+{
+    utf8proc_int32_t cps[UTF8_FOLD_CHAR_MAX + 1]; /* reencoded in place, with a NUL */
+    int boundclass = UTF8PROC_BOUNDCLASS_START;
+    utf8proc_ssize_t n =
+        utf8proc_decompose_char(cp, cps, UTF8_FOLD_CHAR_MAX, UTF8_FOLD_OPTIONS, &boundclass);
+
+    if (n < 0 || n > UTF8_FOLD_CHAR_MAX)
+        return -1;
+    utf8_canonical_order(cps, n);
+    n = utf8proc_reencode(cps, n, UTF8_FOLD_OPTIONS);
+    return n < 0 ? -1 : buf_add(out, cps, (size_t)n);
+}
+
+/* Append the ASCII run s[0..n) lowered to out. */
+static int utf8_fold_ascii_run(struct buf *out, const char *s, size_t n)
+{
+    if (buf_grow(out, n) < 0)
+        return -1;
+    char *p = out->data + out->len;
+    for (size_t i = 0; i < n; i++)
+        p[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A') : s[i]);
+    out->len += n;
+    out->data[out->len] = '\0';
+    return 0;
+}
+
+/*
+ * Fold a string of characters below U+0300 one character at a time, ASCII
+ * without utf8proc. None of them has a combining class, and every
+ * character that composes with a preceding one is a mark or lies above
+ * U+0300, so NFC joins nothing across them and the fold of the string is
+ * the folds of its characters in a row (test_utf8 checks every pair
+ * against utf8proc_map). Most non-ASCII words are of this kind.
+ */
+static char *utf8_fold_plain(const char *s, size_t n, size_t *outlen)
+{
+    struct buf out = BUF_INIT;
+    int rc = buf_grow(&out, n + UTF8_FOLD_CHAR_MAX);
+
+    for (size_t i = 0; rc == 0 && i < n;) {
+        const unsigned char *u = (const unsigned char *)s + i;
+        size_t run = 0;
+        while (i + run < n && u[run] < 0x80)
+            run++;
+        if (run) {
+            rc = utf8_fold_ascii_run(&out, s + i, run);
+            i += run;
+        } else {
+            rc = utf8_fold_char(&out, ((u[0] & 0x1F) << 6) | (u[1] & 0x3F));
+            i += 2;
+        }
+    }
+    if (rc < 0) {
+        buf_release(&out);
+        return NULL;
+    }
+    if (outlen)
+        *outlen = out.len;
+    return buf_detach(&out);
+}
+
 char *utf8_fold(const char *s, size_t n, size_t *outlen)
 {
     utf8proc_uint8_t *dst = NULL;
 
     if (utf8_is_ascii(s, n))
         return utf8_fold_ascii(s, n, outlen);
+    char *plain = utf8_is_plain(s, n) ? utf8_fold_plain(s, n, outlen) : NULL;
+    if (plain)
+        return plain;
     if (memchr(s, '\0', n))
         return NULL;
     utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,

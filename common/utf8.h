@@ -8,8 +8,10 @@
 #ifndef UTF8_H
 #define UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /*
  * Decode the character at s (n bytes available). Returns its length (1-4)
@@ -30,5 +32,63 @@ size_t utf8_count_invalid(const char *s, size_t n);
  * or memory ran out. *outlen, when not NULL, gets its length.
  */
 char *utf8_fold(const char *s, size_t n, size_t *outlen);
+
+/*
+ * Word-at-a-time tests for byte scans, which most text passes in their fast
+ * path: whether the 8 bytes at s are all ASCII but NUL (0x01..0x7F), and
+ * whether they are all printable ASCII (0x20..0x7F). A subtraction that
+ * borrows can only make them answer false, never true, wrongly.
+ */
+#define UTF8_ONES 0x0101010101010101u
+#define UTF8_HIGHS 0x8080808080808080u
+
+static inline uint64_t utf8_load8(const char *s)
+{
+    uint64_t x;
+
+    memcpy(&x, s, sizeof(x));
+    return x;
+}
+
+static inline bool utf8_ascii8(const char *s)
+{
+    uint64_t x = utf8_load8(s);
+
+    return (((x - UTF8_ONES) | x) & UTF8_HIGHS) == 0;
+}
+
+static inline bool utf8_printable8(const char *s)
+{
+    uint64_t x = utf8_load8(s);
+
+    return (((x - 0x20 * UTF8_ONES) | x) & UTF8_HIGHS) == 0;
+}
+
+/* The number of ASCII letters among the 8 bytes x (all ASCII). */
+static inline unsigned utf8_letters8(uint64_t x)
+{
+    uint64_t t = x | (0x20 * UTF8_ONES);                 /* A-Z as a-z */
+    uint64_t ge = t + (0x80 - 'a') * UTF8_ONES;          /* high bit: t >= 'a' */
+    uint64_t le = ~(t + (0x80 - ('z' + 1)) * UTF8_ONES); /* high bit: t <= 'z' */
+
+    return (unsigned)((((ge & le & UTF8_HIGHS) >> 7) * UTF8_ONES) >> 56);
+}
+
+/* The 8 bytes x (all ASCII) with A-Z lowered. */
+static inline uint64_t utf8_lower8(uint64_t x)
+{
+    uint64_t ge = x + (0x80 - 'A') * UTF8_ONES;          /* high bit: x >= 'A' */
+    uint64_t le = ~(x + (0x80 - ('Z' + 1)) * UTF8_ONES); /* high bit: x <= 'Z' */
+
+    return x | ((ge & le & UTF8_HIGHS) >> 2);
+}
+
+/* Whether no byte of x is c (x's bytes all below 0x80). */
+static inline bool utf8_lacks8(uint64_t x, unsigned char c)
+{
+    uint64_t y = x ^ (c * UTF8_ONES);
+
+    return ((y - UTF8_ONES) & ~y & UTF8_HIGHS) == 0;
+}
 
 #endif

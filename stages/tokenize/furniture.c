@@ -8,57 +8,116 @@
 #include "hygiene.h"
 #include "utf8.h"
 
-void furniture_init(struct furniture *f, const struct tokconf *tc)
-{
-    memset(f, 0, sizeof(*f));
-    f->tc = tc;
-    f->doc_script = tc->nscripts;
-    buf_init(&f->fold);
-    for (int32_t c = 0; c < 0x80; c++)
-        f->ascii_script[c] = tokconf_script(tc, c);
-}
-
-void furniture_release(struct furniture *f)
-{
-    free(f->spans);
-    free(f->map);
-    buf_release(&f->fold);
-    memset(f, 0, sizeof(*f));
-}
-
 static bool furniture_is_letter(int32_t cp)
 {
     utf8proc_category_t c = utf8proc_category(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-/* Letters of s[from..to) per script (counts has tc->nscripts + 1 slots). */
-static void furniture_scripts(const struct furniture *f, const char *s, size_t from, size_t to,
-                              size_t *counts)
+/*
+ * Index the patterns by the first byte of the lines they may match: most
+ * are anchored, and asking each pattern's filter about every line was a
+ * sixth of furniture's time. Without memory, every pattern is tried.
+ */
+static void furniture_index(struct furniture *f)
 {
-    const struct tokconf *tc = f->tc;
+    size_t np = f->tc->npatterns, n = 0;
+
+    f->cand = malloc((np ? np : 1) * 256 * sizeof(*f->cand));
+    if (!f->cand)
+        return;
+    for (unsigned b = 0; b < 256; b++) {
+        f->cand_at[b] = n;
+        for (size_t i = 0; i < np; i++)
+            if (refilter_may_start(&f->tc->patterns[i].filter, (unsigned char)b))
+                f->cand[n++] = i;
+    }
+    f->cand_at[256] = n;
+}
+
+void furniture_init(struct furniture *f, const struct tokconf *tc)
+{
+    memset(f, 0, sizeof(*f));
+    f->tc = tc;
+    f->doc_script = tc->nscripts;
+    buf_init(&f->fold);
+    for (int32_t c = 0; c < FURNITURE_TABLE; c++)
+        f->script_of[c] = furniture_is_letter(c) ? tokconf_script(tc, c) : FURNITURE_NOT_LETTER;
+    for (size_t i = 0; i < FURNITURE_FOLDS; i++)
+        f->folds[i].cp = -1;
+    f->ascii_letters = f->script_of['a'];
+    for (int c = 'A'; c <= 'z'; c++)
+        if (f->script_of[c] != FURNITURE_NOT_LETTER && f->script_of[c] != f->script_of['a'])
+            f->ascii_letters = FURNITURE_NOT_LETTER;
+    furniture_index(f);
+}
+
+void furniture_release(struct furniture *f)
+{
+    free(f->spans);
+    free(f->map);
+    free(f->counts);
+    free(f->cand);
+    buf_release(&f->fold);
+    memset(f, 0, sizeof(*f));
+}
+
+/* The scratch counts, zeroed (allocated on first use); NULL when memory ran out. */
+static size_t *furniture_counts(struct furniture *f)
+{
+    size_t n = f->tc->nscripts + 1;
+
+    if (!f->counts)
+        f->counts = malloc(n * sizeof(*f->counts));
+    if (f->counts)
+        memset(f->counts, 0, n * sizeof(*f->counts));
+    return f->counts;
+}
+
+/*
+ * The script slot of the character at s[i] when it is a letter, else
+ * FURNITURE_NOT_LETTER; *len gets its length. ASCII and 2-byte characters
+ * come from the table: a utf8proc call per character was most of the cost.
+ */
+static size_t furniture_script_at(const struct furniture *f, const char *s, size_t to, size_t i,
+                                  size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
     int32_t cp;
     bool bad;
 
-    memset(counts, 0, (tc->nscripts + 1) * sizeof(*counts));
+    if (u[0] < 0x80) {
+        *len = 1;
+        return f->script_of[u[0]];
+    }
+    if (u[0] >= 0xC2 && u[0] <= 0xDF && to - i >= 2 && (u[1] & 0xC0) == 0x80) {
+        *len = 2;
+        return f->script_of[((u[0] & 0x1F) << 6) | (u[1] & 0x3F)];
+    }
+    *len = hygiene_char(s, to, i, &cp, &bad);
+    return !bad && furniture_is_letter(cp) ? tokconf_script(f->tc, cp) : FURNITURE_NOT_LETTER;
+}
+
+/* Add the letters of s[from..to) per script to counts (tc->nscripts + 1 slots). */
+static void furniture_scripts(const struct furniture *f, const char *s, size_t from, size_t to,
+                              size_t *counts)
+{
     for (size_t i = from; i < to;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c && c < 0x80) { /* the script of an ASCII letter is looked up once, at init */
-            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-                counts[f->ascii_script[c]]++;
-            i++;
+        if (f->ascii_letters != FURNITURE_NOT_LETTER && to - i >= 8 && utf8_ascii8(s + i)) {
+            counts[f->ascii_letters] += utf8_letters8(utf8_load8(s + i));
+            i += 8;
             continue;
         }
-        size_t len = hygiene_char(s, to, i, &cp, &bad);
-        if (!bad && furniture_is_letter(cp))
-            counts[tokconf_script(tc, cp)]++;
+        size_t len, k = furniture_script_at(f, s, to, i, &len);
+        if (k != FURNITURE_NOT_LETTER)
+            counts[k]++;
         i += len;
     }
 }
 
 void furniture_start_doc(struct furniture *f, const char *s, size_t n, size_t from)
 {
-    size_t *counts = calloc(f->tc->nscripts + 1, sizeof(*counts));
+    size_t *counts = furniture_counts(f);
     size_t best = f->tc->nscripts;
 
     f->nspans = 0;
@@ -68,7 +127,6 @@ void furniture_start_doc(struct furniture *f, const char *s, size_t n, size_t fr
             if (counts[i] > 0 && (best == f->tc->nscripts || counts[i] > counts[best]))
                 best = i;
     }
-    free(counts);
     f->doc_script = best;
 }
 
@@ -95,7 +153,7 @@ static bool furniture_space(char c)
 static int furniture_foreign(struct furniture *f, const char *s, size_t ls, size_t le)
 {
     const struct tokconf *tc = f->tc;
-    size_t *counts = calloc(tc->nscripts + 1, sizeof(*counts));
+    size_t *counts = furniture_counts(f);
     size_t total = 0;
 
     if (!counts)
@@ -104,7 +162,6 @@ static int furniture_foreign(struct furniture *f, const char *s, size_t ls, size
     for (size_t i = 0; i <= tc->nscripts; i++)
         total += counts[i];
     size_t own = f->doc_script < tc->nscripts ? counts[f->doc_script] : total;
-    free(counts);
     if (total < tc->foreign_min_letters || total == 0)
         return 0;
     return (double)(total - own) / (double)total >= tc->foreign_min_share ? 1 : 0;
@@ -127,29 +184,50 @@ static int furniture_map_to(struct furniture *f, size_t len, size_t orig)
     return 0;
 }
 
-/* Append the folded form of one cluster s[i..j) to f->fold, mapping its bytes to i. */
-static int furniture_fold_cluster(struct furniture *f, const char *s, size_t i, size_t j, bool bad)
+/* Append add[0..alen) to f->fold, mapping its bytes to orig. */
+static int furniture_append(struct furniture *f, const char *add, size_t alen, size_t orig)
 {
-    size_t flen = 0;
-    char *folded = NULL;
-    char lower;
+    int rc = furniture_map_to(f, f->fold.len + alen, orig);
 
-    if (bad) {
-        folded = NULL;
-    } else if (j - i == 1) {
-        lower = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-    } else {
-        folded = utf8_fold(s + i, j - i, &flen);
-        if (!folded)
-            return -1;
+    return rc == 0 ? buf_add(&f->fold, add, alen) : rc;
+}
+
+/*
+ * Append utf8_fold() of the cluster s[i..j); cp is its code point when it
+ * is one character (its folded form is then remembered: utf8proc_map per
+ * character was most of folding's cost), else -1.
+ */
+static int furniture_fold_utf8(struct furniture *f, const char *s, size_t i, size_t j, int32_t cp)
+{
+    struct furniture_fold_entry *e = cp >= 0 ? &f->folds[cp % FURNITURE_FOLDS] : NULL;
+    size_t flen = 0;
+
+    if (e && e->cp == cp)
+        return furniture_append(f, e->bytes, e->len, i);
+    char *folded = utf8_fold(s + i, j - i, &flen);
+    if (!folded)
+        return -1;
+    if (e && flen <= sizeof(e->bytes)) {
+        e->cp = cp;
+        e->len = (unsigned char)flen;
+        memcpy(e->bytes, folded, flen);
     }
-    const char *add = bad ? "\xEF\xBF\xBD" : folded ? folded : &lower;
-    size_t alen = bad ? 3 : folded ? flen : 1;
-    int rc = furniture_map_to(f, f->fold.len + alen, i);
-    if (rc == 0)
-        rc = buf_add(&f->fold, add, alen);
+    int rc = furniture_append(f, folded, flen, i);
     free(folded);
     return rc;
+}
+
+/* Append the folded form of one cluster s[i..j) to f->fold, mapping its bytes to i. */
+static int furniture_fold_cluster(struct furniture *f, const char *s, size_t i, size_t j, bool bad,
+                                  int32_t cp)
+{
+    if (bad)
+        return furniture_append(f, "\xEF\xBF\xBD", 3, i);
+    if (j - i == 1) {
+        char lower = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+        return furniture_append(f, &lower, 1, i);
+    }
+    return furniture_fold_utf8(f, s, i, j, cp);
 }
 
 static bool furniture_is_mark(int32_t cp)
@@ -166,29 +244,76 @@ static int furniture_reserve(struct furniture *f, size_t extra)
     return f->fold.len + extra + 1 <= f->mapcap ? 0 : furniture_map_to(f, f->fold.len + extra, 0);
 }
 
+/* map[0..8) = k, k + 1, ...: written out, as the compiler does not unroll the loop at -O2. */
+static void furniture_map8(size_t *map, size_t k)
+{
+    map[0] = k;
+    map[1] = k + 1;
+    map[2] = k + 2;
+    map[3] = k + 3;
+    map[4] = k + 4;
+    map[5] = k + 5;
+    map[6] = k + 6;
+    map[7] = k + 7;
+}
+
 /*
- * Fold the ASCII bytes from i on that no combining mark follows (marks are
- * never ASCII), straight into f->fold; returns where that run ends. Most
- * lines are ASCII, and one utf8proc call or buf_add per byte was most of
- * furniture's time.
+ * End of the run of ASCII bytes (but NUL) from i on, less its last byte
+ * when a non-ASCII one follows (it may carry a combining mark).
  */
-static size_t furniture_fold_ascii(struct furniture *f, const char *s, size_t i, size_t le)
+static size_t furniture_ascii_run(const char *s, size_t i, size_t le)
 {
     size_t j = i;
 
-    while (j < le && s[j] != '\0' && (unsigned char)s[j] < 0x80 &&
-           (j + 1 == le || (unsigned char)s[j + 1] < 0x80))
+    while (le - j >= 8 && utf8_ascii8(s + j))
+        j += 8;
+    while (j < le && s[j] != '\0' && (unsigned char)s[j] < 0x80)
         j++;
+    if (j > i && j < le && (unsigned char)s[j] >= 0x80)
+        j--;
+    return j;
+}
+
+/*
+ * Fold the ASCII bytes from i on that no combining mark follows (marks are
+ * never ASCII), straight into f->fold, 8 at a time where it can; returns
+ * where that run ends. Most lines are ASCII, and one utf8proc call or
+ * buf_add per byte was most of furniture's time.
+ */
+static size_t furniture_fold_ascii(struct furniture *f, const char *s, size_t i, size_t le)
+{
+    size_t j = furniture_ascii_run(s, i, le), k = i;
+
     if (j == i || furniture_reserve(f, j - i) < 0)
         return i;
     char *out = f->fold.data + f->fold.len;
     size_t *map = f->map + f->fold.len;
-    for (size_t k = i; k < j; k++) {
+    for (; j - k >= 8; k += 8, out += 8, map += 8) {
+        uint64_t x = utf8_lower8(utf8_load8(s + k));
+        memcpy(out, &x, sizeof(x));
+        furniture_map8(map, k);
+    }
+    for (; k < j; k++) {
         *out++ = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + ('a' - 'A') : s[k]);
         *map++ = k;
     }
     f->fold.len += j - i;
     f->fold.data[f->fold.len] = '\0';
+    return j;
+}
+
+/* End of the cluster whose first character ends at j: past the combining marks that follow. */
+static size_t furniture_cluster_end(const char *s, size_t j, size_t le)
+{
+    int32_t next;
+    bool nbad;
+
+    while (j < le && (unsigned char)s[j] >= 0x80) { /* marks are never ASCII */
+        size_t l = hygiene_char(s, le, j, &next, &nbad);
+        if (nbad || !furniture_is_mark(next))
+            break;
+        j += l;
+    }
     return j;
 }
 
@@ -202,16 +327,9 @@ static int furniture_fold(struct furniture *f, const char *s, size_t ls, size_t 
         i = furniture_fold_ascii(f, s, i, le);
         if (i >= le)
             break;
-        size_t j = i + hygiene_char(s, le, i, &cp, &bad);
-        while (!bad && j < le) {
-            int32_t next;
-            bool nbad;
-            size_t l = hygiene_char(s, le, j, &next, &nbad);
-            if (nbad || !furniture_is_mark(next))
-                break;
-            j += l;
-        }
-        if (furniture_fold_cluster(f, s, i, j, bad) < 0)
+        size_t first = i + hygiene_char(s, le, i, &cp, &bad);
+        size_t j = bad ? first : furniture_cluster_end(s, first, le);
+        if (furniture_fold_cluster(f, s, i, j, bad, j == first ? cp : -1) < 0)
             return -1;
         i = j;
     }
@@ -265,6 +383,24 @@ static int furniture_match(struct furniture *f, const struct tokconf_pattern *p)
     return 0;
 }
 
+/* Match the patterns that may match the folded line (not empty). */
+static int furniture_patterns(struct furniture *f)
+{
+    const struct tokconf_pattern *p = f->tc->patterns;
+
+    if (!f->cand || f->fold.len == 0) {
+        for (size_t i = 0; i < f->tc->npatterns; i++)
+            if (furniture_match(f, &p[i]) < 0)
+                return -1;
+        return 0;
+    }
+    unsigned char b = (unsigned char)f->fold.data[0];
+    for (size_t k = f->cand_at[b]; k < f->cand_at[b + 1]; k++)
+        if (furniture_match(f, &p[f->cand[k]]) < 0)
+            return -1;
+    return 0;
+}
+
 int furniture_line(struct furniture *f, const char *s, size_t ls, size_t le)
 {
     size_t first = f->nspans;
@@ -280,11 +416,8 @@ int furniture_line(struct furniture *f, const char *s, size_t ls, size_t le)
         return -1;
     if (foreign || le - ls > f->tc->furniture_max_line_bytes)
         return foreign;
-    if (furniture_fold(f, s, ls, le) < 0)
+    if (furniture_fold(f, s, ls, le) < 0 || furniture_patterns(f) < 0)
         return -1;
-    for (size_t i = 0; i < f->tc->npatterns; i++)
-        if (furniture_match(f, &f->tc->patterns[i]) < 0)
-            return -1;
     furniture_merge(f, first);
     return (int)(f->nspans - first);
 }

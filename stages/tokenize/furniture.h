@@ -16,6 +16,7 @@
 #define FURNITURE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 #include "tokconf.h"
@@ -23,6 +24,18 @@
 struct furniture_span {
     size_t start, end;
     const char *name;
+};
+
+/* Code points below this have their script looked up once, at init (ASCII and 2-byte UTF-8). */
+#define FURNITURE_TABLE 0x800
+#define FURNITURE_NOT_LETTER ((size_t)-1)
+/* One-character clusters whose folded form is remembered (direct-mapped by code point). */
+#define FURNITURE_FOLDS 512
+
+struct furniture_fold_entry {
+    int32_t cp; /* -1: empty */
+    unsigned char len;
+    char bytes[11]; /* utf8_fold() of cp */
 };
 
 struct furniture {
@@ -33,7 +46,14 @@ struct furniture {
     struct buf fold;
     size_t *map; /* folded offset -> original offset */
     size_t mapcap;
-    size_t ascii_script[0x80]; /* tokconf_script() of each ASCII character */
+    size_t *counts;                    /* scratch: letters per script (tc->nscripts + 1) */
+    size_t script_of[FURNITURE_TABLE]; /* tokconf_script() of a letter, else NOT_LETTER */
+    size_t ascii_letters;              /* the script of every ASCII letter, or NOT_LETTER */
+    struct furniture_fold_entry folds[FURNITURE_FOLDS];
+    /* the patterns that may match a folded line starting with byte b, in config order:
+       cand[cand_at[b]..cand_at[b + 1]); NULL: try every pattern */
+    size_t *cand;
+    size_t cand_at[257];
 };
 
 void furniture_init(struct furniture *f, const struct tokconf *tc);

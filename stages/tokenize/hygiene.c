@@ -28,6 +28,10 @@ void hygiene_count(const char *s, size_t n, size_t from, struct hygiene_counts *
 
     hc->invalid = hc->nul = hc->first_bad = 0;
     for (size_t i = from; i < n;) {
+        if (n - i >= 8 && utf8_ascii8(s + i)) {
+            i += 8;
+            continue;
+        }
         size_t len = hygiene_char(s, n, i, &cp, &bad);
         if (bad && hc->invalid + hc->nul == 0)
             hc->first_bad = i;
@@ -54,6 +58,10 @@ bool hygiene_is_binary(const char *s, size_t n, const struct tokconf *tc)
     if (m == 0)
         return false;
     for (size_t i = 0; i < m;) {
+        if (m - i >= 8 && utf8_printable8(s + i)) { /* neither control nor invalid */
+            i += 8;
+            continue;
+        }
         if (hygiene_is_control((unsigned char)s[i]))
             control++;
         size_t len = hygiene_char(s, m, i, &cp, &bad);

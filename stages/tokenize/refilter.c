@@ -146,15 +146,12 @@ static bool refilter_first_of(const char *re, size_t i, size_t end, uint64_t *se
     return true;
 }
 
-/* The leading literal bytes of re into f->lit (an escaped punctuation byte counts). */
-static int refilter_literal(struct refilter *f, const char *re)
+/* The leading literal bytes of re[0..end) into out (an escaped punctuation byte counts). */
+static size_t refilter_literal_into(const char *re, size_t end, char *out)
 {
-    size_t n = strlen(re), len = 0;
+    size_t len = 0;
 
-    f->lit = malloc(n + 1);
-    if (!f->lit)
-        return -1;
-    for (size_t i = 0; re[i];) {
+    for (size_t i = 0; i < end && re[i];) {
         unsigned char c = (unsigned char)re[i];
         size_t step = 1;
         if (c == '\\' && refilter_escaped(re[i + 1])) {
@@ -165,11 +162,79 @@ static int refilter_literal(struct refilter *f, const char *re)
         }
         if (refilter_optional(re, i + step))
             break;
-        f->lit[len++] = (char)c;
+        out[len++] = (char)c;
         i += step;
     }
-    f->lit[len] = '\0';
-    f->litlen = len;
+    out[len] = '\0';
+    return len;
+}
+
+/* The leading literal bytes of re into f->lit. */
+static int refilter_literal(struct refilter *f, const char *re)
+{
+    f->lit = malloc(strlen(re) + 1);
+    if (!f->lit)
+        return -1;
+    f->litlen = refilter_literal_into(re, strlen(re), f->lit);
+    return 0;
+}
+
+/* Add the literal re[0..end) starts with to f->alts; 0 when it is empty (no condition then). */
+static int refilter_add_alt(struct refilter *f, const char *re, size_t end)
+{
+    struct refilter_alt *v = realloc(f->alts, (f->nalts + 1) * sizeof(*v));
+    char *lit = malloc(end + 1);
+
+    if (v)
+        f->alts = v;
+    if (!v || !lit) {
+        free(lit);
+        return -1;
+    }
+    size_t len = refilter_literal_into(re, end, lit);
+    if (len == 0) {
+        free(lit);
+        return 0;
+    }
+    f->alts[f->nalts++] = (struct refilter_alt){lit, len};
+    return 1;
+}
+
+static void refilter_free_alts(struct refilter *f)
+{
+    for (size_t i = 0; i < f->nalts; i++)
+        free(f->alts[i].lit);
+    free(f->alts);
+    f->alts = NULL;
+    f->nalts = 0;
+}
+
+/*
+ * The literal each alternative of the group re[i..) (re[i] == '(') starts
+ * with, into f->alts: "^(read more|related)" starts with one of them. When
+ * one has none, f->alts stays empty. Returns 0 or -1 (memory).
+ */
+static int refilter_alternatives(struct refilter *f, const char *re, size_t i)
+{
+    size_t a = i + 1;
+
+    for (size_t j = a; re[j];) {
+        if (re[j] != '|' && re[j] != ')') {
+            j = refilter_skip(re, j);
+            if (j == 0)
+                break;
+            continue;
+        }
+        int rc = refilter_add_alt(f, re + a, j - a);
+        if (rc <= 0) {
+            refilter_free_alts(f);
+            return rc;
+        }
+        if (re[j] == ')')
+            return 0;
+        a = ++j;
+    }
+    refilter_free_alts(f);
     return 0;
 }
 
@@ -179,11 +244,14 @@ int refilter_init(struct refilter *f, const char *re)
     if (refilter_has_top_bar(re))
         return 0;
     if (re[0] == '^') {
-        if (refilter_first_of(re, 1, strlen(re), f->first))
-            f->kind = REFILTER_FIRST;
-        else
+        if (!refilter_first_of(re, 1, strlen(re), f->first)) {
             memset(f->first, 0, sizeof(f->first));
-        return 0;
+            return 0;
+        }
+        f->kind = REFILTER_FIRST;
+        if (refilter_literal(f, re + 1) < 0) /* the prefix every match starts with, maybe "" */
+            return -1;
+        return f->litlen == 0 && re[1] == '(' ? refilter_alternatives(f, re, 1) : 0;
     }
     if (refilter_literal(f, re) < 0)
         return -1;
@@ -195,6 +263,7 @@ int refilter_init(struct refilter *f, const char *re)
 void refilter_release(struct refilter *f)
 {
     free(f->lit);
+    refilter_free_alts(f);
     memset(f, 0, sizeof(*f));
 }
 
@@ -204,19 +273,34 @@ static bool refilter_contains(const char *text, size_t len, const char *lit, siz
         p = memchr(p, lit[0], (size_t)(end - p) - n + 1);
         if (!p)
             return false;
-        if (memcmp(p, lit, n) == 0)
+        if (p[n - 1] == lit[n - 1] && memcmp(p, lit, n) == 0) /* the last byte rules out most */
             return true;
     }
     return false;
+}
+
+/* Whether text starts with one of f->alts (true when there are none). */
+static bool refilter_starts_alt(const struct refilter *f, const char *text, size_t len)
+{
+    for (size_t i = 0; i < f->nalts; i++)
+        if (len >= f->alts[i].len && memcmp(text, f->alts[i].lit, f->alts[i].len) == 0)
+            return true;
+    return f->nalts == 0;
 }
 
 bool refilter_may_match(const struct refilter *f, const char *text, size_t len)
 {
     if (f->kind == REFILTER_FIRST) {
         unsigned char b = len ? (unsigned char)text[0] : 0;
-        return len > 0 && ((f->first[b >> 6] >> (b & 63)) & 1);
+        return len > 0 && ((f->first[b >> 6] >> (b & 63)) & 1) && len >= f->litlen &&
+               memcmp(text, f->lit, f->litlen) == 0 && refilter_starts_alt(f, text, len);
     }
     if (f->kind == REFILTER_LITERAL)
         return refilter_contains(text, len, f->lit, f->litlen);
     return true;
+}
+
+bool refilter_may_start(const struct refilter *f, unsigned char b)
+{
+    return f->kind != REFILTER_FIRST || ((f->first[b >> 6] >> (b & 63)) & 1);
 }

@@ -6,12 +6,15 @@
  * The condition is read from the pattern's text (a POSIX ERE matched in the
  * C locale, so byte by byte) and is only ever a necessary one: a pattern
  * starting with '^' can only match a text whose first byte is one its first
- * element allows; any other pattern only a text that holds the literal its
- * matches all start with. When the pattern is not that simple (a top-level
- * '|', an optional first element, '.', a negated or named bracket class),
- * there is no condition and every text may match.
+ * element allows, and that starts with the literal after the '^' if there
+ * is one ("^source:?$": "source") or, for a group, with the literal of one
+ * of its alternatives when each has one ("^(annonse|reklame)$": "annonse"
+ * or "reklame"); any other pattern only a text that holds
+ * the literal its matches all start with. When the pattern is not that
+ * simple (a top-level '|', an optional first element, '.', a negated or
+ * named bracket class), there is no condition and every text may match.
  *
- * The struct is the caller's; refilter_release() frees the literal.
+ * The struct is the caller's; refilter_release() frees the literals.
  * refilter_init() returns 0 or -1 (memory).
  */
 #ifndef REFILTER_H
@@ -23,8 +26,13 @@
 
 enum refilter_kind {
     REFILTER_NONE,    /* every text may match */
-    REFILTER_FIRST,   /* anchored: the first byte must be in first */
+    REFILTER_FIRST,   /* anchored: the first byte must be in first, the text start with lit */
     REFILTER_LITERAL, /* the text must contain lit */
+};
+
+struct refilter_alt {
+    char *lit;
+    size_t len;
 };
 
 struct refilter {
@@ -32,6 +40,8 @@ struct refilter {
     uint64_t first[4]; /* bit b: a match may start with byte b */
     char *lit;
     size_t litlen;
+    struct refilter_alt *alts; /* FIRST: the text must start with one of these (when any) */
+    size_t nalts;
 };
 
 int refilter_init(struct refilter *f, const char *re);
@@ -39,5 +49,8 @@ void refilter_release(struct refilter *f);
 
 /* False only when re cannot match anywhere in text[0..len). */
 bool refilter_may_match(const struct refilter *f, const char *text, size_t len);
+
+/* False only when re cannot match a text whose first byte is b. */
+bool refilter_may_start(const struct refilter *f, unsigned char b);
 
 #endif

@@ -380,6 +380,19 @@ static int tokconf_check_langs(struct tokconf *tc, const char *dir)
     return 0;
 }
 
+/* The byte classes, from the categories and the terminators. */
+static void tokconf_byte_classes(struct tokconf *tc)
+{
+    for (int c = 1; c < 0x80; c++) {
+        utf8proc_category_t k = (utf8proc_category_t)tc->ascii_category[c];
+        tc->byte_class[c] =
+            (unsigned char)((k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO
+                                 ? TOKCONF_BYTE_WORD
+                                 : 0) |
+                            (tokset_has(&tc->terminators, c) ? 0 : TOKCONF_BYTE_PLAIN));
+    }
+}
+
 int tokconf_load(struct tokconf *tc, const char *dir)
 {
     struct config_file cf;
@@ -396,6 +409,8 @@ int tokconf_load(struct tokconf *tc, const char *dir)
         return -1;
     rc = tokconf_main(tc, &cf);
     config_file_release(&cf);
+    if (rc == 0)
+        tokconf_byte_classes(tc);
     if (rc == 0)
         rc = tokconf_lang_dir(tc, dir);
     if (rc == 0)

@@ -35,6 +35,11 @@ struct tokconf_lang {
     struct tokwords ordinal_words; /* words after "19." that keep the sentence going */
 };
 
+enum tokconf_byte_flags {
+    TOKCONF_BYTE_WORD = 1 << 0,  /* an ASCII letter or digit: inside a word */
+    TOKCONF_BYTE_PLAIN = 1 << 1, /* ASCII but NUL, not a terminator: no sentence ends here */
+};
+
 struct tokconf_range {
     int32_t lo, hi;
     size_t script;
@@ -60,6 +65,7 @@ struct tokconf {
     struct tokconf_range *ranges;
     size_t nranges;
     unsigned char ascii_category[0x80]; /* utf8proc_category() of each ASCII character */
+    unsigned char byte_class[0x100];    /* TOKCONF_BYTE_* flags of each byte, for byte loops */
     struct tokconf_lang *langs;         /* sorted by code */
     size_t nlangs;
 };

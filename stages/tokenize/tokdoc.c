@@ -182,6 +182,7 @@ static void tokdoc_meta(struct tokdoc *d, const struct tokwalk_entry *e,
 static int tokdoc_emit(struct tokdoc *d, const struct tokconf_lang *lang,
                        const struct tokemit_doc *rec)
 {
+    buf_reset(&d->emit.line); /* nothing left pending by a document that failed */
     if (tokemit_doc(d->out, rec) < 0)
         return tokdoc_write_failed(d);
     for (size_t i = 0; i < d->sentences.n; i++) {
@@ -191,6 +192,8 @@ static int tokdoc_emit(struct tokdoc *d, const struct tokconf_lang *lang,
         if (tokemit_sentence(d->out, rec->doc, i, sp, d->bytes.data, &d->tokens, &d->emit) < 0)
             return tokdoc_write_failed(d);
     }
+    if (tokemit_sentences_flush(d->out, &d->emit) < 0)
+        return tokdoc_write_failed(d);
     d->stats->records_out += 1 + d->sentences.n;
     return 0;
 }

@@ -6,92 +6,164 @@
 
 #include "hygiene.h"
 #include "jsonl.h"
+#include "tokjson.h"
 
-static int tokemit_write(FILE *fp, json_t *rec)
+/*
+ * Records are written by hand into room reserved once (tokjson), with the
+ * keys in sorted order: building them as jansson values, then a buf call
+ * per piece, was most of tokenize's time outside language identification.
+ */
+
+/* [offset, length, "type"], at most TOKEMIT_TOKEN_MAX bytes with the comma before it. */
+#define TOKEMIT_TOKEN_MAX 56
+/* Sentence records are written when this many bytes are pending (fwrite per record was 1%). */
+#define TOKEMIT_PENDING_MAX 65536
+/* Room for the fixed parts of a record: keys, punctuation and numbers. */
+#define TOKEMIT_FIXED_ROOM 256
+/* More tokens or spans than this could overflow the room computed for them. */
+#define TOKEMIT_MAX_ITEMS (((size_t)-1 / 4) / TOKEMIT_TOKEN_MAX)
+
+static int tokemit_flush(FILE *fp, const struct buf *line)
 {
-    if (!rec)
-        return -1;
-    int rc = jsonl_write(fp, rec);
-    json_decref(rec);
-    return rc;
+    if (line->len == 0) /* data may be NULL: a document with no sentence */
+        return 0;
+    return fwrite(line->data, 1, line->len, fp) == line->len ? 0 : -1;
 }
 
-static json_t *tokemit_furniture(const struct furniture_span *v, size_t n)
+/* Close the record in line at p, the room having been reserved. */
+static void tokemit_end_at(struct buf *line, char *p)
 {
-    json_t *arr = json_array();
+    *p = '\0';
+    line->len = (size_t)(p - line->data);
+}
 
-    for (size_t i = 0; arr && i < n; i++) {
-        json_t *item =
-            json_pack("[I,I,s]", (json_int_t)v[i].start, (json_int_t)v[i].end, v[i].name);
-        if (json_array_append_new(arr, item) < 0) {
-            json_decref(arr);
-            return NULL;
-        }
+/* key (with its comma and colon) and v. */
+static char *tokemit_field_at(char *p, const char *key, size_t v)
+{
+    return tokjson_size_at(tokjson_lit_at(p, key), v);
+}
+
+/* key and the string s, or null when s is NULL and null is allowed; NULL if s is not valid. */
+static char *tokemit_str_at(char *p, const char *key, const char *s, bool nullable)
+{
+    p = tokjson_lit_at(p, key);
+    if (!s)
+        return nullable ? tokjson_lit_at(p, "null") : NULL;
+    return tokjson_string_at(p, s, strlen(s));
+}
+
+static size_t tokemit_str_room(const char *s)
+{
+    return s ? TOKJSON_STRING_ROOM(strlen(s)) : 4;
+}
+
+static char *tokemit_furniture_at(char *p, const struct furniture_span *v, size_t n)
+{
+    *p++ = '[';
+    for (size_t i = 0; p && i < n; i++) {
+        p = tokjson_lit_at(p, i ? ",[" : "[");
+        p = tokjson_size_at(p, v[i].start);
+        *p++ = ',';
+        p = tokjson_size_at(p, v[i].end);
+        *p++ = ',';
+        p = tokjson_string_at(p, v[i].name, strlen(v[i].name));
+        if (p)
+            *p++ = ']';
     }
-    return arr;
+    if (p)
+        *p++ = ']';
+    return p;
+}
+
+static size_t tokemit_doc_room(const struct tokemit_doc *d)
+{
+    size_t room = TOKEMIT_FIXED_ROOM;
+    const char *strs[] = {d->doc,  d->path,        d->date,   d->date_source,
+                          d->lang, d->lang_source, d->source, d->url};
+
+    for (size_t i = 0; i < sizeof(strs) / sizeof(*strs); i++)
+        room += tokemit_str_room(strs[i]);
+    for (size_t i = 0; i < d->nfurniture; i++)
+        room += 2 * TOKJSON_SIZE_ROOM + 8 + tokemit_str_room(d->furniture[i].name);
+    return room;
+}
+
+/* The doc record at p; NULL when a string is missing or not valid UTF-8. */
+static char *tokemit_doc_at(char *p, const struct tokemit_doc *d)
+{
+    p = tokemit_field_at(p, "{\"bytes\":", d->bytes);
+    p = tokemit_str_at(p, ",\"date\":", d->date, true);
+    p = p ? tokemit_str_at(p, ",\"date_source\":", d->date_source, true) : NULL;
+    p = p ? tokemit_str_at(p, ",\"doc\":", d->doc, false) : NULL;
+    p = p ? tokemit_furniture_at(tokjson_lit_at(p, ",\"furniture\":"), d->furniture, d->nfurniture)
+          : NULL;
+    if (!p)
+        return NULL;
+    p = tokemit_field_at(p, ",\"invalid_bytes\":", d->invalid_bytes);
+    p = tokemit_str_at(p, ",\"lang\":", d->lang, false);
+    p = p ? tokemit_str_at(p, ",\"lang_source\":", d->lang_source, false) : NULL;
+    if (!p)
+        return NULL;
+    p = tokemit_field_at(p, ",\"nul_bytes\":", d->nul_bytes);
+    p = tokemit_str_at(p, ",\"path\":", d->path, false);
+    if (!p)
+        return NULL;
+    p = tokemit_field_at(p, ",\"sentences\":", d->sentences);
+    p = tokemit_str_at(p, ",\"source\":", d->source, false);
+    if (!p)
+        return NULL;
+    p = tokemit_field_at(p, ",\"text_start\":", d->text_start);
+    p = tokemit_str_at(tokjson_lit_at(p, ",\"type\":\"doc\""), ",\"url\":", d->url, false);
+    return p ? tokjson_lit_at(p, "}\n") : NULL;
 }
 
 int tokemit_doc(FILE *fp, const struct tokemit_doc *d)
 {
-    json_t *furn = tokemit_furniture(d->furniture, d->nfurniture);
+    struct buf line = BUF_INIT;
+    int rc = -1;
 
-    if (!furn)
-        return -1;
-    return tokemit_write(
-        fp, json_pack("{s:s,s:s,s:s,s:s?,s:s?,s:s,s:s,s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:o}", "type",
-                      "doc", "doc", d->doc, "path", d->path, "date", d->date, "date_source",
-                      d->date_source, "lang", d->lang, "lang_source", d->lang_source, "source",
-                      d->source, "url", d->url, "bytes", (json_int_t)d->bytes, "text_start",
-                      (json_int_t)d->text_start, "invalid_bytes", (json_int_t)d->invalid_bytes,
-                      "nul_bytes", (json_int_t)d->nul_bytes, "sentences", (json_int_t)d->sentences,
-                      "furniture", furn));
+    if (d->nfurniture > TOKEMIT_MAX_ITEMS || buf_grow(&line, tokemit_doc_room(d)) < 0)
+        goto out;
+    char *p = tokemit_doc_at(line.data, d);
+    if (!p)
+        goto out;
+    tokemit_end_at(&line, p);
+    rc = tokemit_flush(fp, &line);
+out:
+    buf_release(&line);
+    return rc;
 }
 
-/*
- * Sentence records are most of the output, and building each token as a
- * jansson array cost half of tokenize's time; they are written by hand
- * (common/jsonl's jsonl_put_*), with the keys in sorted order.
- */
-/* [offset, length, "type"], at most TOKEMIT_TOKEN_MAX bytes with the comma before it. */
-#define TOKEMIT_TOKEN_MAX 56
-
-static char *tokemit_token(char *p, const struct toklex *t, size_t base)
+static char *tokemit_token_at(char *p, const struct toklex *t, size_t base)
 {
     *p++ = '[';
-    p = jsonl_size_at(p, t->start - base);
+    p = tokjson_size_at(p, t->start - base);
     *p++ = ',';
-    p = jsonl_size_at(p, t->end - t->start);
+    p = tokjson_size_at(p, t->end - t->start);
     memcpy(p, ",\"?\"]", 5);
     p[2] = t->type;
     return p + 5;
 }
 
-/* The tokens straight into room reserved once: a buf call per byte was a tenth of the time. */
-static int tokemit_tokens(struct buf *line, const struct toklex_list *t, size_t base)
+static char *tokemit_tokens_at(char *p, const struct toklex_list *t, size_t base)
 {
-    if (jsonl_put_key(line, "tokens") < 0 || t->n > ((size_t)-1 / 2) / TOKEMIT_TOKEN_MAX ||
-        buf_grow(line, t->n * TOKEMIT_TOKEN_MAX + 2) < 0)
-        return -1;
-    char *p = line->data + line->len;
     *p++ = '[';
     for (size_t i = 0; i < t->n; i++) {
         if (i)
             *p++ = ',';
-        p = tokemit_token(p, &t->v[i], base);
+        p = tokemit_token_at(p, &t->v[i], base);
     }
     *p++ = ']';
-    *p = '\0';
-    line->len = (size_t)(p - line->data);
-    return 0;
+    return p;
 }
 
-/* "bad": the offsets of the bytes hygiene_text() replaced in s[a..b). */
+/* "bad": the offsets of the bytes hygiene_text() replaced in s[a..b), and a comma. */
 static int tokemit_bad(struct buf *line, const char *s, size_t a, size_t b)
 {
     int32_t cp;
     bool bad, first = true;
 
-    if (jsonl_put_key(line, "bad") < 0 || buf_addch(line, '[') < 0)
+    if (buf_addstr(line, "\"bad\":[") < 0)
         return -1;
     for (size_t i = a; i < b;) {
         size_t len = hygiene_char(s, b, i, &cp, &bad);
@@ -100,15 +172,29 @@ static int tokemit_bad(struct buf *line, const char *s, size_t a, size_t b)
         first = first && !bad;
         i += len;
     }
-    return buf_addch(line, ']');
+    return buf_addstr(line, "],");
 }
 
-static int tokemit_field(struct buf *line, const char *key, size_t v)
+/* The fields from "doc" on at p: room for them reserved. NULL when a string is not valid. */
+static char *tokemit_sentence_at(char *p, const char *doc, size_t sid,
+                                 const struct toksent_span *sp, const char *t, size_t tlen,
+                                 const struct toklex_list *tokens)
 {
-    return jsonl_put_key(line, key) < 0 ? -1 : jsonl_put_size(line, v);
+    p = tokjson_string_at(tokjson_lit_at(p, "\"doc\":"), doc, strlen(doc));
+    if (!p)
+        return NULL;
+    p = tokemit_field_at(p, ",\"end\":", sp->end);
+    p = tokemit_field_at(p, ",\"para\":", sp->para);
+    p = tokemit_field_at(p, ",\"sid\":", sid);
+    p = tokemit_field_at(p, ",\"start\":", sp->start);
+    p = tokjson_string_at(tokjson_lit_at(p, ",\"text\":"), t, tlen);
+    if (!p)
+        return NULL;
+    p = tokemit_tokens_at(tokjson_lit_at(p, ",\"tokens\":"), tokens, sp->start);
+    return tokjson_lit_at(p, ",\"type\":\"sentence\"}\n");
 }
 
-/* The record into line, without its newline; text gets the sentence's text. */
+/* Append the record to line, with its newline; text gets the sentence's text. */
 static int tokemit_sentence_line(struct buf *line, struct buf *text, bool clean, const char *doc,
                                  size_t sid, const struct toksent_span *sp, const char *s,
                                  const struct toklex_list *tokens)
@@ -116,7 +202,6 @@ static int tokemit_sentence_line(struct buf *line, struct buf *text, bool clean,
     const char *t = s + sp->start;
     size_t tlen = sp->end - sp->start;
 
-    buf_reset(line);
     if (!clean) {
         buf_reset(text);
         if (hygiene_text(text, NULL, s, sp->start, sp->end) < 0)
@@ -129,13 +214,15 @@ static int tokemit_sentence_line(struct buf *line, struct buf *text, bool clean,
     /* each replaced byte became the 3 bytes of U+FFFD */
     if (tlen != sp->end - sp->start && tokemit_bad(line, s, sp->start, sp->end) < 0)
         return -1;
-    if (jsonl_put_key(line, "doc") < 0 || jsonl_put_string(line, doc, strlen(doc)) < 0 ||
-        tokemit_field(line, "end", sp->end) < 0 || tokemit_field(line, "para", sp->para) < 0 ||
-        tokemit_field(line, "sid", sid) < 0 || tokemit_field(line, "start", sp->start) < 0 ||
-        jsonl_put_key(line, "text") < 0 || jsonl_put_string(line, t, tlen) < 0 ||
-        tokemit_tokens(line, tokens, sp->start) < 0)
+    if (tokens->n > TOKEMIT_MAX_ITEMS ||
+        buf_grow(line, TOKEMIT_FIXED_ROOM + TOKJSON_STRING_ROOM(strlen(doc)) +
+                           TOKJSON_STRING_ROOM(tlen) + tokens->n * TOKEMIT_TOKEN_MAX) < 0)
         return -1;
-    return buf_addstr(line, ",\"type\":\"sentence\"}\n");
+    char *p = tokemit_sentence_at(line->data + line->len, doc, sid, sp, t, tlen, tokens);
+    if (!p)
+        return -1;
+    tokemit_end_at(line, p);
+    return 0;
 }
 
 int tokemit_sentence(FILE *fp, const char *doc, size_t sid, const struct toksent_span *sp,
@@ -143,7 +230,24 @@ int tokemit_sentence(FILE *fp, const char *doc, size_t sid, const struct toksent
 {
     if (tokemit_sentence_line(&bufs->line, &bufs->text, bufs->clean, doc, sid, sp, s, tokens) < 0)
         return -1;
-    return fwrite(bufs->line.data, 1, bufs->line.len, fp) == bufs->line.len ? 0 : -1;
+    return bufs->line.len >= TOKEMIT_PENDING_MAX ? tokemit_sentences_flush(fp, bufs) : 0;
+}
+
+int tokemit_sentences_flush(FILE *fp, struct tokemit_bufs *bufs)
+{
+    int rc = tokemit_flush(fp, &bufs->line);
+
+    buf_reset(&bufs->line);
+    return rc;
+}
+
+static int tokemit_write(FILE *fp, json_t *rec)
+{
+    if (!rec)
+        return -1;
+    int rc = jsonl_write(fp, rec);
+    json_decref(rec);
+    return rc;
 }
 
 int tokemit_skip(FILE *fp, const char *doc, const char *path, const char *reason)

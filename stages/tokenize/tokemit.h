@@ -1,7 +1,10 @@
 /*
- * tokemit: write tokens.jsonl records (docs/FORMATS.md) with common/jsonl.
+ * tokemit: write tokens.jsonl records (docs/FORMATS.md). Doc and sentence
+ * records are written by hand (tokjson), byte for byte as jsonl_write()
+ * would write them; skip records, rare, go through jansson.
  *
- * Each function builds one record, writes it with a newline and frees it.
+ * Each function builds one record and writes it with a newline (sentence
+ * records a batch at a time).
  * Returns 0, or -1 when memory ran out or the write failed (not reported:
  * the caller names the output).
  */
@@ -36,10 +39,15 @@ struct tokemit_bufs {
  * The sentence sp of doc (sid) from the original bytes s: text with
  * replaced bytes, tokens as [offset from sp->start, length, type], "bad"
  * when any byte was replaced. Written by hand, not with jansson, as
- * jsonl_write() would write it.
+ * jsonl_write() would write it. Records wait in bufs->line until enough
+ * are pending or tokemit_sentences_flush() writes them: call it after a
+ * document's last sentence, before any other record.
  */
 int tokemit_sentence(FILE *fp, const char *doc, size_t sid, const struct toksent_span *sp,
                      const char *s, const struct toklex_list *tokens, struct tokemit_bufs *bufs);
+
+/* Write the pending sentence records. Returns 0 or -1 (write failed). */
+int tokemit_sentences_flush(FILE *fp, struct tokemit_bufs *bufs);
 
 int tokemit_skip(FILE *fp, const char *doc, const char *path, const char *reason);
 

@@ -41,7 +41,7 @@ struct toklex_ctx {
     size_t b;
 };
 
-static utf8proc_category_t toklex_cat(const struct toklex_ctx *c, size_t i, size_t *len)
+static utf8proc_category_t toklex_cat_other(const struct toklex_ctx *c, size_t i, size_t *len)
 {
     int32_t cp;
     bool bad;
@@ -50,13 +50,20 @@ static utf8proc_category_t toklex_cat(const struct toklex_ctx *c, size_t i, size
         *len = 0;
         return UTF8PROC_CATEGORY_CN;
     }
-    unsigned char a = (unsigned char)c->s[i];
+    *len = hygiene_char(c->s, c->b, i, &cp, &bad);
+    return bad ? UTF8PROC_CATEGORY_SO : utf8proc_category(cp);
+}
+
+/* The category of the character at i (CN past the end), *len its length; inline for ASCII. */
+static inline utf8proc_category_t toklex_cat(const struct toklex_ctx *c, size_t i, size_t *len)
+{
+    unsigned char a = i < c->b ? (unsigned char)c->s[i] : 0;
+
     if (a && a < 0x80) {
         *len = 1;
         return (utf8proc_category_t)c->tc->ascii_category[a];
     }
-    *len = hygiene_char(c->s, c->b, i, &cp, &bad);
-    return bad ? UTF8PROC_CATEGORY_SO : utf8proc_category(cp);
+    return toklex_cat_other(c, i, len);
 }
 
 /* Letters, marks and numbers: what words and numbers are made of. */
@@ -111,6 +118,16 @@ static size_t toklex_number(const struct toklex_ctx *c, size_t i)
     return i;
 }
 
+/* Past the ASCII letters and digits from i on (most of a word), without a call per byte. */
+static size_t toklex_ascii_run(const struct toklex_ctx *c, size_t i)
+{
+    const unsigned char *cls = c->tc->byte_class;
+
+    while (i < c->b && (cls[(unsigned char)c->s[i]] & TOKCONF_BYTE_WORD))
+        i++;
+    return i;
+}
+
 static size_t toklex_word(const struct toklex_ctx *c, size_t i)
 {
     size_t len, start = i;
@@ -118,6 +135,7 @@ static size_t toklex_word(const struct toklex_ctx *c, size_t i)
     bool bad;
 
     for (;;) {
+        i = toklex_ascii_run(c, i);
         if (toklex_wordish(toklex_cat(c, i, &len))) {
             i += len;
             continue;

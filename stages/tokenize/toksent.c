@@ -19,10 +19,8 @@ void toksent_list_release(struct toksent_list *l)
     toksent_list_init(l);
 }
 
-bool toksent_is_space(int32_t cp)
+bool toksent_is_space_other(int32_t cp)
 {
-    if (cp < 0x80)
-        return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\v' || cp == '\f' || cp == '\n';
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
@@ -224,6 +222,22 @@ static size_t toksent_cut(const struct toksent_ctx *c, size_t s0, size_t i)
     return i;
 }
 
+/*
+ * Past the ASCII bytes from i on that are not terminators (nor NUL), but
+ * not past the sentence's byte limit: most of the text, passed without
+ * decoding it.
+ */
+static size_t toksent_plain(const struct toksent_ctx *c, size_t s0, size_t i)
+{
+    size_t max = c->tc->max_sentence_bytes;
+    size_t end = c->b - s0 > max ? s0 + max : c->b;
+    const unsigned char *cls = c->tc->byte_class;
+
+    while (i < end && (cls[(unsigned char)c->s[i]] & TOKCONF_BYTE_PLAIN))
+        i++;
+    return i;
+}
+
 int toksent_split(const struct tokconf *tc, const struct tokconf_lang *lang, const char *s,
                   size_t a, size_t b, size_t para, struct toksent_list *l)
 {
@@ -233,6 +247,10 @@ int toksent_split(const struct tokconf *tc, const struct tokconf_lang *lang, con
     bool bad;
 
     while (i < b) {
+        if (i - s0 < tc->max_sentence_bytes)
+            i = toksent_plain(&c, s0, i);
+        if (i >= b)
+            break;
         if (i - s0 >= tc->max_sentence_bytes) {
             size_t cut = toksent_cut(&c, s0, i);
             if (toksent_add(l, s, s0, cut, para) < 0)

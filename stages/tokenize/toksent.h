@@ -46,7 +46,14 @@ int toksent_split(const struct tokconf *tc, const struct tokconf_lang *lang, con
  */
 bool toksent_ends_final(const struct tokconf *tc, const char *s, size_t a, size_t b);
 
-/* Whether cp is whitespace (ASCII space, tab, CR, VT, FF, or Unicode Zs). */
-bool toksent_is_space(int32_t cp);
+bool toksent_is_space_other(int32_t cp);
+
+/* Whether cp is whitespace (ASCII space, tab, CR, VT, FF, or Unicode Zs); inline for ASCII. */
+static inline bool toksent_is_space(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    return toksent_is_space_other(cp);
+}
 
 #endif

@@ -11,6 +11,7 @@ void tokwords_init(struct tokwords *ws)
 {
     ws->words = NULL;
     ws->n = 0;
+    ws->maxlen = 0;
 }
 
 void tokwords_release(struct tokwords *ws)
@@ -42,6 +43,8 @@ int tokwords_add_json(struct tokwords *ws, const json_t *arr)
         if (!f)
             return -1;
         ws->words[ws->n++] = f;
+        if (strlen(f) > ws->maxlen)
+            ws->maxlen = strlen(f);
     }
     qsort(ws->words, ws->n, sizeof(*ws->words), tokwords_cmp);
     return 0;
@@ -49,7 +52,7 @@ int tokwords_add_json(struct tokwords *ws, const json_t *arr)
 
 bool tokwords_has(const struct tokwords *ws, const char *w, size_t len)
 {
-    size_t lo = 0, hi = ws->n;
+    size_t lo = 0, hi = len > ws->maxlen ? 0 : ws->n;
 
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;

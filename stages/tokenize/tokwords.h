@@ -17,6 +17,7 @@
 struct tokwords {
     char **words; /* sorted, folded, owned */
     size_t n;
+    size_t maxlen; /* of the longest word: a longer one is no member, without a search */
 };
 
 void tokwords_init(struct tokwords *ws);

@@ -62,6 +62,22 @@ static void test_refilter_may_match_first_byte(void **state)
     assert_false(may("^\\(x", "x"));
     assert_true(may("^\\(x", "(x"));
     assert_true(may("^[a-c]+d", "bd"));
+    assert_true(may("^source:?$", "source"));
+    assert_true(may("^source:?$", "sources")); /* the prefix holds, regexec decides */
+    assert_false(may("^source:?$", "sour"));
+    assert_false(may("^source:?$", "see"));
+    assert_true(may("^kommentare? ?\\(", "kommentar (1)"));
+    assert_false(may("^kommentare? ?\\(", "kommando"));
+    assert_true(may("^\\(artikkelen (under|etter)", "(artikkelen etter"));
+    assert_false(may("^\\(artikkelen (under|etter)", "(artikler"));
+    assert_true(may("^(annonse|reklame)$", "reklame"));
+    assert_false(may("^(annonse|reklame)$", "russland"));
+    assert_false(may("^(annonse|reklame)$", "annen"));
+    assert_true(may("^(les (også|mer)|se også)(:.*)?$", "les mer: x"));
+    assert_false(may("^(les (også|mer)|se også)(:.*)?$", "sedan"));
+    assert_true(may("^(comments? ?\\(|[0-9]+ comments?)$", "12 comments")); /* no literal in one */
+    assert_true(may("^(sponsored( content)?|ad)$", "sponsored content"));
+    assert_false(may("^(sponsored( content)?|ad)$", "sponsor"));
     assert_false(may("^[a-c]+d", "dd"));
 }
 
@@ -76,6 +92,27 @@ static void test_refilter_may_match_literal(void **state)
     assert_true(may("\\.5", "a.5"));
     assert_false(may("\\.5", "a5"));
     assert_true(may("x|y", "y")); /* no condition */
+}
+
+static bool may_start(const char *re, unsigned char b)
+{
+    struct refilter f;
+
+    assert_int_equal(refilter_init(&f, re), 0);
+    bool r = refilter_may_start(&f, b);
+    refilter_release(&f);
+    return r;
+}
+
+static void test_refilter_may_start_first_byte(void **state)
+{
+    (void)state;
+    assert_true(may_start("^(read more|see also)", 'r'));
+    assert_true(may_start("^(read more|see also)", 's'));
+    assert_false(may_start("^(read more|see also)", 'x'));
+    assert_false(may_start("^source:?$", 0xC3));
+    assert_true(may_start("les mer lukk$", 'x')); /* not anchored: any byte */
+    assert_true(may_start("^a?b", 'x'));          /* no condition */
 }
 
 /* Wherever the filter says no, regexec finds nothing, for every pattern of the config. */
@@ -96,6 +133,18 @@ static void test_refilter_agrees_with_regexec(void **state)
         "läs också: kriget",
         "your browser doesn't support html5 video",
         "12 comments",
+        "source",
+        "sources: none",
+        "kommentare (1)",
+        "anzeige",
+        "anzeigen",
+        "reacties (4)",
+        "sinds zondag",
+        "armenia sends",
+        "related: the war",
+        "se også",
+        "sponsored content",
+        "reklam",
         "the army said 200 soldiers",
         "",
     };
@@ -115,6 +164,7 @@ int main(void)
         cmocka_unit_test(test_refilter_init_kinds),
         cmocka_unit_test(test_refilter_may_match_first_byte),
         cmocka_unit_test(test_refilter_may_match_literal),
+        cmocka_unit_test(test_refilter_may_start_first_byte),
         cmocka_unit_test(test_refilter_agrees_with_regexec),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -66,6 +66,40 @@ static void test_tokconf_ascii_category_is_utf8proc(void **state)
     assert_int_equal(tc.ascii_category['%'], UTF8PROC_CATEGORY_PO);
 }
 
+/* Abbreviation lookups: folded, exact, and a word longer than any is none. */
+static void test_tokwords_has_raw_lengths(void **state)
+{
+    (void)state;
+    const struct tokwords *ab = &tc.langs[0].abbreviations;
+
+    assert_true(ab->maxlen > 0);
+    for (size_t i = 0; i < tc.nlangs; i++)
+        if (strcmp(tc.langs[i].code, "en") == 0)
+            ab = &tc.langs[i].abbreviations;
+    assert_true(tokwords_has_raw(ab, "Mr.", 3));
+    assert_true(tokwords_has_raw(ab, "MR.", 3));
+    assert_true(tokwords_has_raw(ab, "u.s.", 4));
+    assert_false(tokwords_has_raw(ab, "Mr", 2));
+    assert_false(tokwords_has_raw(ab, "Mrs.x", 5));
+    assert_false(tokwords_has_raw(ab, "Nagorno-Karabakh.", 17));
+    char longer[64] = "mr."; /* "mr." and NULs: longer than any abbreviation */
+    assert_true(ab->maxlen + 1 < sizeof(longer));
+    assert_false(tokwords_has(ab, longer, ab->maxlen + 1));
+}
+
+/* The byte classes of the loops that skip plain text. */
+static void test_tokconf_byte_class(void **state)
+{
+    (void)state;
+    for (int c = 0; c < 0x100; c++) {
+        bool word =
+            c < 0x80 && (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9'));
+        bool plain = c > 0 && c < 0x80 && !strchr(".!?", c);
+        assert_int_equal((tc.byte_class[c] & TOKCONF_BYTE_WORD) != 0, word);
+        assert_int_equal((tc.byte_class[c] & TOKCONF_BYTE_PLAIN) != 0, plain);
+    }
+}
+
 /* Mixed ASCII and other letters, marks and a dash split as before the fast path. */
 static void test_toklex_scan_mixed_scripts(void **state)
 {
@@ -98,6 +132,8 @@ int main(void)
         cmocka_unit_test(test_toklex_scan_words_and_symbols),
         cmocka_unit_test(test_toklex_scan_bad_bytes),
         cmocka_unit_test(test_tokconf_ascii_category_is_utf8proc),
+        cmocka_unit_test(test_tokconf_byte_class),
+        cmocka_unit_test(test_tokwords_has_raw_lengths),
         cmocka_unit_test(test_toklex_scan_mixed_scripts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -107,6 +107,52 @@ static void test_utf8_fold_ascii_matches_utf8proc(void **state)
     free(got);
 }
 
+/* s[0..n) folded by utf8_fold() and by utf8proc_map() itself must be the same bytes. */
+static void fold_agrees(const char *s, size_t n)
+{
+    size_t len;
+    utf8proc_uint8_t *want = NULL;
+    char *got = utf8_fold(s, n, &len);
+    utf8proc_ssize_t wn = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &want,
+                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+
+    assert_non_null(got);
+    assert_true(wn >= 0);
+    assert_int_equal(len, (size_t)wn);
+    assert_memory_equal(got, want, len);
+    assert_int_equal(got[len], '\0');
+    free(got);
+    free(want);
+}
+
+/*
+ * The character-by-character fold of text below U+0300 gives what utf8proc
+ * gives: every character alone, and every pair of them (with some ASCII).
+ */
+static void test_utf8_fold_plain_matches_utf8proc(void **state)
+{
+    (void)state;
+    char s[8];
+    static const char ascii[] = "aAiInNsSjJzZ .1";
+
+    for (int32_t a = 0x80; a < 0x300; a++) {
+        size_t la = utf8_encode(a, s);
+        fold_agrees(s, la);
+        for (int32_t b = 0x80; b < 0x300; b++)
+            fold_agrees(s, la + utf8_encode(b, s + la));
+        for (size_t k = 0; ascii[k]; k++) {
+            s[la] = ascii[k];
+            fold_agrees(s, la + 1);
+            s[0] = ascii[k];
+            size_t lb = 1 + utf8_encode(a, s + 1);
+            fold_agrees(s, lb);
+            utf8_encode(a, s);
+        }
+    }
+    fold_agrees("Tromsø Økern DÆMNING İstanbul ŉ ǰ ß",
+                strlen("Tromsø Økern DÆMNING İstanbul ŉ ǰ ß"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -117,6 +163,7 @@ int main(void)
         cmocka_unit_test(test_utf8_fold_composes_and_folds),
         cmocka_unit_test(test_utf8_fold_rejects_invalid_and_nul),
         cmocka_unit_test(test_utf8_fold_ascii_matches_utf8proc),
+        cmocka_unit_test(test_utf8_fold_plain_matches_utf8proc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
