@@ -10,9 +10,9 @@
 #define LMGRAM_UNIT_BYTES 64 /* longer words are not kept */
 
 /* A word kept: its bytes kpool[koff..+klen) (without the '_' around), its n-grams
- * gpool[goff..+glen). */
+ * gpool[goff..+glen); times it occurs in the text numbered stamp. */
 struct lmgram_unit {
-    uint32_t hash, koff, klen, goff, glen;
+    uint32_t hash, koff, klen, goff, glen, stamp, times;
 };
 
 void lmgram_init(struct lmgram *g)
@@ -26,6 +26,7 @@ void lmgram_release(struct lmgram *g)
     free(g->buf);
     free(g->created); /* chain and order share its block */
     free(g->scratch);
+    free(g->again);
     free(g->gslots);
     free(g->units);
     free(g->uslots);
@@ -232,6 +233,43 @@ static void lmgram_tally(struct lmgram *g, const uint32_t *ids, size_t n)
     g->ncreated = nc;
 }
 
+/*
+ * Unit u met again: tallied at its first occurrence in this text, and only
+ * counted at the next ones, for lmgram_repeats(). A repeat's n-grams are
+ * all counted already, so tallying it later changes no count's sum and
+ * creates nothing: the created[] order stays that of tallying every one.
+ */
+static void lmgram_met(struct lmgram *g, uint32_t u)
+{
+    struct lmgram_unit *x = &g->units[u];
+
+    if (x->stamp == g->stamp) {
+        x->times++;
+        return;
+    }
+    x->stamp = g->stamp;
+    x->times = 1;
+    g->again[g->nagain++] = u;
+    lmgram_tally(g, g->gpool + x->goff, x->glen);
+}
+
+/* The repeats of the units met in this text, added to their n-grams' counts. */
+static void lmgram_repeats(struct lmgram *g)
+{
+    struct lmgram_gram *grams = g->grams;
+
+    for (size_t k = 0; k < g->nagain; k++) {
+        const struct lmgram_unit *x = &g->units[g->again[k]];
+        uint32_t extra = x->times - 1;
+        if (extra == 0)
+            continue;
+        const uint32_t *ids = g->gpool + x->goff;
+        for (uint32_t j = 0; j < x->glen; j++)
+            grams[ids[j]].cnt += extra;
+    }
+    g->nagain = 0;
+}
+
 static int lmgram_reunits(struct lmgram *g, unsigned bits)
 {
     if (lmgram_table(&g->uslots, &g->umask, &g->ushift, bits) < 0)
@@ -256,12 +294,14 @@ static void lmgram_keep(struct lmgram *g, size_t i, const char *key, size_t klen
         return;
     memcpy(g->kpool + g->nk, key, klen);
     memcpy(g->gpool + g->ng, g->scratch, n * sizeof(*g->gpool));
-    g->units[g->nunits] =
-        (struct lmgram_unit){hash, (uint32_t)g->nk, (uint32_t)klen, (uint32_t)g->ng, (uint32_t)n};
+    g->units[g->nunits] = (struct lmgram_unit){
+        hash, (uint32_t)g->nk, (uint32_t)klen, (uint32_t)g->ng, (uint32_t)n, g->stamp, 1};
+    g->again[g->nagain++] = (uint32_t)g->nunits;
     g->nk += klen;
     g->ng += n;
     g->uslots[i] = (uint32_t)++g->nunits;
     if (2 * g->nunits > g->umask && lmgram_reunits(g, 33 - g->ushift) < 0) {
+        lmgram_repeats(g); /* before the units it lists are gone */
         memset(g->uslots, 0, (g->umask + 1) * sizeof(*g->uslots));
         g->nunits = g->nk = g->ng = 0;
     }
@@ -277,7 +317,7 @@ static int lmgram_word(struct lmgram *g, size_t a, size_t b, uint32_t hash)
     for (uint32_t v; (v = g->uslots[i]) != 0; i = (i + 1) & g->umask) {
         const struct lmgram_unit *u = &g->units[v - 1];
         if (u->hash == hash && u->klen == klen && memcmp(g->kpool + u->koff, key, klen) == 0) {
-            lmgram_tally(g, g->gpool + u->goff, u->glen);
+            lmgram_met(g, v - 1);
             return 0;
         }
     }
@@ -315,6 +355,7 @@ static int lmgram_walk(struct lmgram *g, size_t w)
     if (n == SIZE_MAX)
         return -1;
     lmgram_tally(g, g->scratch, n);
+    lmgram_repeats(g);
     return 0;
 }
 
@@ -364,11 +405,17 @@ static int lmgram_start(struct lmgram *g, size_t n)
 {
     for (size_t t = 0; t < g->ncreated; t++)
         g->grams[g->created[t]].cnt = 0;
-    g->ncreated = g->norder = 0;
+    g->ncreated = g->norder = g->nagain = 0;
+    if (++g->stamp == 0) { /* wrapped: no unit may seem met in this text */
+        for (size_t u = 0; u < g->nunits; u++)
+            g->units[u].stamp = 0;
+        g->stamp = 1;
+    }
     if (g->ngrams > LMGRAM_MAX_GRAMS || g->nunits > LMGRAM_MAX_UNITS ||
         (g->gslots && 2 * g->ngrams > g->gmask))
         lmgram_forget(g);
-    if (lmgram_room(&g->buf, &g->capbuf, n + 3, 1) < 0 || lmgram_room_text(g, n) < 0)
+    if (lmgram_room(&g->buf, &g->capbuf, n + 3, 1) < 0 || lmgram_room_text(g, n) < 0 ||
+        lmgram_room(&g->again, &g->capagain, n + 2, sizeof(*g->again)) < 0) /* words < n + 2 */
         return -1;
     if (!g->gslots && lmgram_regrams(g, 12) < 0)
         return -1;
