@@ -219,21 +219,33 @@ static void lmfp_siftup(struct lmfp_item *heap, size_t child)
     heap[child] = it;
 }
 
+/*
+ * siftdown(): the item goes down past every smaller child (the left one
+ * when both are equal). Done bottom-up: the hole goes down the path of
+ * lesser children to its end, then the item climbs back past the ones
+ * not smaller than it. Counts only grow down the path, so it stops where
+ * textcat's stops, with one comparison a level on the way down.
+ */
 static void lmfp_siftdown(struct lmfp_item *heap, size_t size, size_t parent)
 {
     struct lmfp_item it = heap[parent];
-    size_t child = 2 * parent + 1;
+    size_t top = parent, child = 2 * parent + 1;
 
     for (; child + 1 < size; child = 2 * parent + 1) {
         child += heap[child].cnt > heap[child + 1].cnt;
-        if (it.cnt <= heap[child].cnt)
-            break;
         heap[parent] = heap[child];
         parent = child;
     }
-    if (child + 1 == size && it.cnt > heap[child].cnt) {
+    if (child + 1 == size) {
         heap[parent] = heap[child];
         parent = child;
+    }
+    while (parent > top) {
+        size_t up = (parent - 1) >> 1;
+        if (heap[up].cnt < it.cnt)
+            break;
+        heap[parent] = heap[up];
+        parent = up;
     }
     heap[parent] = it;
 }
@@ -246,7 +258,9 @@ static void lmfp_heap_insert(struct lmfp *fp, uint32_t id)
     if (fp->heapn < LMFP_NGRAMS) {
         fp->heap[fp->heapn] = it;
         lmfp_siftup(fp->heap, fp->heapn++);
-    } else if (it.cnt >= fp->heap[0].cnt) {
+    } else if (it.cnt == fp->heap[0].cnt) {
+        fp->heap[0] = it; /* no child is smaller: siftdown() leaves it there */
+    } else if (it.cnt > fp->heap[0].cnt) {
         fp->heap[0] = it;
         lmfp_siftdown(fp->heap, fp->heapn, 0);
     }
