@@ -137,24 +137,30 @@ static char *langid_sample(const struct tokconf *tc, const char *s, size_t n, si
 {
     size_t m = n < tc->langid_sample_bytes ? n : tc->langid_sample_bytes;
     char *out = malloc(m + 1);
-    size_t o = 0;
+    size_t o = 0, run = 0, i = 0; /* s[run..i) is still to be copied */
     int32_t cp;
     bool bad;
 
     if (!out)
         return NULL;
-    for (size_t i = 0; i < m;) {
+    while (i < m) {
+        if (m - i >= 8 && utf8_ascii8(s + i)) { /* no NUL, nothing replaced */
+            i += 8;
+            continue;
+        }
         size_t l = hygiene_char(s, n, i, &cp, &bad);
         if (i + l > m)
             break;
         if (bad) {
+            memcpy(out + o, s + run, i - run);
+            o += i - run;
             out[o++] = ' ';
-        } else {
-            memcpy(out + o, s + i, l);
-            o += l;
+            run = i + l;
         }
         i += l;
     }
+    memcpy(out + o, s + run, i - run);
+    o += i - run;
     out[o] = '\0';
     *len = o;
     return out;
