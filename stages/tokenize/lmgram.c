@@ -116,32 +116,6 @@ static bool lmgram_invalid(unsigned char c)
     return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '0' && c <= '9');
 }
 
-/*
- * prepbuffer(): '_' first, each run of spaces and digits as one '_'. A
- * text ending in a letter gets no final '_', except when the output
- * reaches n + 1 bytes (a text of n bytes, starting with a letter, with
- * no run longer than one byte): textcat's size limit then adds it.
- */
-static size_t lmgram_prepare(const char *s, size_t n, char *out)
-{
-    size_t w = 0;
-    bool sep = true;
-
-    out[w++] = '_';
-    for (size_t i = 0; i < n && s[i]; i++) {
-        bool inval = lmgram_invalid((unsigned char)s[i]);
-        if (!inval)
-            out[w++] = s[i];
-        else if (!sep)
-            out[w++] = '_';
-        sep = inval;
-    }
-    if (!sep && w == n + 1)
-        out[w++] = '_';
-    out[w] = '\0';
-    return w;
-}
-
 static int lmgram_regrams(struct lmgram *g, unsigned bits)
 {
     if (lmgram_table(&g->gslots, &g->gmask, &g->gshift, bits) < 0)
@@ -330,31 +304,73 @@ static int lmgram_word(struct lmgram *g, size_t a, size_t b, uint32_t hash)
     return 0;
 }
 
-/* Word by word (between '_' characters), then the last piece, cut at the text's end. */
-static int lmgram_walk(struct lmgram *g, size_t w)
-{
-    const char *b = g->buf;
-    size_t a = 0;
-    uint32_t hash = 0;
+/* Where the walk over the prepared text is: the word since a, its hash, bytes left of a character.
+ */
+struct lmgram_cursor {
+    size_t a;
+    uint32_t hash;
+    unsigned skip;
+};
 
-    for (size_t p = 1; p < w;) {
-        unsigned char c = (unsigned char)b[p];
-        if (c == '_') {
-            if (lmgram_word(g, a, p, hash) < 0)
-                return -1;
-            a = p++;
-            hash = 0;
-            continue;
-        }
-        size_t d = c < 0x80 ? 1 : lmgram_charlen(b + p);
-        for (size_t k = 0; k < d; k++)
-            hash = hash * 31u + (unsigned char)b[p + k];
-        p += d;
+/*
+ * Byte w of the prepared text, just written: a '_' starting a character
+ * ends the word since c->a (a '_' within a character, as the lead byte
+ * reads it, does not).
+ */
+static inline int lmgram_put(struct lmgram *g, struct lmgram_cursor *c, size_t w)
+{
+    unsigned char x = (unsigned char)g->buf[w];
+
+    if (c->skip == 0 && x == '_') {
+        if (lmgram_word(g, c->a, w, c->hash) < 0)
+            return -1;
+        c->a = w;
+        c->hash = 0;
+        return 0;
     }
-    size_t n = lmgram_gen(g, a, w);
-    if (n == SIZE_MAX)
+    c->hash = c->hash * 31u + x;
+    if (c->skip > 0)
+        c->skip--;
+    else
+        c->skip = x < 0xC0 ? 0 : x < 0xE0 ? 1 : x < 0xF0 ? 2 : 3;
+    return 0;
+}
+
+/*
+ * prepbuffer(): '_' first, each run of spaces and digits as one '_'. A
+ * text ending in a letter gets no final '_', except when the output
+ * reaches n + 1 bytes (a text of n bytes, starting with a letter, with
+ * no run longer than one byte): textcat's size limit then adds it. Each
+ * word is counted as soon as it is written; the last piece, cut at the
+ * text's end, at the end. Returns 0, or -1 (memory).
+ */
+static int lmgram_walk(struct lmgram *g, const char *s, size_t n)
+{
+    char *out = g->buf;
+    struct lmgram_cursor c = {0, 0, 0};
+    size_t w = 0;
+    bool sep = true;
+
+    out[w++] = '_';
+    for (size_t i = 0; i < n && s[i]; i++) {
+        bool inval = lmgram_invalid((unsigned char)s[i]);
+        if (!inval || !sep) {
+            out[w] = inval ? '_' : s[i];
+            if (lmgram_put(g, &c, w++) < 0)
+                return -1;
+        }
+        sep = inval;
+    }
+    if (!sep && w == n + 1) {
+        out[w] = '_';
+        if (lmgram_put(g, &c, w++) < 0)
+            return -1;
+    }
+    out[w] = '\0';
+    size_t k = lmgram_gen(g, c.a, w);
+    if (k == SIZE_MAX)
         return -1;
-    lmgram_tally(g, g->scratch, n);
+    lmgram_tally(g, g->scratch, k);
     lmgram_repeats(g);
     return 0;
 }
@@ -428,8 +444,7 @@ int lmgram_count(struct lmgram *g, const char *s, size_t n)
 {
     if (lmgram_start(g, n) < 0)
         return -1;
-    size_t w = lmgram_prepare(s, n, g->buf);
-    if (lmgram_walk(g, w) < 0)
+    if (lmgram_walk(g, s, n) < 0)
         return -1;
     lmgram_order(g);
     return 0;
