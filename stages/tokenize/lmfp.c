@@ -304,16 +304,25 @@ static int32_t lmfp_key(struct lmfp *fp, struct lmgram_gram *x)
 static void lmfp_score(struct lmfp *fp, size_t size)
 {
     size_t nm = fp->nmodels;
+    int *sums = fp->sums;
+    int absent = 0; /* n-grams no model has: LMFP_OUT_OF_PLACE to each */
 
     for (size_t m = 0; m < nm; m++)
-        fp->sums[m] = 0;
+        sums[m] = 0;
     for (size_t r = 0; r < size; r++) {
         int32_t k = lmfp_key(fp, &fp->doc.grams[fp->fprint[r]]);
+        if (k < 0) {
+            absent += LMFP_OUT_OF_PLACE;
+            continue;
+        }
+        const int16_t *row = fp->ranks + (size_t)k * nm;
         for (size_t m = 0; m < nm; m++) {
-            int mr = k < 0 ? -1 : fp->ranks[(size_t)k * nm + m];
-            fp->sums[m] += mr < 0 ? LMFP_OUT_OF_PLACE : abs(mr - (int)r);
+            int d = row[m] - (int)r;
+            sums[m] += row[m] < 0 ? LMFP_OUT_OF_PLACE : d < 0 ? -d : d;
         }
     }
+    for (size_t m = 0; m < nm; m++)
+        sums[m] += absent;
 }
 
 /*
