@@ -123,7 +123,7 @@ struct numtok_cache {
     struct numtok_cached *slot[NUMTOK_CACHE_SLOTS];
 };
 
-/* FNV-1a, for the cache of folds. */
+/* FNV-1a, for the cache of folds and the hash each token keeps of its fold. */
 static uint32_t numtok_hash(const char *s, size_t n)
 {
     uint32_t h = 2166136261u;
@@ -210,25 +210,43 @@ static int numtok_add_fold(struct numtok_list *list, const char *s, size_t n)
     return 0;
 }
 
+/* Room for one more token. */
+static int numtok_reserve(struct numtok_list *l)
+{
+    if (l->n < l->cap)
+        return 0;
+    size_t cap = l->cap ? 2 * l->cap : 32;
+    struct numtok *v = realloc(l->v, cap * sizeof(*v));
+    if (!v)
+        return -1;
+    l->v = v;
+    l->cap = cap;
+    return 0;
+}
+
+/* Append the token s[start..end) whose fold and NUL were just added at foff of list->folds. */
+static void numtok_add(struct numtok_lexer *lx, size_t start, size_t end, enum numtok_type type,
+                       size_t foff, uint32_t hash)
+{
+    struct numtok_list *l = lx->list;
+    size_t flen = l->folds.len - foff - 1;
+
+    l->v[l->n++] = (struct numtok){start, end, type, lx->space, NULL, foff, flen, hash, 0, 0};
+    lx->space = false;
+    lx->pos = end;
+}
+
 static int numtok_push(struct numtok_lexer *lx, size_t start, size_t end, enum numtok_type type)
 {
     struct numtok_list *l = lx->list;
 
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? 2 * l->cap : 32;
-        struct numtok *v = realloc(l->v, cap * sizeof(*v));
-        if (!v)
-            return -1;
-        l->v = v;
-        l->cap = cap;
-    }
+    if (numtok_reserve(l) < 0)
+        return -1;
     size_t foff = l->folds.len;
     if (numtok_add_fold(l, lx->s + start, end - start) < 0)
         return -1;
-    l->v[l->n++] =
-        (struct numtok){start, end, type, lx->space, NULL, foff, l->folds.len - foff - 1, 0, 0};
-    lx->space = false;
-    lx->pos = end;
+    numtok_add(lx, start, end, type, foff,
+               numtok_hash(l->folds.data + foff, l->folds.len - foff - 1));
     return 0;
 }
 
@@ -256,6 +274,41 @@ static size_t numtok_word_end(const struct numtok_lexer *lx, size_t at)
         }
         return k;
     }
+}
+
+/*
+ * Push the word at lx->pos, which begins with an ASCII letter. Its ASCII
+ * letters and digits are scanned, folded (c | 0x20 is the lower case of
+ * both) and hashed in one pass; a word that goes on past them (an
+ * apostrophe, a letter not ASCII) is left to numtok_word_end() and
+ * numtok_push(), which fold it as any other token.
+ */
+static int numtok_push_word(struct numtok_lexer *lx)
+{
+    struct numtok_list *l = lx->list;
+    struct buf *out = &l->folds;
+    size_t start = lx->pos, room = lx->n - start;
+
+    /* buf_grow() keeps room for a NUL past len */
+    if (numtok_reserve(l) < 0 || (out->cap - out->len < room + 2 && buf_grow(out, room + 1) < 0))
+        return -1;
+    const char *s = lx->s + start;
+    char *d = out->data + out->len;
+    uint32_t h = 2166136261u;
+    size_t k = 0;
+    while (k < room && numtok_ascii_alnum(s[k])) {
+        unsigned char c = (unsigned char)(s[k] | 0x20);
+        d[k] = (char)c;
+        h = (h ^ c) * 16777619u;
+        k++;
+    }
+    if (k < room && ((unsigned char)s[k] >= 0x80 || s[k] == '\''))
+        return numtok_push(lx, start, numtok_word_end(lx, start + k), NUMTOK_WORD);
+    d[k] = '\0';
+    size_t foff = out->len;
+    out->len += k + 1;
+    numtok_add(lx, start, start + k, NUMTOK_WORD, foff, h);
+    return 0;
 }
 
 /* Length of a space-like separator at at followed by exactly three digits, or 0. */
@@ -351,6 +404,8 @@ static int numtok_step(struct numtok_lexer *lx)
         return numtok_push(lx, lx->pos, numtok_num_end(lx, lx->pos), NUMTOK_NUM);
     if ((cp == '.' || cp == ',') && lx->space && numtok_digit_at(lx, lx->pos + 1))
         return numtok_push(lx, lx->pos, numtok_num_end(lx, lx->pos + 1), NUMTOK_NUM);
+    if (cp >= 'A' && cp < 0x80 && numtok_is_letter(cp))
+        return numtok_push_word(lx);
     if (numtok_is_letter(cp))
         return numtok_push(lx, lx->pos, numtok_word_end(lx, lx->pos), NUMTOK_WORD);
     return numtok_push(lx, lx->pos, lx->pos + len, NUMTOK_PUNCT);

@@ -39,6 +39,8 @@ struct numtok {
     char *fold;  /* owned by the list, NUL-terminated */
     size_t foff; /* where fold lies in the list's buffer */
     size_t flen; /* bytes in fold, without its NUL */
+    /* FNV-1a of fold[0..flen) (as numidx_hash() makes it), made as it is folded */
+    uint32_t hash;
     /*
      * Set by numlex_mark() (0 from numtok_lex()): the tables of one lexicon
      * that hold fold as a key, and those with a key whose first word it is.

@@ -48,16 +48,6 @@ void scanmemo_free(struct scanmemo *m)
     free(m);
 }
 
-/* FNV-1a of the fold. */
-static uint32_t scanmemo_hash(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u;
-
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
 static bool scanmemo_holds(const struct scanmemo_slot *s, const struct numlex *nl, const char *key,
                            size_t len)
 {
@@ -91,7 +81,7 @@ static void scanmemo_mark_one(struct scanmemo *m, const struct numlex *nl, struc
         numlex_mark_one(nl, t);
         return;
     }
-    uint32_t k = scanmemo_hash(t->fold, len) & (SCANMEMO_SLOTS - 1);
+    uint32_t k = t->hash & (SCANMEMO_SLOTS - 1);
     struct scanmemo_slot *s = &m->slot[k];
     tk->slot = k;
     if (scanmemo_holds(s, nl, t->fold, len)) {

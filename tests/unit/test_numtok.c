@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "numidx.h"
 #include "numtok.h"
 
 static void test_numtok_lex_folds_each_token(void **state)
@@ -26,6 +27,32 @@ static void test_numtok_lex_folds_each_token(void **state)
     assert_int_equal(toks.v[4].type, NUMTOK_WORD);
     for (size_t i = 0; i < toks.n; i++)
         assert_int_equal(toks.v[i].flen, strlen(toks.v[i].fold));
+    numtok_list_release(&toks);
+}
+
+/*
+ * Each token keeps the hash of its fold that the lexicon's indexes use,
+ * whether its word is folded in one pass (ASCII letters and digits) or not
+ * (an apostrophe, letters not ASCII, numbers, punctuation).
+ */
+static void test_numtok_lex_hashes_each_fold(void **state)
+{
+    (void)state;
+    const char *text = "Three HTML5 don't Zo\xe2\x80\x99n STRA\xc3\x9f"
+                       "E abc\xc3\xa9 12,5 - x";
+    struct numtok_list toks = NUMTOK_LIST_INIT;
+
+    assert_int_equal(numtok_lex(text, strlen(text), &toks), 0);
+    assert_int_equal(toks.n, 9);
+    assert_string_equal(toks.v[0].fold, "three");
+    assert_string_equal(toks.v[2].fold, "don't");
+    assert_string_equal(toks.v[4].fold, "strasse");
+    assert_string_equal(toks.v[5].fold, "abc\xc3\xa9");
+    assert_int_equal(toks.v[8].end, strlen(text));
+    for (size_t i = 0; i < toks.n; i++) {
+        assert_int_equal(toks.v[i].flen, strlen(toks.v[i].fold));
+        assert_int_equal(toks.v[i].hash, numidx_hash(toks.v[i].fold, toks.v[i].flen));
+    }
     numtok_list_release(&toks);
 }
 
@@ -109,6 +136,7 @@ int main(void)
         cmocka_unit_test(test_numtok_lex_folds_each_token),
         cmocka_unit_test(test_numtok_lex_appends_and_keeps_folds),
         cmocka_unit_test(test_numtok_list_reset_starts_over),
+        cmocka_unit_test(test_numtok_lex_hashes_each_fold),
         cmocka_unit_test(test_numtok_reused_list_folds_as_a_new_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
