@@ -419,6 +419,10 @@ int numtok_lex(const char *s, size_t n, struct numtok_list *list)
     list->marked = NULL;
     while (lx.pos < n && rc == 0)
         rc = numtok_step(&lx);
+    /* buf_grow() keeps a byte past those asked for */
+    if (rc == 0 && list->folds.cap - list->folds.len < NUMTOK_FOLD_PAD + 1 &&
+        buf_grow(&list->folds, NUMTOK_FOLD_PAD) < 0)
+        rc = -1;
     /* the buffer may have moved: point every fold into it again */
     for (size_t i = 0; i < list->n; i++)
         list->v[i].fold = list->folds.data + list->v[i].foff;

@@ -64,7 +64,14 @@ struct numtok_list {
         NULL, 0, 0, BUF_INIT, NULL, NULL                                                           \
     }
 
-/* Append the tokens of s[0..n) to list. */
+/* Bytes of list->folds kept allocated past the last fold's NUL after numtok_lex(). */
+#define NUMTOK_FOLD_PAD 8
+
+/*
+ * Append the tokens of s[0..n) to list. Past the NUL of the last fold,
+ * NUMTOK_FOLD_PAD bytes stay allocated (their values unspecified), so that
+ * a fold may be read a word at a time.
+ */
 int numtok_lex(const char *s, size_t n, struct numtok_list *list);
 
 /*
