@@ -276,12 +276,57 @@ static size_t numtok_word_end(const struct numtok_lexer *lx, size_t at)
     }
 }
 
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define NUMTOK_ONES UINT64_C(0x0101010101010101)
+#define NUMTOK_HIGHS (NUMTOK_ONES * 0x80)
+
+/* Bit 7 of each byte of x that is an ASCII letter or digit (as numtok_ascii_alnum()). */
+static uint64_t numtok_alnum8(uint64_t x)
+{
+    /* with bit 7 clear, adding at most 0x7F to a byte carries into no other */
+    uint64_t x7 = x & ~NUMTOK_HIGHS, t7 = x7 | (NUMTOK_ONES * 0x20);
+    uint64_t letter = (t7 + NUMTOK_ONES * (0x80 - 'a')) & ~(t7 + NUMTOK_ONES * (0x7F - 'z'));
+    uint64_t digit = (x7 + NUMTOK_ONES * (0x80 - '0')) & ~(x7 + NUMTOK_ONES * (0x7F - '9'));
+
+    return (letter | digit) & ~x & NUMTOK_HIGHS;
+}
+#endif
+
+/*
+ * The length of the run of ASCII letters and digits at s[0..room), each
+ * written folded to d (c | 0x20 is the lower case of both), eight at a time
+ * while eight bytes are left (bytes of d past the run are written too: d
+ * has room + 1 bytes).
+ */
+static size_t numtok_ascii_run(const char *s, size_t room, char *d)
+{
+    size_t k = 0;
+
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (room - k >= 8) {
+        uint64_t x, y;
+        memcpy(&x, s + k, 8);
+        y = x | (NUMTOK_ONES * 0x20);
+        memcpy(d + k, &y, 8);
+        uint64_t stop = ~numtok_alnum8(x) & NUMTOK_HIGHS;
+        if (stop)
+            return k + (size_t)__builtin_ctzll(stop) / 8;
+        k += 8;
+    }
+#endif
+    while (k < room && numtok_ascii_alnum(s[k])) {
+        d[k] = (char)(s[k] | 0x20);
+        k++;
+    }
+    return k;
+}
+
 /*
  * Push the word at lx->pos, which begins with an ASCII letter. Its ASCII
- * letters and digits are scanned, folded (c | 0x20 is the lower case of
- * both) and hashed in one pass; a word that goes on past them (an
- * apostrophe, a letter not ASCII) is left to numtok_word_end() and
- * numtok_push(), which fold it as any other token.
+ * letters and digits are scanned and folded together (numtok_ascii_run()),
+ * then hashed; a word that goes on past them (an apostrophe, a letter not
+ * ASCII) is left to numtok_word_end() and numtok_push(), which fold it as
+ * any other token.
  */
 static int numtok_push_word(struct numtok_lexer *lx)
 {
@@ -294,20 +339,13 @@ static int numtok_push_word(struct numtok_lexer *lx)
         return -1;
     const char *s = lx->s + start;
     char *d = out->data + out->len;
-    uint32_t h = 2166136261u;
-    size_t k = 0;
-    while (k < room && numtok_ascii_alnum(s[k])) {
-        unsigned char c = (unsigned char)(s[k] | 0x20);
-        d[k] = (char)c;
-        h = (h ^ c) * 16777619u;
-        k++;
-    }
+    size_t k = numtok_ascii_run(s, room, d);
     if (k < room && ((unsigned char)s[k] >= 0x80 || s[k] == '\''))
         return numtok_push(lx, start, numtok_word_end(lx, start + k), NUMTOK_WORD);
     d[k] = '\0';
     size_t foff = out->len;
     out->len += k + 1;
-    numtok_add(lx, start, start + k, NUMTOK_WORD, foff, h);
+    numtok_add(lx, start, start + k, NUMTOK_WORD, foff, numtok_hash(d, k));
     return 0;
 }
 
