@@ -385,8 +385,8 @@ uint64_t numlex_tables(const struct numlex *nl, const char *key)
 void numlex_mark_one(const struct numlex *nl, struct numtok *tok)
 {
     const char *f = tok->fold;
-    size_t len = strlen(f), head = strcspn(f, " ");
-    uint32_t h = numidx_hash(f, len);
+    size_t len = tok->flen, head = strcspn(f, " ");
+    uint32_t h = tok->hash;
     const struct numidx_entry *e = numidx_find_hashed(&nl->all, f, len, h),
                               *hd = head == len ? numidx_find_hashed(&nl->heads, f, len, h)
                                                 : numidx_find(&nl->heads, f, head);

@@ -131,7 +131,10 @@ uint64_t numlex_tables(const struct numlex *nl, const char *key);
  */
 void numlex_mark(const struct numlex *nl, struct numtok_list *toks);
 
-/* Mark the one token tok as numlex_mark() marks each (toks->marked is the caller's to set). */
+/*
+ * Mark the one token tok as numlex_mark() marks each (toks->marked is the
+ * caller's to set); it reads the fold's length and hash numtok_lex() left.
+ */
 void numlex_mark_one(const struct numlex *nl, struct numtok *tok);
 
 /* True when table t holds the fold of token tok (marked by numlex_mark()). */

@@ -123,7 +123,7 @@ struct numtok_cache {
     struct numtok_cached *slot[NUMTOK_CACHE_SLOTS];
 };
 
-/* FNV-1a, for the cache of folds. */
+/* FNV-1a, for the cache of folds and the hash each token keeps of its fold. */
 static uint32_t numtok_hash(const char *s, size_t n)
 {
     uint32_t h = 2166136261u;
@@ -210,25 +210,43 @@ static int numtok_add_fold(struct numtok_list *list, const char *s, size_t n)
     return 0;
 }
 
+/* Room for one more token. */
+static int numtok_reserve(struct numtok_list *l)
+{
+    if (l->n < l->cap)
+        return 0;
+    size_t cap = l->cap ? 2 * l->cap : 32;
+    struct numtok *v = realloc(l->v, cap * sizeof(*v));
+    if (!v)
+        return -1;
+    l->v = v;
+    l->cap = cap;
+    return 0;
+}
+
+/* Append the token s[start..end) whose fold and NUL were just added at foff of list->folds. */
+static void numtok_add(struct numtok_lexer *lx, size_t start, size_t end, enum numtok_type type,
+                       size_t foff, uint32_t hash)
+{
+    struct numtok_list *l = lx->list;
+    size_t flen = l->folds.len - foff - 1;
+
+    l->v[l->n++] = (struct numtok){start, end, type, lx->space, NULL, foff, flen, hash, 0, 0};
+    lx->space = false;
+    lx->pos = end;
+}
+
 static int numtok_push(struct numtok_lexer *lx, size_t start, size_t end, enum numtok_type type)
 {
     struct numtok_list *l = lx->list;
 
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? 2 * l->cap : 32;
-        struct numtok *v = realloc(l->v, cap * sizeof(*v));
-        if (!v)
-            return -1;
-        l->v = v;
-        l->cap = cap;
-    }
+    if (numtok_reserve(l) < 0)
+        return -1;
     size_t foff = l->folds.len;
     if (numtok_add_fold(l, lx->s + start, end - start) < 0)
         return -1;
-    l->v[l->n++] =
-        (struct numtok){start, end, type, lx->space, NULL, foff, l->folds.len - foff - 1, 0, 0};
-    lx->space = false;
-    lx->pos = end;
+    numtok_add(lx, start, end, type, foff,
+               numtok_hash(l->folds.data + foff, l->folds.len - foff - 1));
     return 0;
 }
 
@@ -256,6 +274,79 @@ static size_t numtok_word_end(const struct numtok_lexer *lx, size_t at)
         }
         return k;
     }
+}
+
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define NUMTOK_ONES UINT64_C(0x0101010101010101)
+#define NUMTOK_HIGHS (NUMTOK_ONES * 0x80)
+
+/* Bit 7 of each byte of x that is an ASCII letter or digit (as numtok_ascii_alnum()). */
+static uint64_t numtok_alnum8(uint64_t x)
+{
+    /* with bit 7 clear, adding at most 0x7F to a byte carries into no other */
+    uint64_t x7 = x & ~NUMTOK_HIGHS, t7 = x7 | (NUMTOK_ONES * 0x20);
+    uint64_t letter = (t7 + NUMTOK_ONES * (0x80 - 'a')) & ~(t7 + NUMTOK_ONES * (0x7F - 'z'));
+    uint64_t digit = (x7 + NUMTOK_ONES * (0x80 - '0')) & ~(x7 + NUMTOK_ONES * (0x7F - '9'));
+
+    return (letter | digit) & ~x & NUMTOK_HIGHS;
+}
+#endif
+
+/*
+ * The length of the run of ASCII letters and digits at s[0..room), each
+ * written folded to d (c | 0x20 is the lower case of both), eight at a time
+ * while eight bytes are left (bytes of d past the run are written too: d
+ * has room + 1 bytes).
+ */
+static size_t numtok_ascii_run(const char *s, size_t room, char *d)
+{
+    size_t k = 0;
+
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (room - k >= 8) {
+        uint64_t x, y;
+        memcpy(&x, s + k, 8);
+        y = x | (NUMTOK_ONES * 0x20);
+        memcpy(d + k, &y, 8);
+        uint64_t stop = ~numtok_alnum8(x) & NUMTOK_HIGHS;
+        if (stop)
+            return k + (size_t)__builtin_ctzll(stop) / 8;
+        k += 8;
+    }
+#endif
+    while (k < room && numtok_ascii_alnum(s[k])) {
+        d[k] = (char)(s[k] | 0x20);
+        k++;
+    }
+    return k;
+}
+
+/*
+ * Push the word at lx->pos, which begins with an ASCII letter. Its ASCII
+ * letters and digits are scanned and folded together (numtok_ascii_run()),
+ * then hashed; a word that goes on past them (an apostrophe, a letter not
+ * ASCII) is left to numtok_word_end() and numtok_push(), which fold it as
+ * any other token.
+ */
+static int numtok_push_word(struct numtok_lexer *lx)
+{
+    struct numtok_list *l = lx->list;
+    struct buf *out = &l->folds;
+    size_t start = lx->pos, room = lx->n - start;
+
+    /* buf_grow() keeps room for a NUL past len */
+    if (numtok_reserve(l) < 0 || (out->cap - out->len < room + 2 && buf_grow(out, room + 1) < 0))
+        return -1;
+    const char *s = lx->s + start;
+    char *d = out->data + out->len;
+    size_t k = numtok_ascii_run(s, room, d);
+    if (k < room && ((unsigned char)s[k] >= 0x80 || s[k] == '\''))
+        return numtok_push(lx, start, numtok_word_end(lx, start + k), NUMTOK_WORD);
+    d[k] = '\0';
+    size_t foff = out->len;
+    out->len += k + 1;
+    numtok_add(lx, start, start + k, NUMTOK_WORD, foff, numtok_hash(d, k));
+    return 0;
 }
 
 /* Length of a space-like separator at at followed by exactly three digits, or 0. */
@@ -351,6 +442,8 @@ static int numtok_step(struct numtok_lexer *lx)
         return numtok_push(lx, lx->pos, numtok_num_end(lx, lx->pos), NUMTOK_NUM);
     if ((cp == '.' || cp == ',') && lx->space && numtok_digit_at(lx, lx->pos + 1))
         return numtok_push(lx, lx->pos, numtok_num_end(lx, lx->pos + 1), NUMTOK_NUM);
+    if (cp >= 'A' && cp < 0x80 && numtok_is_letter(cp))
+        return numtok_push_word(lx);
     if (numtok_is_letter(cp))
         return numtok_push(lx, lx->pos, numtok_word_end(lx, lx->pos), NUMTOK_WORD);
     return numtok_push(lx, lx->pos, lx->pos + len, NUMTOK_PUNCT);
@@ -362,8 +455,18 @@ int numtok_lex(const char *s, size_t n, struct numtok_list *list)
     int rc = 0;
 
     list->marked = NULL;
-    while (lx.pos < n && rc == 0)
+    while (lx.pos < n && rc == 0) {
+        if (s[lx.pos] == ' ') { /* the most common byte of all, read here for less */
+            lx.space = true;
+            lx.pos++;
+            continue;
+        }
         rc = numtok_step(&lx);
+    }
+    /* buf_grow() keeps a byte past those asked for */
+    if (rc == 0 && list->folds.cap - list->folds.len < NUMTOK_FOLD_PAD + 1 &&
+        buf_grow(&list->folds, NUMTOK_FOLD_PAD) < 0)
+        rc = -1;
     /* the buffer may have moved: point every fold into it again */
     for (size_t i = 0; i < list->n; i++)
         list->v[i].fold = list->folds.data + list->v[i].foff;

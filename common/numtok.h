@@ -39,6 +39,8 @@ struct numtok {
     char *fold;  /* owned by the list, NUL-terminated */
     size_t foff; /* where fold lies in the list's buffer */
     size_t flen; /* bytes in fold, without its NUL */
+    /* FNV-1a of fold[0..flen) (as numidx_hash() makes it), made as it is folded */
+    uint32_t hash;
     /*
      * Set by numlex_mark() (0 from numtok_lex()): the tables of one lexicon
      * that hold fold as a key, and those with a key whose first word it is.
@@ -62,7 +64,14 @@ struct numtok_list {
         NULL, 0, 0, BUF_INIT, NULL, NULL                                                           \
     }
 
-/* Append the tokens of s[0..n) to list. */
+/* Bytes of list->folds kept allocated past the last fold's NUL after numtok_lex(). */
+#define NUMTOK_FOLD_PAD 8
+
+/*
+ * Append the tokens of s[0..n) to list. Past the NUL of the last fold,
+ * NUMTOK_FOLD_PAD bytes stay allocated (their values unspecified), so that
+ * a fold may be read a word at a time.
+ */
 int numtok_lex(const char *s, size_t n, struct numtok_list *list);
 
 /*

@@ -769,7 +769,18 @@ int numval_word(const struct numlex *nl, const char *word, double *value, bool *
     return 0;
 }
 
-static int numval_token_items(const struct numlex *nl, const char *text, const struct numtok *t,
+/*
+ * numlex_has(nl, tab, fold) for token t of toks: read from the token's marks
+ * when toks was marked for nl (numlex_mark() looked its fold up in every table).
+ */
+static bool numval_tok_has(const struct numlex *nl, const struct numtok_list *toks,
+                           const struct numtok *t, enum numlex_table tab)
+{
+    return toks->marked == nl ? numlex_tok_has(t, tab) : numlex_has(nl, tab, t->fold);
+}
+
+static int numval_token_items(const struct numlex *nl, const char *text,
+                              const struct numtok_list *toks, const struct numtok *t,
                               struct numval_items *items, struct numval *digits)
 {
     const char *f = t->fold;
@@ -781,17 +792,17 @@ static int numval_token_items(const struct numlex *nl, const char *text, const s
     }
     if (t->type == NUMTOK_PUNCT && strcmp(f, "/") == 0)
         return numval_push(items, numval_mk(NUMVAL_SLASH, 0));
-    if (t->type == NUMTOK_PUNCT && !numlex_has(nl, NUMLEX_FIXED, f))
+    if (t->type == NUMTOK_PUNCT && !numval_tok_has(nl, toks, t, NUMLEX_FIXED))
         return strcmp(f, "-") == 0 ? numval_push(items, numval_mk(NUMVAL_HYPHEN, 0)) : -1;
-    if (numlex_has(nl, NUMLEX_ARTICLES, f))
+    if (numval_tok_has(nl, toks, t, NUMLEX_ARTICLES))
         return numval_push(items, numval_mk(NUMVAL_ARTICLE, numlex_num(nl, NUMLEX_CARDINALS, f)));
-    if (numlex_has(nl, NUMLEX_NEGATIVE, f))
+    if (numval_tok_has(nl, toks, t, NUMLEX_NEGATIVE))
         return numval_push(items, numval_mk(NUMVAL_NEG, 0));
-    if (numlex_has(nl, NUMLEX_POINT, f))
+    if (numval_tok_has(nl, toks, t, NUMLEX_POINT))
         return numval_push(items, numval_mk(NUMVAL_POINT, 0));
-    if (numlex_has(nl, NUMLEX_CONNECTORS, f))
+    if (numval_tok_has(nl, toks, t, NUMLEX_CONNECTORS))
         return numval_push(items, numval_mk(NUMVAL_CONN, 0));
-    if (numlex_has(nl, NUMLEX_FRACTION_OF, f))
+    if (numval_tok_has(nl, toks, t, NUMLEX_FRACTION_OF))
         return numval_push(items, numval_mk(NUMVAL_OF, 0));
     return numval_word_items(nl, f, items);
 }
@@ -821,7 +832,7 @@ static int numval_eval_as(const struct numlex *nl, const char *text, const struc
         numval_zero(&digits);
         if (i > from && numval_abbr_dot(nl, toks, i))
             continue;
-        if (numval_token_items(nl, text, &toks->v[i], &items, &digits) < 0) {
+        if (numval_token_items(nl, text, toks, &toks->v[i], &items, &digits) < 0) {
             out->overflow = digits.overflow;
             return -1;
         }
@@ -936,17 +947,20 @@ static bool numval_ends_ordinal(const struct numlex *nl, const struct numtok_lis
     items.n = 0;
     if (t->type != NUMTOK_WORD)
         return false;
-    if (numlex_has(nl, NUMLEX_ORDINALS, t->fold) || numlex_has(nl, NUMLEX_DENOMINATORS, t->fold))
+    if (numval_tok_has(nl, toks, t, NUMLEX_ORDINALS) ||
+        numval_tok_has(nl, toks, t, NUMLEX_DENOMINATORS))
         return true;
     return numval_word_items(nl, t->fold, &items) == 0 && items.n > 1 &&
            items.v[items.n - 1].type == NUMVAL_ORDWORD;
 }
 
 /* A denominator starts with a number word or digits, not "hundred", "and", "-" or "a". */
-static bool numval_den_start(const struct numlex *nl, const struct numtok *t)
+static bool numval_den_start(const struct numlex *nl, const struct numtok_list *toks,
+                             const struct numtok *t)
 {
-    return t->type != NUMTOK_PUNCT && !numlex_has(nl, NUMLEX_MULTIPLIERS, t->fold) &&
-           !numlex_has(nl, NUMLEX_CONNECTORS, t->fold) && !numlex_has(nl, NUMLEX_ARTICLES, t->fold);
+    return t->type != NUMTOK_PUNCT && !numval_tok_has(nl, toks, t, NUMLEX_MULTIPLIERS) &&
+           !numval_tok_has(nl, toks, t, NUMLEX_CONNECTORS) &&
+           !numval_tok_has(nl, toks, t, NUMLEX_ARTICLES);
 }
 
 /* The numerator toks->v[from..k): a count, or an article alone ("a twenty-first"). */
@@ -955,7 +969,7 @@ static int numval_numerator(const struct numlex *nl, const char *text,
 {
     struct numval a;
 
-    if (k == from + 1 && numlex_has(nl, NUMLEX_ARTICLES, toks->v[from].fold)) {
+    if (k == from + 1 && numval_tok_has(nl, toks, &toks->v[from], NUMLEX_ARTICLES)) {
         *n = 1;
         return 0;
     }
@@ -973,9 +987,10 @@ static int numval_numerator(const struct numlex *nl, const char *text,
 static bool numval_compound_den(const struct numlex *nl, const struct numtok_list *toks,
                                 size_t from, size_t k)
 {
-    const char *f = toks->v[k].fold;
+    const struct numtok *t = &toks->v[k];
 
-    if (numlex_has(nl, NUMLEX_ORDINALS, f) || numlex_has(nl, NUMLEX_DENOMINATORS, f))
+    if (numval_tok_has(nl, toks, t, NUMLEX_ORDINALS) ||
+        numval_tok_has(nl, toks, t, NUMLEX_DENOMINATORS))
         return false;
     for (size_t i = from; i < k; i++)
         if (toks->v[i].type != NUMTOK_WORD)
@@ -999,7 +1014,7 @@ static int numval_split_den(const struct numlex *nl, const char *text,
         double n;
         if (k == to - 1 && (plain_ok || !numval_compound_den(nl, toks, from, k)))
             break;
-        if (!numval_den_start(nl, &toks->v[k]) ||
+        if (!numval_den_start(nl, toks, &toks->v[k]) ||
             numval_eval_as(nl, text, toks, k, to, true, &d) < 0 || d.value < 2 ||
             numval_numerator(nl, text, toks, from, k, &n) < 0)
             continue;
@@ -1039,11 +1054,12 @@ static int numval_juxtaposed(const struct numlex *nl, const char *text,
 {
     struct numval whole, part;
 
-    if (!numval_ends_ordinal(nl, toks, to) && !numlex_has(nl, NUMLEX_FIXED, toks->v[to - 1].fold))
+    if (!numval_ends_ordinal(nl, toks, to) &&
+        !numval_tok_has(nl, toks, &toks->v[to - 1], NUMLEX_FIXED))
         return -1;
     for (size_t k = to - 1; k + 2 >= to && k > from; k--) {
         if ((k == to - 1 &&
-             numlex_has(nl, NUMLEX_DENOMINATORS, toks->v[k].fold)) || /* "drie kwart" */
+             numval_tok_has(nl, toks, &toks->v[k], NUMLEX_DENOMINATORS)) || /* "drie kwart" */
             toks->v[k].type != NUMTOK_WORD ||
             toks->v[k - 1].type != NUMTOK_WORD ||
             numval_eval_as(nl, text, toks, k, to, false, &part) < 0 || !part.fraction ||
@@ -1076,7 +1092,7 @@ int numval_eval(const struct numlex *nl, const char *text, const struct numtok_l
 int numval_eval_count(const struct numlex *nl, const char *text, const struct numtok_list *toks,
                       size_t from, size_t to, struct numval *out)
 {
-    if (to == from + 1 && numlex_has(nl, NUMLEX_ARTICLES, toks->v[from].fold)) {
+    if (to == from + 1 && numval_tok_has(nl, toks, &toks->v[from], NUMLEX_ARTICLES)) {
         numval_zero(out);
         out->value = 1;
         out->words = true;

@@ -7,7 +7,8 @@
 #include "numval.h"
 
 #define SCANMEMO_SLOTS 4096 /* a power of two */
-#define SCANMEMO_KEYMAX 30  /* longer folds are not remembered: they are few */
+#define SCANMEMO_KEYMAX 32  /* longer folds are not remembered: they are few */
+#define SCANMEMO_KEYWORDS (SCANMEMO_KEYMAX / 8)
 
 enum scanmemo_word {
     SCANMEMO_UNKNOWN,
@@ -20,7 +21,7 @@ struct scanmemo_slot {
     uint64_t tables, heads;  /* as numlex_mark() sets them */
     unsigned char word;      /* enum scanmemo_word */
     unsigned char len;
-    char key[SCANMEMO_KEYMAX];
+    uint64_t key[SCANMEMO_KEYWORDS]; /* the fold's bytes, zero past len */
 };
 
 /* What the memo noted of one token of the list last marked. */
@@ -48,20 +49,34 @@ void scanmemo_free(struct scanmemo *m)
     free(m);
 }
 
-/* FNV-1a of the fold. */
-static uint32_t scanmemo_hash(const char *s, size_t len)
+/*
+ * Bytes 8 * w .. 8 * w + 8 of key[0..len), those past len zero, as the slot
+ * keeps them. It reads up to 7 bytes past the key's NUL: numtok_lex()
+ * leaves NUMTOK_FOLD_PAD bytes of its list's folds readable past the last.
+ */
+static uint64_t scanmemo_key_word(const char *key, size_t len, size_t w)
 {
-    uint32_t h = 2166136261u;
+    static const unsigned char ones[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+    size_t left = len - 8 * w;
+    uint64_t x, mask;
 
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    memcpy(&x, key + 8 * w, 8);
+    if (left >= 8)
+        return x;
+    memcpy(&mask, ones + 8 - left, 8); /* 0xFF for the first left bytes, in memory order */
+    return x & mask;
 }
 
+/* Whether slot s holds key[0..len) (len <= SCANMEMO_KEYMAX) for nl: a word at a time. */
 static bool scanmemo_holds(const struct scanmemo_slot *s, const struct numlex *nl, const char *key,
                            size_t len)
 {
-    return s->nl == nl && s->len == len && memcmp(s->key, key, len) == 0;
+    if (s->nl != nl || s->len != len)
+        return false;
+    for (size_t w = 0; 8 * w < len; w++)
+        if (scanmemo_key_word(key, len, w) != s->key[w])
+            return false;
+    return true;
 }
 
 static int scanmemo_reserve(struct scanmemo *m, size_t n)
@@ -91,7 +106,7 @@ static void scanmemo_mark_one(struct scanmemo *m, const struct numlex *nl, struc
         numlex_mark_one(nl, t);
         return;
     }
-    uint32_t k = scanmemo_hash(t->fold, len) & (SCANMEMO_SLOTS - 1);
+    uint32_t k = t->hash & (SCANMEMO_SLOTS - 1);
     struct scanmemo_slot *s = &m->slot[k];
     tk->slot = k;
     if (scanmemo_holds(s, nl, t->fold, len)) {
@@ -101,7 +116,7 @@ static void scanmemo_mark_one(struct scanmemo *m, const struct numlex *nl, struc
         return;
     }
     numlex_mark_one(nl, t);
-    *s = (struct scanmemo_slot){nl, t->tables, t->heads, SCANMEMO_UNKNOWN, (unsigned char)len, ""};
+    *s = (struct scanmemo_slot){nl, t->tables, t->heads, SCANMEMO_UNKNOWN, (unsigned char)len, {0}};
     memcpy(s->key, t->fold, len);
 }
 
@@ -118,8 +133,9 @@ void scanmemo_mark(struct scanmemo *m, const struct numlex *nl, struct numtok_li
     toks->marked = nl;
 }
 
-bool scanmemo_word(struct scanmemo *m, const struct numlex *nl, const struct numtok_list *toks,
-                   size_t i)
+/* scanmemo_word() for a token the memo has no answer for yet: asked and noted. */
+static bool scanmemo_word_ask(struct scanmemo *m, const struct numlex *nl,
+                              const struct numtok_list *toks, size_t i)
 {
     const char *fold = toks->v[i].fold;
     double v;
@@ -128,11 +144,20 @@ bool scanmemo_word(struct scanmemo *m, const struct numlex *nl, const struct num
     if (i >= m->n)
         return numval_word(nl, fold, &v, &ord) == 0;
     struct scanmemo_tok *tk = &m->tok[i];
-    if (tk->word != SCANMEMO_UNKNOWN)
-        return tk->word == SCANMEMO_NUMBER;
     tk->word = numval_word(nl, fold, &v, &ord) == 0 ? SCANMEMO_NUMBER : SCANMEMO_NONE;
     /* the slot may have passed to a later token of the sentence since */
     if (tk->slot < SCANMEMO_SLOTS && scanmemo_holds(&m->slot[tk->slot], nl, fold, toks->v[i].flen))
         m->slot[tk->slot].word = tk->word;
     return tk->word == SCANMEMO_NUMBER;
+}
+
+/* Kept small: most tokens have their answer noted, and this is asked of most. */
+bool scanmemo_word(struct scanmemo *m, const struct numlex *nl, const struct numtok_list *toks,
+                   size_t i)
+{
+    unsigned char word = i < m->n ? m->tok[i].word : SCANMEMO_UNKNOWN;
+
+    if (word != SCANMEMO_UNKNOWN)
+        return word == SCANMEMO_NUMBER;
+    return scanmemo_word_ask(m, nl, toks, i);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "numidx.h"
 #include "numtok.h"
 
 static void test_numtok_lex_folds_each_token(void **state)
@@ -26,6 +27,79 @@ static void test_numtok_lex_folds_each_token(void **state)
     assert_int_equal(toks.v[4].type, NUMTOK_WORD);
     for (size_t i = 0; i < toks.n; i++)
         assert_int_equal(toks.v[i].flen, strlen(toks.v[i].fold));
+    numtok_list_release(&toks);
+}
+
+/*
+ * Each token keeps the hash of its fold that the lexicon's indexes use,
+ * whether its word is folded in one pass (ASCII letters and digits) or not
+ * (an apostrophe, letters not ASCII, numbers, punctuation).
+ */
+static void test_numtok_lex_hashes_each_fold(void **state)
+{
+    (void)state;
+    const char *text = "Three HTML5 don't Zo\xe2\x80\x99n STRA\xc3\x9f"
+                       "E abc\xc3\xa9 12,5 - x";
+    struct numtok_list toks = NUMTOK_LIST_INIT;
+
+    assert_int_equal(numtok_lex(text, strlen(text), &toks), 0);
+    assert_int_equal(toks.n, 9);
+    assert_string_equal(toks.v[0].fold, "three");
+    assert_string_equal(toks.v[2].fold, "don't");
+    assert_string_equal(toks.v[4].fold, "strasse");
+    assert_string_equal(toks.v[5].fold, "abc\xc3\xa9");
+    assert_int_equal(toks.v[8].end, strlen(text));
+    for (size_t i = 0; i < toks.n; i++) {
+        assert_int_equal(toks.v[i].flen, strlen(toks.v[i].fold));
+        assert_int_equal(toks.v[i].hash, numidx_hash(toks.v[i].fold, toks.v[i].flen));
+    }
+    /* a fold may be read a word at a time: bytes stay allocated past the last */
+    assert_true(toks.folds.cap >= toks.folds.len + NUMTOK_FOLD_PAD);
+    numtok_list_release(&toks);
+}
+
+/*
+ * ASCII words are read eight bytes at a time where eight are left: a word
+ * ends at the first byte that is no letter or digit, whichever of the eight
+ * it is, the bytes next to the letters and digits ('@', '[', '`', '{', '/',
+ * ':') included.
+ */
+static void test_numtok_lex_long_ascii_words(void **state)
+{
+    (void)state;
+    const char *text = "ABCDEFGH@x Wordwordword[1 HTML5x`yZ abcdefghABCDEFGH{ "
+                       "Q/r:S9 Twelvelettersx don't";
+    const char *want[] = {"abcdefgh",
+                          "@",
+                          "x",
+                          "wordwordword",
+                          "[",
+                          "1",
+                          "html5x",
+                          "`",
+                          "yz",
+                          "abcdefghabcdefgh",
+                          "{",
+                          "q",
+                          "/",
+                          "r",
+                          ":",
+                          "s9",
+                          "twelvelettersx",
+                          "don't"};
+    size_t nwant = sizeof(want) / sizeof(*want);
+    struct numtok_list toks = NUMTOK_LIST_INIT;
+
+    assert_int_equal(numtok_lex(text, strlen(text), &toks), 0);
+    assert_int_equal(toks.n, nwant);
+    for (size_t i = 0; i < nwant; i++) {
+        assert_string_equal(toks.v[i].fold, want[i]);
+        assert_int_equal(toks.v[i].end - toks.v[i].start, strlen(want[i]));
+        assert_int_equal(toks.v[i].hash, numidx_hash(toks.v[i].fold, toks.v[i].flen));
+    }
+    assert_int_equal(toks.v[0].type, NUMTOK_WORD);
+    assert_int_equal(toks.v[1].type, NUMTOK_PUNCT);
+    assert_int_equal(toks.v[5].type, NUMTOK_NUM);
     numtok_list_release(&toks);
 }
 
@@ -109,6 +183,8 @@ int main(void)
         cmocka_unit_test(test_numtok_lex_folds_each_token),
         cmocka_unit_test(test_numtok_lex_appends_and_keeps_folds),
         cmocka_unit_test(test_numtok_list_reset_starts_over),
+        cmocka_unit_test(test_numtok_lex_hashes_each_fold),
+        cmocka_unit_test(test_numtok_lex_long_ascii_words),
         cmocka_unit_test(test_numtok_reused_list_folds_as_a_new_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

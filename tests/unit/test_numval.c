@@ -78,15 +78,24 @@ static void test_numval_word_compounds(void **state)
     numlex_release(&nb);
 }
 
+/*
+ * The value of s, or NAN; the same whether its tokens were marked for nl
+ * (numval then reads their marks) or not (it looks their folds up).
+ */
 static double eval(const struct numlex *nl, const char *s)
 {
     struct numtok_list toks = NUMTOK_LIST_INIT;
     struct numval v;
-    double out = NAN;
+    double out = NAN, marked = NAN;
 
     assert_int_equal(numtok_lex(s, strlen(s), &toks), 0);
     if (numval_eval(nl, s, &toks, 0, toks.n, &v) == 0)
         out = v.value;
+    numlex_mark(nl, &toks);
+    assert_ptr_equal(toks.marked, nl);
+    if (numval_eval(nl, s, &toks, 0, toks.n, &v) == 0)
+        marked = v.value;
+    assert_true(isnan(out) ? isnan(marked) : marked == out);
     numtok_list_release(&toks);
     return out;
 }
