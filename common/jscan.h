@@ -78,4 +78,17 @@ int jscan_number(const struct jscan_span *v, double *out);
  */
 int jscan_array_next(const struct jscan_span *v, size_t *pos, struct jscan_span *elem);
 
+/* A token as tokenize writes it: [offset,length,"type"]. */
+struct jscan_triple {
+    long long a, b;
+    int c; /* the one byte of the string */
+};
+
+/*
+ * Read the triple [a,b,"c"] at v->p[i] (a '['), written without white space: a and b integers
+ * of 1 to 7 digits, c one printable ASCII byte but '"' and '\\'. Returns where it ends in v,
+ * or 0 when v holds no such triple there (the caller then reads it with jscan_array_next()).
+ */
+size_t jscan_triple(const struct jscan_span *v, size_t i, struct jscan_triple *t);
+
 #endif
