@@ -805,3 +805,8 @@ size_t jscan_triple(const struct jscan_span *v, size_t i, struct jscan_triple *t
         return 0;
     return jscan_triple_at(v->p, i, v->n, t);
 }
+
+size_t jscan_plain_span(const char *s, size_t n)
+{
+    return jscan_plain_run((const unsigned char *)s, 0, n);
+}

@@ -91,4 +91,8 @@ struct jscan_triple {
  */
 size_t jscan_triple(const struct jscan_span *v, size_t i, struct jscan_triple *t);
 
+/* How many bytes at s[0..n) stand in a JSON string as they are (0x20 to 0x7F but '"' and '\\')
+ * before the first that does not: eight at a time. */
+size_t jscan_plain_span(const char *s, size_t n);
+
 #endif

@@ -296,6 +296,26 @@ static void test_jscan_triple_values(void **state)
     assert_int_equal(jscan_triple(NULL, 0, &t), 0);
 }
 
+/* jscan_plain_span() stops at the first byte a JSON string cannot hold as it is, wherever it lies.
+ */
+static void test_jscan_plain_span(void **state)
+{
+    (void)state;
+    char text[40];
+
+    assert_int_equal(jscan_plain_span("", 0), 0);
+    assert_int_equal(jscan_plain_span("abc \x7f~", 6), 6);
+    for (size_t at = 0; at < 24; at++) {
+        const char stops[] = {'"', '\\', '\x01', '\x1f', '\xc3', '\x80', '\0'};
+        for (size_t k = 0; k < sizeof(stops); k++) {
+            memset(text, 'a', sizeof(text));
+            text[at] = stops[k];
+            assert_int_equal(jscan_plain_span(text, sizeof(text)), at);
+            assert_int_equal(jscan_plain_span(text, at), at);
+        }
+    }
+}
+
 static void test_jscan_numbers(void **state)
 {
     (void)state;
@@ -414,6 +434,7 @@ int main(void)
         cmocka_unit_test(test_jscan_nested_arrays),
         cmocka_unit_test(test_jscan_triple_lists),
         cmocka_unit_test(test_jscan_triple_values),
+        cmocka_unit_test(test_jscan_plain_span),
         cmocka_unit_test(test_jscan_numbers),
         cmocka_unit_test(test_jscan_integer_values),
         cmocka_unit_test(test_jsonl_next_scan_reports_like_jansson),
