@@ -810,3 +810,28 @@ size_t jscan_plain_span(const char *s, size_t n)
 {
     return jscan_plain_run((const unsigned char *)s, 0, n);
 }
+
+int jscan_triples(const struct jscan_span *v, struct jscan_triple *t, size_t max, size_t *count)
+{
+    const char *s = v ? v->p : NULL;
+    size_t n = v ? v->n : 0, i = 1, k = 0, end;
+
+    if (n < 2 || s[0] != '[')
+        return -1;
+    if (n == 2 && s[1] == ']') {
+        *count = 0;
+        return 0;
+    }
+    for (;
+         k < max && i < n && s[i] == '[' && (end = jscan_triple_at(s, i, n, &t[k])) != 0 && end < n;
+         i = end + 1) {
+        k++;
+        if (s[end] == ']') {
+            *count = k;
+            return end + 1 == n ? 0 : -1;
+        }
+        if (s[end] != ',')
+            return -1;
+    }
+    return -1;
+}

@@ -19,6 +19,7 @@ void normsent_release(struct normsent *ns)
     buf_release(&ns->text);
     json_decref(ns->para_other);
     free(ns->tok);
+    free(ns->trip);
     free(ns->bad);
     normsent_init(ns);
 }
@@ -64,6 +65,10 @@ static int normsent_reserve(struct normsent *ns, size_t n)
     if (!grown)
         return -1;
     ns->tok = grown;
+    struct jscan_triple *trip = realloc(ns->trip, cap * sizeof(*trip));
+    if (!trip)
+        return -1;
+    ns->trip = trip;
     ns->captok = cap;
     return 0;
 }
@@ -99,31 +104,22 @@ static int normsent_token(struct normsent *ns, const struct jscan_span *item, st
 static int normsent_tokens_slow(struct normsent *ns, const struct jscan_span *toks);
 
 /*
- * The token array as tokenize writes it, without spaces: [[0,3,"w"],...] (jscan_triple()).
+ * The token array as tokenize writes it, without spaces: [[0,3,"w"],...] (jscan_triples()).
  * Returns 0, 1 when it has another shape (nothing kept), or -1.
  */
 static int normsent_tokens_fast(struct normsent *ns, const struct jscan_span *toks)
 {
-    const char *p = toks->p;
-    size_t i = 1, n = toks->n;
-    struct jscan_triple t;
+    size_t n;
 
-    if (n < 2 || p[0] != '[')
-        return 1;
-    if (p[1] == ']')
-        return n == 2 ? 0 : 1;
-    if (normsent_reserve(ns, n / NORMSENT_TOKEN_MIN + 1) < 0)
+    /* each token takes NORMSENT_TOKEN_MIN bytes */
+    if (normsent_reserve(ns, toks->n / NORMSENT_TOKEN_MIN + 1) < 0)
         return -1;
-    for (size_t end; (end = jscan_triple(toks, i, &t)) != 0 && end < n; i = end + 1) {
-        /* room reserved: each token takes NORMSENT_TOKEN_MIN bytes */
-        ns->tok[ns->ntok++] = (struct claim_rawtok){t.a, t.b, t.c};
-        if (p[end] == ']')
-            return end + 1 == n ? 0 : (ns->ntok = 0, 1);
-        if (p[end] != ',')
-            break;
-    }
-    ns->ntok = 0;
-    return 1;
+    if (jscan_triples(toks, ns->trip, ns->captok, &n) < 0)
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        ns->tok[i] = (struct claim_rawtok){ns->trip[i].a, ns->trip[i].b, ns->trip[i].c};
+    ns->ntok = n;
+    return 0;
 }
 
 static int normsent_tokens(struct normsent *ns, const struct jscan_span *toks)

@@ -296,6 +296,37 @@ static void test_jscan_triple_values(void **state)
     assert_int_equal(jscan_triple(NULL, 0, &t), 0);
 }
 
+/* jscan_triples() reads a whole list of triples, or refuses it whole. */
+static void test_jscan_triples_lists(void **state)
+{
+    (void)state;
+    struct jscan_triple t[4];
+    size_t n = 99;
+    struct jscan_span v = {"[[0,3,\"w\"],[4,12,\"p\"],[17,1,\"w\"]]", 0};
+    const char *bad[] = {"[[0,3,\"w\"],]",
+                         "[[0,3,\"w\"]]]",
+                         "[[0,3,\"w\"],5]",
+                         "[[0,3,\"w\"] ]",
+                         "[[0,3,\"w\"],[1,2,\"ab\"]]",
+                         "[[0,3,\"w\"]",
+                         "[[0,3,\"w\"],[1,2,\"w\"],"
+                         "[1,2,\"w\"],[1,2,\"w\"],[1,2,\"w\"]]",
+                         "[1]",
+                         "",
+                         "x"};
+
+    v.n = strlen(v.p);
+    assert_int_equal(jscan_triples(&v, t, 4, &n), 0);
+    assert_int_equal(n, 3);
+    assert_true(t[1].a == 4 && t[1].b == 12 && t[1].c == 'p');
+    assert_true(t[2].a == 17 && t[2].b == 1 && t[2].c == 'w');
+    assert_int_equal(jscan_triples(&(struct jscan_span){"[]", 2}, t, 4, &n), 0);
+    assert_int_equal(n, 0);
+    for (size_t k = 0; k < sizeof(bad) / sizeof(*bad); k++)
+        assert_int_equal(jscan_triples(&(struct jscan_span){bad[k], strlen(bad[k])}, t, 4, &n), -1);
+    assert_int_equal(jscan_triples(NULL, t, 4, &n), -1);
+}
+
 /* jscan_plain_span() stops at the first byte a JSON string cannot hold as it is, wherever it lies.
  */
 static void test_jscan_plain_span(void **state)
@@ -434,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_jscan_nested_arrays),
         cmocka_unit_test(test_jscan_triple_lists),
         cmocka_unit_test(test_jscan_triple_values),
+        cmocka_unit_test(test_jscan_triples_lists),
         cmocka_unit_test(test_jscan_plain_span),
         cmocka_unit_test(test_jscan_numbers),
         cmocka_unit_test(test_jscan_integer_values),
