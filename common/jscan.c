@@ -118,6 +118,73 @@ static inline size_t jscan_plain_run(const unsigned char *u, size_t i, size_t n)
     return i;
 }
 
+/* Always inlined where the compiler allows: a NULL argument then drops the work it asks for. */
+#if defined(__GNUC__)
+#define JSCAN_INLINE static inline __attribute__((always_inline))
+#else
+#define JSCAN_INLINE static inline
+#endif
+
+/*
+ * How many of the bytes at s[i..n) are digits before the first that is not, up to 7 (a run of 8
+ * or more reads as 7, with a digit after it).
+ */
+JSCAN_INLINE size_t jscan_digit_run(const char *s, size_t i, size_t n)
+{
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n - i >= 8) {
+        const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+        uint64_t x, m;
+        memcpy(&x, s + i, 8);
+        /* a byte above '9' gets its top bit from the sum, one below '0' from the difference;
+         * carries and borrows start only at such a byte, so the lowest flagged is exact */
+        m = (x | (x + ones * 0x46) | (x - ones * '0')) & tops;
+        return (size_t)__builtin_ctzll(m | 1ull << 63) / 8;
+    }
+#endif
+    size_t k = 0;
+    while (k < 7 && i + k < n && (unsigned char)(s[i + k] - '0') < 10)
+        k++;
+    return k;
+}
+
+/*
+ * The number of a triple at s[*k..n), followed by its ',': 1 to 7 digits, no leading zero. Moves
+ * *k past the ','; puts its value in *v unless v is NULL. false when it is none such.
+ */
+JSCAN_INLINE bool jscan_triple_number(const char *s, size_t *k, size_t n, long long *v)
+{
+    size_t i = *k, d = jscan_digit_run(s, i, n);
+
+    if (d == 0 || i + d >= n || s[i + d] != ',' || (s[i] == '0' && d > 1))
+        return false;
+    if (v) {
+        long long x = 0;
+        for (size_t j = 0; j < d; j++)
+            x = x * 10 + (s[i + j] - '0');
+        *v = x;
+    }
+    *k = i + d + 1;
+    return true;
+}
+
+/*
+ * Where the triple [a,b,"c"] at s[i..n) (s[i] is '[') ends; its values in *t unless t is NULL.
+ * 0 when it is none such (see jscan_triple()).
+ */
+JSCAN_INLINE size_t jscan_triple_at(const char *s, size_t i, size_t n, struct jscan_triple *t)
+{
+    size_t k = i + 1;
+
+    if (!jscan_triple_number(s, &k, n, t ? &t->a : NULL) ||
+        !jscan_triple_number(s, &k, n, t ? &t->b : NULL) || n - k < 4 || s[k] != '"' ||
+        s[k + 2] != '"' || s[k + 3] != ']' || !jscan_plain_byte((unsigned char)s[k + 1]))
+        return 0;
+    if (t)
+        t->c = (unsigned char)s[k + 1];
+    return k + 4;
+}
+
 /* Length of the valid UTF-8 character at u[i..n) (u[i] >= 0x80), or 0; two-byte ones inline. */
 static inline size_t jscan_utf8(const unsigned char *u, size_t i, size_t n)
 {
@@ -406,6 +473,25 @@ static size_t jscan_flat_array_end(const char *s, size_t i, size_t n)
 }
 
 /*
+ * Where the array at s[i] ('[') ends when it holds one or more triples (jscan_triple_at()) and
+ * nothing else, as a sentence's tokens: read in one loop. 0 when it is none such.
+ */
+static size_t jscan_triple_list_end(const char *s, size_t i, size_t n)
+{
+    for (i++; i < n && s[i] == '['; i++) {
+        size_t end = jscan_triple_at(s, i, n, NULL);
+        if (end == 0 || end >= n)
+            return 0;
+        if (s[end] == ']')
+            return end + 1;
+        if (s[end] != ',')
+            return 0;
+        i = end;
+    }
+    return 0;
+}
+
+/*
  * Skip the value at in->i, at nesting depth depth. Arrays are walked in a loop that counts the
  * ones open, not by recursion (a token list is thousands of small arrays), on local copies of
  * the position: stores through in would make the compiler reload it after each one. A value
@@ -422,7 +508,11 @@ static int jscan_skip_value(struct jscan_in *in, int depth)
         i = jscan_ws_at(s, i, n);
         if (i >= n || depth + open > JSCAN_DEPTH)
             return -1;
-        if (s[i] == '[' && depth + open < JSCAN_DEPTH && (end = jscan_flat_array_end(s, i, n))) {
+        if (s[i] == '[' && depth + open + 2 <= JSCAN_DEPTH &&
+            (end = jscan_triple_list_end(s, i, n))) {
+            i = end; /* its triples' numbers are at depth + open + 2 */
+        } else if (s[i] == '[' && depth + open < JSCAN_DEPTH &&
+                   (end = jscan_flat_array_end(s, i, n))) {
             i = end;
         } else if (s[i] == '[') {
             i = jscan_ws_at(s, i + 1, n);
@@ -707,4 +797,41 @@ int jscan_array_next(const struct jscan_span *v, size_t *pos, struct jscan_span 
     elem->n = end - in.i;
     *pos = end;
     return 1;
+}
+
+size_t jscan_triple(const struct jscan_span *v, size_t i, struct jscan_triple *t)
+{
+    if (!v || i >= v->n || v->p[i] != '[')
+        return 0;
+    return jscan_triple_at(v->p, i, v->n, t);
+}
+
+size_t jscan_plain_span(const char *s, size_t n)
+{
+    return jscan_plain_run((const unsigned char *)s, 0, n);
+}
+
+int jscan_triples(const struct jscan_span *v, struct jscan_triple *t, size_t max, size_t *count)
+{
+    const char *s = v ? v->p : NULL;
+    size_t n = v ? v->n : 0, i = 1, k = 0, end;
+
+    if (n < 2 || s[0] != '[')
+        return -1;
+    if (n == 2 && s[1] == ']') {
+        *count = 0;
+        return 0;
+    }
+    for (;
+         k < max && i < n && s[i] == '[' && (end = jscan_triple_at(s, i, n, &t[k])) != 0 && end < n;
+         i = end + 1) {
+        k++;
+        if (s[end] == ']') {
+            *count = k;
+            return end + 1 == n ? 0 : -1;
+        }
+        if (s[end] != ',')
+            return -1;
+    }
+    return -1;
 }

@@ -78,4 +78,28 @@ int jscan_number(const struct jscan_span *v, double *out);
  */
 int jscan_array_next(const struct jscan_span *v, size_t *pos, struct jscan_span *elem);
 
+/* A token as tokenize writes it: [offset,length,"type"]. */
+struct jscan_triple {
+    long long a, b;
+    int c; /* the one byte of the string */
+};
+
+/*
+ * Read the triple [a,b,"c"] at v->p[i] (a '['), written without white space: a and b integers
+ * of 1 to 7 digits, c one printable ASCII byte but '"' and '\\'. Returns where it ends in v,
+ * or 0 when v holds no such triple there (the caller then reads it with jscan_array_next()).
+ */
+size_t jscan_triple(const struct jscan_span *v, size_t i, struct jscan_triple *t);
+
+/*
+ * Read the array v when it holds nothing but triples (jscan_triple()), at most max, into t;
+ * their count in *count. Returns 0, or -1 when v has another shape or more (the caller then
+ * reads it with jscan_array_next()).
+ */
+int jscan_triples(const struct jscan_span *v, struct jscan_triple *t, size_t max, size_t *count);
+
+/* How many bytes at s[0..n) stand in a JSON string as they are (0x20 to 0x7F but '"' and '\\')
+ * before the first that does not: eight at a time. */
+size_t jscan_plain_span(const char *s, size_t n);
+
 #endif

@@ -160,13 +160,9 @@ static size_t jsonl_plain_run(const char *s, size_t n, bool *bad)
 
     *bad = false;
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            if (c < 0x20 || c == '"' || c == '\\')
-                break;
-            i++;
-            continue;
-        }
+        i += jscan_plain_span(s + i, n - i);
+        if (i == n || (unsigned char)s[i] < 0x80)
+            break; /* the end, or an ASCII byte to escape */
         size_t len = utf8_decode(s + i, n - i, &cp);
         if (len == 0) {
             *bad = true;

@@ -19,6 +19,7 @@ void normsent_release(struct normsent *ns)
     buf_release(&ns->text);
     json_decref(ns->para_other);
     free(ns->tok);
+    free(ns->trip);
     free(ns->bad);
     normsent_init(ns);
 }
@@ -64,6 +65,10 @@ static int normsent_reserve(struct normsent *ns, size_t n)
     if (!grown)
         return -1;
     ns->tok = grown;
+    struct jscan_triple *trip = realloc(ns->trip, cap * sizeof(*trip));
+    if (!trip)
+        return -1;
+    ns->trip = trip;
     ns->captok = cap;
     return 0;
 }
@@ -98,58 +103,23 @@ static int normsent_token(struct normsent *ns, const struct jscan_span *item, st
 
 static int normsent_tokens_slow(struct normsent *ns, const struct jscan_span *toks);
 
-/* Read the digits at *p (at most NORMSENT_DIGITS_MAX). Returns false when there are none. */
-static inline bool normsent_digits(const char **p, const char *end, long long *v)
-{
-    const char *q = *p;
-
-    *v = 0;
-    while (q < end && *q >= '0' && *q <= '9' && q - *p < NORMSENT_DIGITS_MAX)
-        *v = *v * 10 + (*q++ - '0');
-    if (q == *p || (q < end && *q >= '0' && *q <= '9'))
-        return false;
-    *p = q;
-    return true;
-}
-
-/* One [offset,length,"t"] as tokenize writes it, at *p. false for any other shape. */
-static inline bool normsent_token_fast(const char **p, const char *end, struct claim_rawtok *t)
-{
-    const char *q = *p;
-
-    if (end - q < 8 || *q++ != '[' || !normsent_digits(&q, end, &t->off) || *q++ != ',' ||
-        !normsent_digits(&q, end, &t->len) || end - q < 5 || q[0] != ',' || q[1] != '"' ||
-        q[2] == '"' || q[2] == '\\' || (unsigned char)q[2] >= 0x80 || q[3] != '"' || q[4] != ']')
-        return false;
-    t->type = (unsigned char)q[2];
-    *p = q + 5;
-    return true;
-}
-
 /*
- * The token array as tokenize writes it, without spaces: [[0,3,"w"],...].
+ * The token array as tokenize writes it, without spaces: [[0,3,"w"],...] (jscan_triples()).
  * Returns 0, 1 when it has another shape (nothing kept), or -1.
  */
 static int normsent_tokens_fast(struct normsent *ns, const struct jscan_span *toks)
 {
-    const char *p = toks->p, *end = toks->p + toks->n;
-    struct claim_rawtok t;
+    size_t n;
 
-    if (p == end || *p++ != '[')
-        return 1;
+    /* each token takes NORMSENT_TOKEN_MIN bytes */
     if (normsent_reserve(ns, toks->n / NORMSENT_TOKEN_MIN + 1) < 0)
         return -1;
-    while (p < end && *p != ']') {
-        if (!normsent_token_fast(&p, end, &t) || p == end || (*p != ',' && *p != ']'))
-            break;
-        if (*p == ',')
-            p++;
-        ns->tok[ns->ntok++] = t; /* room reserved: each token takes NORMSENT_TOKEN_MIN bytes */
-    }
-    if (p + 1 == end && *p == ']')
-        return 0;
-    ns->ntok = 0;
-    return 1;
+    if (jscan_triples(toks, ns->trip, ns->captok, &n) < 0)
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        ns->tok[i] = (struct claim_rawtok){ns->trip[i].a, ns->trip[i].b, ns->trip[i].c};
+    ns->ntok = n;
+    return 0;
 }
 
 static int normsent_tokens(struct normsent *ns, const struct jscan_span *toks)

@@ -34,6 +34,7 @@ struct normsent {
     enum normsent_para para_kind;
     json_t *para_other; /* owned */
     struct claim_rawtok *tok;
+    struct jscan_triple *trip; /* the tokens as jscan_triples() reads them, captok of them */
     size_t ntok, captok;
     long long *bad;
     size_t nbad, capbad;

@@ -48,6 +48,12 @@ struct place_index {
     size_t nprefix_bits;
 };
 
+/* One message of a catalogue, as its sorted index holds it. */
+struct place_msg {
+    const char *orig, *trans;
+    uint32_t at;
+};
+
 /* A gettext catalogue: pairs of NUL-terminated strings inside data. */
 struct place_mo {
     char *data;
@@ -55,6 +61,7 @@ struct place_mo {
     uint32_t n;
     const char **orig;
     const char **trans;
+    struct place_msg *sorted; /* the messages by msgid, then by place in the catalogue */
 };
 
 static char *place_key(const char *text, size_t n)
@@ -201,6 +208,7 @@ static void place_mo_release(struct place_mo *mo)
     free(mo->data);
     free(mo->orig);
     free(mo->trans);
+    free(mo->sorted);
     memset(mo, 0, sizeof(*mo));
 }
 
@@ -228,6 +236,26 @@ static const char *place_mo_str(const struct place_mo *mo, uint32_t tab, uint32_
     return mo->data + off;
 }
 
+static int place_msg_cmp(const void *a, const void *b)
+{
+    const struct place_msg *x = a, *y = b;
+    int c = strcmp(x->orig, y->orig);
+
+    return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+/* Index the messages by msgid, for place_mo_get() to search. Returns 0 or -1. */
+static int place_mo_sort(struct place_mo *mo)
+{
+    mo->sorted = malloc((mo->n + 1) * sizeof(*mo->sorted));
+    if (!mo->sorted)
+        return -1;
+    for (uint32_t i = 0; i < mo->n; i++)
+        mo->sorted[i] = (struct place_msg){mo->orig[i], mo->trans[i], i};
+    qsort(mo->sorted, mo->n, sizeof(*mo->sorted), place_msg_cmp);
+    return 0;
+}
+
 /* Parse the catalogue in mo->data. Returns 0, or -1 when it is not one. */
 static int place_mo_parse(struct place_mo *mo)
 {
@@ -251,7 +279,7 @@ static int place_mo_parse(struct place_mo *mo)
         if (!mo->orig[i] || !mo->trans[i])
             return -1;
     }
-    return 0;
+    return place_mo_sort(mo);
 }
 
 /* Read a catalogue. Returns 1, 0 when there is none, -1 on error (reported). */
@@ -279,12 +307,21 @@ static int place_mo_load(struct place_mo *mo, const char *path)
     return 1;
 }
 
+/* The translation of msgid: that of its first message in the catalogue, or NULL. */
 static const char *place_mo_get(const struct place_mo *mo, const char *msgid)
 {
-    for (uint32_t i = 0; msgid && i < mo->n; i++)
-        if (strcmp(mo->orig[i], msgid) == 0)
-            return mo->trans[i];
-    return NULL;
+    size_t lo = 0, hi = mo->n;
+
+    if (!msgid)
+        return NULL;
+    while (lo < hi) { /* the first message whose msgid is not below msgid */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(mo->sorted[mid].orig, msgid) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < mo->n && strcmp(mo->sorted[lo].orig, msgid) == 0 ? mo->sorted[lo].trans : NULL;
 }
 
 /* The names of one iso-codes country, English then each catalogue's. */

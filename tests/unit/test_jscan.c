@@ -225,6 +225,128 @@ static void test_jscan_nested_arrays(void **state)
         assert_int_equal(scan(bad[k]), -1);
 }
 
+/* Lists of triples (a sentence's tokens) take a shortcut; whatever it refuses is judged in full. */
+static void test_jscan_triple_lists(void **state)
+{
+    (void)state;
+    char text[256];
+    const char *good[] = {
+        "{\"t\":[[0,3,\"w\"],[4,1234567,\"p\"]]}",
+        "{\"t\":[[0,3,\"w\"],[12345678,1,\"p\"],[0,0,\"\"]]}",
+        "{\"t\":[[0,3,\"w\"],5,[1,2,\"ab\"],[9,9,\"\\n\"]]}",
+        "{\"t\":[[0,3,\"w\"]],\"u\":[[1,1,\"x\"],[2,2,\"y\"]],\"v\":[]}",
+        "{\"t\":[[0,3,\"w\"] ,[1,2,\"x\"]]}",
+        "{\"t\":[[0,-3,\"w\"],[1.5,2,\"x\"]]}",
+    };
+    const char *bad[] = {
+        "{\"t\":[[0,3,\"w\"],[01,2,\"x\"]]}",
+        "{\"t\":[[0,3,\"w\"][1,2,\"x\"]]}",
+        "{\"t\":[[0,3,\"w\"],]}",
+        "{\"t\":[[0,3,\"w\"]]]}",
+        "{\"t\":[[0,3,\"w\"],[1,2,\"\"\"]]}",
+        "{\"t\":[[0,3,\"w\"],[1,2,\"\x1f\"]]}",
+        "{\"t\":[[0,3,\"w\"]",
+        "{\"t\":[[0,3,\"w\"],[1,2,\"x\"]}",
+    };
+
+    for (size_t k = 0; k < sizeof(good) / sizeof(*good); k++)
+        assert_int_equal(scan(good[k]), 0);
+    for (size_t k = 0; k < sizeof(bad) / sizeof(*bad); k++)
+        assert_int_equal(scan(bad[k]), -1);
+    /* the numbers of a triple list at depth d are at d + 2, at most JSCAN_DEPTH */
+    for (int depth = JSCAN_DEPTH - 3; depth <= JSCAN_DEPTH; depth++) {
+        size_t n = (size_t)snprintf(text, sizeof(text), "{\"a\":");
+        for (int k = 1; k < depth; k++)
+            text[n++] = '[';
+        n += (size_t)snprintf(text + n, sizeof(text) - n, "[[0,3,\"w\"],[4,2,\"p\"]]");
+        for (int k = 1; k < depth; k++)
+            text[n++] = ']';
+        text[n++] = '}';
+        assert_int_equal(jscan_object(&js, text, n), depth + 2 <= JSCAN_DEPTH ? 0 : -1);
+    }
+}
+
+/* jscan_triple() reads a token's values, and nothing of another shape. */
+static void test_jscan_triple_values(void **state)
+{
+    (void)state;
+    const char *list =
+        "[[0,3,\"w\"],[1234567,89,\"p\"],[12345678,1,\"w\"],[01,2,\"w\"],[1,2,\"ab\"],"
+        "[1, 2,\"w\"],[3,4,\"\\\\\"],[5,6,\"x\"]]";
+    struct jscan_span v = {list, strlen(list)};
+    struct jscan_triple t;
+    size_t end;
+
+    assert_int_equal(end = jscan_triple(&v, 1, &t), 10);
+    assert_true(t.a == 0 && t.b == 3 && t.c == 'w');
+    assert_int_equal(end = jscan_triple(&v, end + 1, &t), 27);
+    assert_true(t.a == 1234567 && t.b == 89 && t.c == 'p');
+    for (size_t i = end + 1, k = 0; k < 5; k++) {
+        assert_int_equal(jscan_triple(&v, i, &t), 0);
+        i = (size_t)(strchr(list + i, ']') - list) + 2;
+    }
+    const char *last = strstr(list, "[5,6");
+    assert_int_equal(end = jscan_triple(&v, (size_t)(last - list), &t), v.n - 1);
+    assert_true(t.a == 5 && t.b == 6 && t.c == 'x');
+    /* the span ends the triple: nothing past it is read */
+    v.n -= 2;
+    assert_int_equal(jscan_triple(&v, (size_t)(last - list), &t), 0);
+    assert_int_equal(jscan_triple(&v, 0, &t), 0);
+    assert_int_equal(jscan_triple(&v, v.n, &t), 0);
+    assert_int_equal(jscan_triple(NULL, 0, &t), 0);
+}
+
+/* jscan_triples() reads a whole list of triples, or refuses it whole. */
+static void test_jscan_triples_lists(void **state)
+{
+    (void)state;
+    struct jscan_triple t[4];
+    size_t n = 99;
+    struct jscan_span v = {"[[0,3,\"w\"],[4,12,\"p\"],[17,1,\"w\"]]", 0};
+    const char *bad[] = {"[[0,3,\"w\"],]",
+                         "[[0,3,\"w\"]]]",
+                         "[[0,3,\"w\"],5]",
+                         "[[0,3,\"w\"] ]",
+                         "[[0,3,\"w\"],[1,2,\"ab\"]]",
+                         "[[0,3,\"w\"]",
+                         "[[0,3,\"w\"],[1,2,\"w\"],"
+                         "[1,2,\"w\"],[1,2,\"w\"],[1,2,\"w\"]]",
+                         "[1]",
+                         "",
+                         "x"};
+
+    v.n = strlen(v.p);
+    assert_int_equal(jscan_triples(&v, t, 4, &n), 0);
+    assert_int_equal(n, 3);
+    assert_true(t[1].a == 4 && t[1].b == 12 && t[1].c == 'p');
+    assert_true(t[2].a == 17 && t[2].b == 1 && t[2].c == 'w');
+    assert_int_equal(jscan_triples(&(struct jscan_span){"[]", 2}, t, 4, &n), 0);
+    assert_int_equal(n, 0);
+    for (size_t k = 0; k < sizeof(bad) / sizeof(*bad); k++)
+        assert_int_equal(jscan_triples(&(struct jscan_span){bad[k], strlen(bad[k])}, t, 4, &n), -1);
+    assert_int_equal(jscan_triples(NULL, t, 4, &n), -1);
+}
+
+/* jscan_plain_span() stops at the first byte a JSON string cannot hold as it is, wherever it lies.
+ */
+static void test_jscan_plain_span(void **state)
+{
+    (void)state;
+    char text[40];
+
+    assert_int_equal(jscan_plain_span("", 0), 0);
+    assert_int_equal(jscan_plain_span("abc \x7f~", 6), 6);
+    for (size_t at = 0; at < 24; at++) {
+        const char stops[] = {'"', '\\', '\x01', '\x1f', '\xc3', '\x80', '\0'};
+        for (size_t k = 0; k < sizeof(stops); k++) {
+            memset(text, 'a', sizeof(text));
+            text[at] = stops[k];
+            assert_int_equal(jscan_plain_span(text, sizeof(text)), at);
+            assert_int_equal(jscan_plain_span(text, at), at);
+        }
+    }
+}
+
 static void test_jscan_numbers(void **state)
 {
     (void)state;
@@ -341,6 +463,10 @@ int main(void)
         cmocka_unit_test(test_jscan_array_steps_through_elements),
         cmocka_unit_test(test_jscan_string_bytes_at_every_place),
         cmocka_unit_test(test_jscan_nested_arrays),
+        cmocka_unit_test(test_jscan_triple_lists),
+        cmocka_unit_test(test_jscan_triple_values),
+        cmocka_unit_test(test_jscan_triples_lists),
+        cmocka_unit_test(test_jscan_plain_span),
         cmocka_unit_test(test_jscan_numbers),
         cmocka_unit_test(test_jscan_integer_values),
         cmocka_unit_test(test_jsonl_next_scan_reports_like_jansson),
