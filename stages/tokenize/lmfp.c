@@ -278,12 +278,20 @@ static uint32_t lmfp_heap_extract(struct lmfp *fp)
     return id;
 }
 
-/* table2heap(), then the ranks: the heap's least item is extracted first, ranked last. */
+/* table2heap() over the table's chains (see lmgram.h), then the ranks: the heap's least item is
+ * extracted first, ranked last. */
 static size_t lmfp_fingerprint(struct lmfp *fp)
 {
+    const struct lmgram *d = &fp->doc;
+
     fp->heapn = 0;
-    for (size_t k = 0; k < fp->doc.norder; k++)
-        lmfp_heap_insert(fp, fp->doc.order[k]);
+    for (size_t w = 0; w < LMGRAM_BUCKETS_USED; w++) {
+        for (uint64_t bits = d->used[w]; bits; bits &= bits - 1) {
+            size_t b = w * 64 + (size_t)__builtin_ctzll(bits);
+            for (int32_t t = d->head[b]; t >= 0; t = d->chain[t])
+                lmfp_heap_insert(fp, d->created[t]);
+        }
+    }
     size_t size = fp->heapn;
     for (size_t i = size; i-- > 0;)
         fp->fprint[i] = lmfp_heap_extract(fp);
