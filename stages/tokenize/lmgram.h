@@ -63,7 +63,7 @@ struct lmgram {
     /* The text. */
     char *buf;
     size_t capbuf, captext;
-    uint32_t *scratch;                          /* n-grams of one word */
+    uint32_t *scratch; /* n-grams of one word */
     size_t capscratch;
     uint32_t stamp;  /* this text's number, as units record it */
     uint32_t *again; /* units met in this text, whose repeats are tallied at its end */
