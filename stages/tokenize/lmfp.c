@@ -253,7 +253,7 @@ static void lmfp_siftdown(struct lmfp_item *heap, size_t size, size_t parent)
 /* heapinsert(): a count equal to the least kept one replaces it. */
 static void lmfp_heap_insert(struct lmfp *fp, uint32_t id)
 {
-    struct lmfp_item it = {fp->doc.grams[id].cnt, id};
+    struct lmfp_item it = {fp->doc.cnt[id], id};
 
     if (fp->heapn < LMFP_NGRAMS) {
         fp->heap[fp->heapn] = it;

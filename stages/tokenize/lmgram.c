@@ -23,6 +23,7 @@ void lmgram_init(struct lmgram *g)
 void lmgram_release(struct lmgram *g)
 {
     free(g->grams);
+    free(g->cnt);
     free(g->buf);
     free(g->created); /* chain shares its block */
     free(g->scratch);
@@ -141,14 +142,15 @@ static uint32_t lmgram_id(struct lmgram *g, const char *s, uint32_t len, uint32_
         if (x->hash == hash && memcmp(x->str, key, sizeof(key)) == 0)
             return v - 1;
     }
-    if (lmgram_room(&g->grams, &g->capgrams, g->ngrams + 1, sizeof(*g->grams)) < 0)
+    if (lmgram_room(&g->grams, &g->capgrams, g->ngrams + 1, sizeof(*g->grams)) < 0 ||
+        lmgram_room(&g->cnt, &g->capcnt, g->ngrams + 1, sizeof(*g->cnt)) < 0)
         return UINT32_MAX;
     uint32_t id = (uint32_t)g->ngrams++;
     struct lmgram_gram *x = &g->grams[id];
     memcpy(x->str, key, sizeof(key));
     x->hash = hash;
     x->len = len;
-    x->cnt = 0;
+    g->cnt[id] = 0;
     x->tag = LMGRAM_UNTAGGED;
     g->gslots[i] = id + 1;
     if (2 * g->ngrams > g->gmask && lmgram_regrams(g, 33 - g->gshift) < 0)
@@ -196,15 +198,15 @@ static size_t lmgram_gen(struct lmgram *g, size_t from, size_t to)
  * (textcat's table lists a bucket newest first). */
 static void lmgram_tally(struct lmgram *g, const uint32_t *ids, size_t n)
 {
-    struct lmgram_gram *grams = g->grams;
-    uint32_t *created = g->created;
+    const struct lmgram_gram *grams = g->grams;
+    uint32_t *cnt = g->cnt, *created = g->created;
     int32_t *chain = g->chain, *head = g->head;
     uint64_t *used = g->used;
     size_t nc = g->ncreated;
 
     for (size_t k = 0; k < n; k++) {
         uint32_t id = ids[k];
-        if (grams[id].cnt++ != 0)
+        if (cnt[id]++ != 0)
             continue;
         uint32_t b = grams[id].hash & (LMGRAM_BUCKETS - 1);
         uint64_t bit = UINT64_C(1) << (b & 63);
@@ -239,7 +241,7 @@ static void lmgram_met(struct lmgram *g, uint32_t u)
 /* The repeats of the units met in this text, added to their n-grams' counts. */
 static void lmgram_repeats(struct lmgram *g)
 {
-    struct lmgram_gram *grams = g->grams;
+    uint32_t *cnt = g->cnt;
 
     for (size_t k = 0; k < g->nagain; k++) {
         const struct lmgram_unit *x = &g->units[g->again[k]];
@@ -248,7 +250,7 @@ static void lmgram_repeats(struct lmgram *g)
             continue;
         const uint32_t *ids = g->gpool + x->goff;
         for (uint32_t j = 0; j < x->glen; j++)
-            grams[ids[j]].cnt += extra;
+            cnt[ids[j]] += extra;
     }
     g->nagain = 0;
 }
@@ -405,7 +407,7 @@ static int lmgram_room_text(struct lmgram *g, size_t n)
 static int lmgram_start(struct lmgram *g, size_t n)
 {
     for (size_t t = 0; t < g->ncreated; t++)
-        g->grams[g->created[t]].cnt = 0;
+        g->cnt[g->created[t]] = 0;
     g->ncreated = g->nagain = 0;
     memset(g->used, 0, sizeof(g->used));
     if (++g->stamp == 0) { /* wrapped: no unit may seem met in this text */

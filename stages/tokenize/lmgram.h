@@ -40,8 +40,7 @@ struct lmgram_gram {
     char str[24];  /* NUL-padded; n-grams hold no NUL */
     uint32_t hash; /* textcat's simplehash(n-gram, characters in it) */
     uint32_t len;
-    uint32_t cnt; /* in the text last counted */
-    int32_t tag;  /* the caller's, LMGRAM_UNTAGGED when the n-gram is added */
+    int32_t tag; /* the caller's, LMGRAM_UNTAGGED when the n-gram is added */
 };
 
 struct lmgram_unit;
@@ -49,6 +48,7 @@ struct lmgram_unit;
 struct lmgram {
     /* Results of lmgram_count(), valid until the next call. */
     struct lmgram_gram *grams;
+    uint32_t *cnt; /* per n-gram: its count in the text last counted */
     /*
      * The text's n-grams in the order textcat's table lists them: the
      * buckets set in used[] in ascending order; in each, created[t] for
@@ -70,7 +70,7 @@ struct lmgram {
     size_t nagain, capagain;
 
     /* The n-gram dictionary: open addressing, slot holds number + 1. */
-    size_t ngrams, capgrams;
+    size_t ngrams, capgrams, capcnt;
     uint32_t *gslots;
     size_t gmask;
     unsigned gshift;
