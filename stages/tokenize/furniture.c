@@ -102,10 +102,16 @@ static size_t furniture_script_at(const struct furniture *f, const char *s, size
 static void furniture_scripts(const struct furniture *f, const char *s, size_t from, size_t to,
                               size_t *counts)
 {
+    bool blocks = f->ascii_letters != FURNITURE_NOT_LETTER;
+
     for (size_t i = from; i < to;) {
-        if (f->ascii_letters != FURNITURE_NOT_LETTER && to - i >= 8 && utf8_ascii8(s + i)) {
-            counts[f->ascii_letters] += utf8_letters8(utf8_load8(s + i));
-            i += 8;
+        if (blocks && to - i >= 8 && utf8_ascii8(s + i)) {
+            size_t letters = 0;
+            do {
+                letters += utf8_letters8(utf8_load8(s + i));
+                i += 8;
+            } while (to - i >= 8 && utf8_ascii8(s + i));
+            counts[f->ascii_letters] += letters;
             continue;
         }
         size_t len, k = furniture_script_at(f, s, to, i, &len);

@@ -64,24 +64,44 @@ static bool langid_is_letter(int32_t cp)
            (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
 }
 
-int langid_markers(struct langid *li, const char *s, size_t n, size_t *hits)
+/* Length of the character at s[i] (i < n), *letter whether it is one; inline for ASCII. */
+static inline size_t langid_char(const char *s, size_t n, size_t i, bool *letter)
 {
-    const struct tokconf *tc = li->tc;
-    size_t start = 0;
-    bool inword = false;
+    unsigned char c = (unsigned char)s[i];
     int32_t cp;
     bool bad;
 
+    if (c != 0 && c < 0x80) {
+        *letter = (unsigned)((c | 0x20) - 'a') < 26u;
+        return 1;
+    }
+    size_t len = hygiene_char(s, n, i, &cp, &bad);
+    *letter = !bad && langid_is_letter(cp);
+    return len;
+}
+
+int langid_markers(struct langid *li, const char *s, size_t n, size_t *hits)
+{
+    const struct tokconf *tc = li->tc;
+    bool letter;
+
     memset(hits, 0, tc->nlangs * sizeof(*hits));
-    for (size_t i = 0; i <= n;) {
-        size_t len = i < n ? hygiene_char(s, n, i, &cp, &bad) : 1;
-        bool letter = i < n && !bad && langid_is_letter(cp);
-        if (letter && !inword)
-            start = i;
-        if (!letter && inword)
-            markmemo_count(&li->memo, &li->marks, s + start, i - start, tokwords_fold, hits);
-        inword = letter;
-        i += len;
+    for (size_t i = 0; i < n;) {
+        size_t len = langid_char(s, n, i, &letter);
+        if (!letter) {
+            i += len;
+            continue;
+        }
+        size_t start = i, skip = 0; /* a word: the run of letters from start */
+        for (i += len; i < n; i += len) {
+            len = langid_char(s, n, i, &letter);
+            if (!letter) {
+                skip = len;
+                break;
+            }
+        }
+        markmemo_count(&li->memo, &li->marks, s + start, i - start, tokwords_fold, hits);
+        i += skip;
     }
     return 0;
 }

@@ -250,20 +250,22 @@ static void lmfp_siftdown(struct lmfp_item *heap, size_t size, size_t parent)
     heap[parent] = it;
 }
 
-/* heapinsert(): a count equal to the least kept one replaces it. */
-static void lmfp_heap_insert(struct lmfp *fp, uint32_t id)
+/*
+ * heapinsert(): a count equal to the least kept one replaces it. least is
+ * that count once the heap is full, else 0; returns it as it is after.
+ */
+static uint32_t lmfp_heap_insert(struct lmfp *fp, struct lmfp_item it, uint32_t least)
 {
-    struct lmfp_item it = {fp->doc.grams[id].cnt, id};
-
     if (fp->heapn < LMFP_NGRAMS) {
         fp->heap[fp->heapn] = it;
         lmfp_siftup(fp->heap, fp->heapn++);
-    } else if (it.cnt == fp->heap[0].cnt) {
-        fp->heap[0] = it; /* no child is smaller: siftdown() leaves it there */
-    } else if (it.cnt > fp->heap[0].cnt) {
-        fp->heap[0] = it;
-        lmfp_siftdown(fp->heap, fp->heapn, 0);
+        return fp->heapn == LMFP_NGRAMS ? fp->heap[0].cnt : 0;
     }
+    fp->heap[0] = it;
+    if (it.cnt == least)
+        return least; /* no child is smaller: siftdown() leaves it there */
+    lmfp_siftdown(fp->heap, fp->heapn, 0);
+    return fp->heap[0].cnt;
 }
 
 /* heapextract(): its sift-down still counts the moved last slot, so we do too. */
@@ -278,12 +280,29 @@ static uint32_t lmfp_heap_extract(struct lmfp *fp)
     return id;
 }
 
-/* table2heap(), then the ranks: the heap's least item is extracted first, ranked last. */
+/*
+ * table2heap() over the table's chains (see lmgram.h), then the ranks: the
+ * heap's least item is extracted first, ranked last. An n-gram counted
+ * less than the least of a full heap changes nothing, so it is passed
+ * over with one comparison (least is 0 until the heap is full).
+ */
 static size_t lmfp_fingerprint(struct lmfp *fp)
 {
+    const struct lmgram *d = &fp->doc;
+    const uint32_t *cnt = d->cnt;
+    uint32_t least = 0;
+
     fp->heapn = 0;
-    for (size_t k = 0; k < fp->doc.norder; k++)
-        lmfp_heap_insert(fp, fp->doc.order[k]);
+    for (size_t w = 0; w < LMGRAM_BUCKETS_USED; w++) {
+        for (uint64_t bits = d->used[w]; bits; bits &= bits - 1) {
+            size_t b = w * 64 + (size_t)__builtin_ctzll(bits);
+            for (int32_t t = d->head[b]; t >= 0; t = d->chain[t]) {
+                uint32_t id = d->created[t];
+                if (cnt[id] >= least)
+                    least = lmfp_heap_insert(fp, (struct lmfp_item){cnt[id], id}, least);
+            }
+        }
+    }
     size_t size = fp->heapn;
     for (size_t i = size; i-- > 0;)
         fp->fprint[i] = lmfp_heap_extract(fp);

@@ -23,8 +23,9 @@ void lmgram_init(struct lmgram *g)
 void lmgram_release(struct lmgram *g)
 {
     free(g->grams);
+    free(g->cnt);
     free(g->buf);
-    free(g->created); /* chain and order share its block */
+    free(g->created); /* chain shares its block */
     free(g->scratch);
     free(g->again);
     free(g->gslots);
@@ -141,14 +142,15 @@ static uint32_t lmgram_id(struct lmgram *g, const char *s, uint32_t len, uint32_
         if (x->hash == hash && memcmp(x->str, key, sizeof(key)) == 0)
             return v - 1;
     }
-    if (lmgram_room(&g->grams, &g->capgrams, g->ngrams + 1, sizeof(*g->grams)) < 0)
+    if (lmgram_room(&g->grams, &g->capgrams, g->ngrams + 1, sizeof(*g->grams)) < 0 ||
+        lmgram_room(&g->cnt, &g->capcnt, g->ngrams + 1, sizeof(*g->cnt)) < 0)
         return UINT32_MAX;
     uint32_t id = (uint32_t)g->ngrams++;
     struct lmgram_gram *x = &g->grams[id];
     memcpy(x->str, key, sizeof(key));
     x->hash = hash;
     x->len = len;
-    x->cnt = 0;
+    g->cnt[id] = 0;
     x->tag = LMGRAM_UNTAGGED;
     g->gslots[i] = id + 1;
     if (2 * g->ngrams > g->gmask && lmgram_regrams(g, 33 - g->gshift) < 0)
@@ -192,17 +194,26 @@ static size_t lmgram_gen(struct lmgram *g, size_t from, size_t to)
     return k;
 }
 
-/* increasefreq() for each n-gram; the first of each goes to created[]. */
+/* increasefreq() for each n-gram; the first of each goes to created[] and heads its bucket's chain
+ * (textcat's table lists a bucket newest first). */
 static void lmgram_tally(struct lmgram *g, const uint32_t *ids, size_t n)
 {
-    struct lmgram_gram *grams = g->grams;
-    uint32_t *created = g->created;
+    const struct lmgram_gram *grams = g->grams;
+    uint32_t *cnt = g->cnt, *created = g->created;
+    int32_t *chain = g->chain, *head = g->head;
+    uint64_t *used = g->used;
     size_t nc = g->ncreated;
 
     for (size_t k = 0; k < n; k++) {
         uint32_t id = ids[k];
-        if (grams[id].cnt++ == 0)
-            created[nc++] = id;
+        if (cnt[id]++ != 0)
+            continue;
+        uint32_t b = grams[id].hash & (LMGRAM_BUCKETS - 1);
+        uint64_t bit = UINT64_C(1) << (b & 63);
+        chain[nc] = used[b >> 6] & bit ? head[b] : -1;
+        used[b >> 6] |= bit;
+        head[b] = (int32_t)nc;
+        created[nc++] = id;
     }
     g->ncreated = nc;
 }
@@ -230,7 +241,7 @@ static void lmgram_met(struct lmgram *g, uint32_t u)
 /* The repeats of the units met in this text, added to their n-grams' counts. */
 static void lmgram_repeats(struct lmgram *g)
 {
-    struct lmgram_gram *grams = g->grams;
+    uint32_t *cnt = g->cnt;
 
     for (size_t k = 0; k < g->nagain; k++) {
         const struct lmgram_unit *x = &g->units[g->again[k]];
@@ -239,7 +250,7 @@ static void lmgram_repeats(struct lmgram *g)
             continue;
         const uint32_t *ids = g->gpool + x->goff;
         for (uint32_t j = 0; j < x->glen; j++)
-            grams[ids[j]].cnt += extra;
+            cnt[ids[j]] += extra;
     }
     g->nagain = 0;
 }
@@ -375,43 +386,19 @@ static int lmgram_walk(struct lmgram *g, const char *s, size_t n)
     return 0;
 }
 
-/* textcat's chains (per bucket, newest first), read bucket by bucket into order[]. */
-static void lmgram_order(struct lmgram *g)
-{
-    size_t k = 0;
-
-    memset(g->used, 0, sizeof(g->used));
-    for (size_t t = 0; t < g->ncreated; t++) {
-        uint32_t b = g->grams[g->created[t]].hash & (LMGRAM_BUCKETS - 1);
-        uint64_t bit = UINT64_C(1) << (b & 63);
-        g->chain[t] = g->used[b >> 6] & bit ? g->head[b] : -1;
-        g->used[b >> 6] |= bit;
-        g->head[b] = (int32_t)t;
-    }
-    for (size_t w = 0; w < LMGRAM_BUCKETS / 64; w++) {
-        for (uint64_t bits = g->used[w]; bits; bits &= bits - 1) {
-            size_t b = w * 64 + (size_t)__builtin_ctzll(bits);
-            for (int32_t t = g->head[b]; t >= 0; t = g->chain[t])
-                g->order[k++] = g->created[t];
-        }
-    }
-    g->norder = k;
-}
-
-/* created[], chain[] and order[] for a text of n bytes, in one block. */
+/* created[] and chain[] for a text of n bytes, in one block. */
 static int lmgram_room_text(struct lmgram *g, size_t n)
 {
     size_t most = LMGRAM_SYMBOLS * (n + 2);
 
     if (most <= g->captext)
         return 0;
-    uint32_t *block = malloc(3 * most * sizeof(*block));
+    uint32_t *block = malloc(2 * most * sizeof(*block));
     if (!block)
         return -1;
     free(g->created);
     g->created = block;
     g->chain = (int32_t *)(block + most);
-    g->order = block + 2 * most;
     g->captext = most;
     return 0;
 }
@@ -420,8 +407,9 @@ static int lmgram_room_text(struct lmgram *g, size_t n)
 static int lmgram_start(struct lmgram *g, size_t n)
 {
     for (size_t t = 0; t < g->ncreated; t++)
-        g->grams[g->created[t]].cnt = 0;
-    g->ncreated = g->norder = g->nagain = 0;
+        g->cnt[g->created[t]] = 0;
+    g->ncreated = g->nagain = 0;
+    memset(g->used, 0, sizeof(g->used));
     if (++g->stamp == 0) { /* wrapped: no unit may seem met in this text */
         for (size_t u = 0; u < g->nunits; u++)
             g->units[u].stamp = 0;
@@ -444,8 +432,5 @@ int lmgram_count(struct lmgram *g, const char *s, size_t n)
 {
     if (lmgram_start(g, n) < 0)
         return -1;
-    if (lmgram_walk(g, s, n) < 0)
-        return -1;
-    lmgram_order(g);
-    return 0;
+    return lmgram_walk(g, s, n);
 }

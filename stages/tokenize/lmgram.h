@@ -32,6 +32,7 @@
 #define LMGRAM_SYMBOLS 5   /* MAXNGRAMSYMBOL: characters in the longest n-gram */
 #define LMGRAM_BYTES 20    /* MAXNGRAMSIZE: bytes in the longest n-gram */
 #define LMGRAM_TABLEPOW 13 /* TABLEPOW: textcat's buckets */
+#define LMGRAM_BUCKETS_USED ((1 << LMGRAM_TABLEPOW) / 64) /* words of lmgram.used */
 #define LMGRAM_UNTAGGED INT32_MIN
 
 /* An n-gram of the dictionary. */
@@ -39,8 +40,7 @@ struct lmgram_gram {
     char str[24];  /* NUL-padded; n-grams hold no NUL */
     uint32_t hash; /* textcat's simplehash(n-gram, characters in it) */
     uint32_t len;
-    uint32_t cnt; /* in the text last counted */
-    int32_t tag;  /* the caller's, LMGRAM_UNTAGGED when the n-gram is added */
+    int32_t tag; /* the caller's, LMGRAM_UNTAGGED when the n-gram is added */
 };
 
 struct lmgram_unit;
@@ -48,25 +48,29 @@ struct lmgram_unit;
 struct lmgram {
     /* Results of lmgram_count(), valid until the next call. */
     struct lmgram_gram *grams;
-    uint32_t *order; /* the text's n-grams in the order textcat's table lists them */
-    size_t norder;
+    uint32_t *cnt; /* per n-gram: its count in the text last counted */
+    /*
+     * The text's n-grams in the order textcat's table lists them: the
+     * buckets set in used[] in ascending order; in each, created[t] for
+     * t = head[bucket], then t = chain[t] while t >= 0.
+     */
+    uint32_t *created; /* the n-grams in the order first met; owns chain */
+    size_t ncreated;
+    int32_t *chain; /* per created[] slot, textcat's next in the bucket */
+    int32_t head[1 << LMGRAM_TABLEPOW];
+    uint64_t used[LMGRAM_BUCKETS_USED]; /* buckets whose head is valid */
 
     /* The text. */
     char *buf;
     size_t capbuf, captext;
-    uint32_t *created; /* its n-grams in the order first met; owns chain and order */
-    size_t ncreated;
-    int32_t *chain; /* per created[] slot, textcat's next in the bucket */
-    int32_t head[1 << LMGRAM_TABLEPOW];
-    uint64_t used[(1 << LMGRAM_TABLEPOW) / 64]; /* buckets whose head is valid */
-    uint32_t *scratch;                          /* n-grams of one word */
+    uint32_t *scratch; /* n-grams of one word */
     size_t capscratch;
     uint32_t stamp;  /* this text's number, as units record it */
     uint32_t *again; /* units met in this text, whose repeats are tallied at its end */
     size_t nagain, capagain;
 
     /* The n-gram dictionary: open addressing, slot holds number + 1. */
-    size_t ngrams, capgrams;
+    size_t ngrams, capgrams, capcnt;
     uint32_t *gslots;
     size_t gmask;
     unsigned gshift;
