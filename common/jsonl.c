@@ -213,25 +213,38 @@ static void jsonl_put_raw(struct buf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
+/* Room in b for extra more bytes (and the terminating NUL): buf_grow() only when there is none. */
+static inline int jsonl_room(struct buf *b, size_t extra)
+{
+    return b->len + extra < b->cap ? 0 : buf_grow(b, extra);
+}
+
 int jsonl_put_string(struct buf *b, const char *s, size_t n)
 {
     char seq[8];
     bool bad;
 
-    /* the text and its quotes; escapes grow it further as they come */
-    if (buf_grow(b, n + 2) < 0)
+    /* room is kept for the rest of the text and the closing quote: escapes make more as they come
+     */
+    if (jsonl_room(b, n + 2) < 0)
         return -1;
     jsonl_put_raw(b, "\"", 1);
     for (size_t i = 0; i < n;) {
         size_t run = jsonl_plain_run(s + i, n - i, &bad);
-        if (bad || buf_grow(b, run + 1) < 0)
+        if (bad)
             return -1;
         jsonl_put_raw(b, s + i, run);
         i += run;
-        if (i < n && buf_addstr(b, jsonl_escape((unsigned char)s[i++], seq)) < 0)
-            return -1;
+        if (i < n) {
+            const char *e = jsonl_escape((unsigned char)s[i++], seq);
+            size_t k = strlen(e);
+            if (jsonl_room(b, k + (n - i) + 1) < 0)
+                return -1;
+            jsonl_put_raw(b, e, k);
+        }
     }
-    return buf_addch(b, '"');
+    jsonl_put_raw(b, "\"", 1);
+    return 0;
 }
 
 char *jsonl_size_at(char *p, size_t v)
