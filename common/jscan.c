@@ -492,6 +492,30 @@ static size_t jscan_triple_list_end(const char *s, size_t i, size_t n)
 }
 
 /*
+ * jscan_triple_list_end() that also reads the triples into t, at most max of them; their count in
+ * *count. 0 when the list is none such or holds more than max.
+ */
+static size_t jscan_triple_list_read(const char *s, size_t i, size_t n, struct jscan_triple *t,
+                                     size_t max, size_t *count)
+{
+    size_t k = 0;
+
+    for (i++; i < n && s[i] == '[' && k < max; i++) {
+        size_t end = jscan_triple_at(s, i, n, &t[k++]);
+        if (end == 0 || end >= n)
+            return 0;
+        if (s[end] == ']') {
+            *count = k;
+            return end + 1;
+        }
+        if (s[end] != ',')
+            return 0;
+        i = end;
+    }
+    return 0;
+}
+
+/*
  * Skip the value at in->i, at nesting depth depth. Arrays are walked in a loop that counts the
  * ones open, not by recursion (a token list is thousands of small arrays), on local copies of
  * the position: stores through in would make the compiler reload it after each one. A value
@@ -557,7 +581,30 @@ static bool jscan_duplicate(const struct jscan *js)
     return false;
 }
 
-static int jscan_member(struct jscan *js, struct jscan_in *in)
+/*
+ * Read the value at in->i into sink when it is a list of triples (the list is then skipped, as
+ * jscan_skip_value() would at depth 1). Returns true when it read it.
+ */
+static bool jscan_sink_value(struct jscan_in *in, struct jscan_triple_sink *sink)
+{
+    size_t end;
+
+    if (in->i >= in->n || in->s[in->i] != '[')
+        return false;
+    end = jscan_triple_list_read(in->s, in->i, in->n, sink->t, sink->max, &sink->count);
+    if (end == 0)
+        return false;
+    sink->found = true;
+    in->i = end;
+    return true;
+}
+
+static bool jscan_sink_wants(const struct jscan_triple_sink *sink, const struct jscan_span *key)
+{
+    return sink && strlen(sink->key) == key->n && memcmp(sink->key, key->p, key->n) == 0;
+}
+
+static int jscan_member(struct jscan *js, struct jscan_in *in, struct jscan_triple_sink *sink)
 {
     bool escaped = false;
     size_t k0 = in->i, end;
@@ -577,7 +624,9 @@ static int jscan_member(struct jscan *js, struct jscan_in *in)
     in->i++;
     jscan_ws(in);
     size_t v0 = in->i;
-    if (jscan_skip_value(in, 1) < 0)
+    if (jscan_sink_wants(sink, &m->key) && jscan_sink_value(in, sink))
+        ; /* read and skipped */
+    else if (jscan_skip_value(in, 1) < 0)
         return -1;
     m->val.p = in->s + v0;
     m->val.n = in->i - v0;
@@ -586,9 +635,19 @@ static int jscan_member(struct jscan *js, struct jscan_in *in)
 
 int jscan_object(struct jscan *js, const char *text, size_t n)
 {
+    return jscan_object_triples(js, text, n, NULL);
+}
+
+int jscan_object_triples(struct jscan *js, const char *text, size_t n,
+                         struct jscan_triple_sink *sink)
+{
     struct jscan_in in = {text, 0, n};
 
     js->n = 0;
+    if (sink) {
+        sink->count = 0;
+        sink->found = false;
+    }
     jscan_ws(&in);
     if (in.i >= n || text[in.i] != '{')
         return -1;
@@ -598,7 +657,7 @@ int jscan_object(struct jscan *js, const char *text, size_t n)
         in.i++;
     } else {
         for (;;) {
-            if (jscan_member(js, &in) < 0)
+            if (jscan_member(js, &in, sink) < 0)
                 return -1;
             jscan_ws(&in);
             if (in.i >= n)

@@ -98,6 +98,23 @@ size_t jscan_triple(const struct jscan_span *v, size_t i, struct jscan_triple *t
  */
 int jscan_triples(const struct jscan_span *v, struct jscan_triple *t, size_t max, size_t *count);
 
+/* Where jscan_object_triples() reads the value of one member when it is a list of triples. */
+struct jscan_triple_sink {
+    const char *key;        /* the member's key */
+    struct jscan_triple *t; /* room for max triples */
+    size_t max;
+    size_t count; /* out: how many were read into t */
+    bool found;   /* out: key's value is a list of 1 to max triples, read into t */
+};
+
+/*
+ * jscan_object() that also reads the value of member sink->key into sink when it is a list of
+ * triples as jscan_triples() reads them, while it checks it: one pass over the list, not two.
+ * What it accepts is exactly what jscan_object() accepts. sink may be NULL.
+ */
+int jscan_object_triples(struct jscan *js, const char *text, size_t n,
+                         struct jscan_triple_sink *sink);
+
 /* How many bytes at s[0..n) stand in a JSON string as they are (0x20 to 0x7F but '"' and '\\')
  * before the first that does not: eight at a time. */
 size_t jscan_plain_span(const char *s, size_t n);

@@ -8,6 +8,9 @@
 #include "err.h"
 #include "utf8.h"
 
+/* The fewest bytes a triple takes in a line: [0,0,"w"] */
+#define JSONL_TRIPLE_MIN 9
+
 int jsonl_open(struct jsonl_reader *r, const char *path)
 {
     memset(r, 0, sizeof(*r));
@@ -68,23 +71,52 @@ int jsonl_next(struct jsonl_reader *r, json_t **rec)
     return rc == 1 ? jsonl_parse(r, len, rec) : rc;
 }
 
-int jsonl_next_scan(struct jsonl_reader *r, struct jscan *js, const char **line, size_t *len)
+/* The line jscan refused, judged by jansson: reported in its words, or as a shape jscan refuses. */
+static int jsonl_refused(struct jsonl_reader *r, size_t len)
 {
     json_t *rec;
 
-    int rc = jsonl_next_line(r, len);
-    if (rc != 1)
-        return rc;
-    *line = r->buf;
-    if (jscan_object(js, r->buf, *len) == 0)
-        return 1;
-    if (jsonl_parse(r, *len, &rec) < 0)
+    if (jsonl_parse(r, len, &rec) < 0)
         return -1;
     json_decref(rec);
     return error_at(r->name, r->line,
                     "record has a shape this stage does not read (a nested object, an escaped key "
                     "or more than %d fields)",
                     JSCAN_MAX);
+}
+
+int jsonl_next_scan(struct jsonl_reader *r, struct jscan *js, const char **line, size_t *len)
+{
+    return jsonl_next_scan_triples(r, js, NULL, line, len);
+}
+
+/* Room in sink for every triple a line of len bytes could hold. Returns 0 or -1. */
+static int jsonl_sink_reserve(struct jscan_triple_sink *sink, size_t len)
+{
+    size_t need = len / JSONL_TRIPLE_MIN + 1;
+
+    if (need <= sink->max)
+        return 0;
+    struct jscan_triple *t = realloc(sink->t, need * sizeof(*t));
+    if (!t)
+        return -1;
+    sink->t = t;
+    sink->max = need;
+    return 0;
+}
+
+int jsonl_next_scan_triples(struct jsonl_reader *r, struct jscan *js,
+                            struct jscan_triple_sink *sink, const char **line, size_t *len)
+{
+    int rc = jsonl_next_line(r, len);
+    if (rc != 1)
+        return rc;
+    *line = r->buf;
+    if (sink && jsonl_sink_reserve(sink, *len) < 0)
+        return error_at(NULL, 0, "out of memory") - 1;
+    if (jscan_object_triples(js, r->buf, *len, sink) == 0)
+        return 1;
+    return jsonl_refused(r, *len);
 }
 
 void jsonl_close(struct jsonl_reader *r)
@@ -181,25 +213,38 @@ static void jsonl_put_raw(struct buf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
+/* Room in b for extra more bytes (and the terminating NUL): buf_grow() only when there is none. */
+static inline int jsonl_room(struct buf *b, size_t extra)
+{
+    return b->len + extra < b->cap ? 0 : buf_grow(b, extra);
+}
+
 int jsonl_put_string(struct buf *b, const char *s, size_t n)
 {
     char seq[8];
     bool bad;
 
-    /* the text and its quotes; escapes grow it further as they come */
-    if (buf_grow(b, n + 2) < 0)
+    /* room is kept for the rest of the text and the closing quote: escapes make more as they come
+     */
+    if (jsonl_room(b, n + 2) < 0)
         return -1;
     jsonl_put_raw(b, "\"", 1);
     for (size_t i = 0; i < n;) {
         size_t run = jsonl_plain_run(s + i, n - i, &bad);
-        if (bad || buf_grow(b, run + 1) < 0)
+        if (bad)
             return -1;
         jsonl_put_raw(b, s + i, run);
         i += run;
-        if (i < n && buf_addstr(b, jsonl_escape((unsigned char)s[i++], seq)) < 0)
-            return -1;
+        if (i < n) {
+            const char *e = jsonl_escape((unsigned char)s[i++], seq);
+            size_t k = strlen(e);
+            if (jsonl_room(b, k + (n - i) + 1) < 0)
+                return -1;
+            jsonl_put_raw(b, e, k);
+        }
     }
-    return buf_addch(b, '"');
+    jsonl_put_raw(b, "\"", 1);
+    return 0;
 }
 
 char *jsonl_size_at(char *p, size_t v)

@@ -50,6 +50,14 @@ int jsonl_next(struct jsonl_reader *r, json_t **rec);
 int jsonl_next_scan(struct jsonl_reader *r, struct jscan *js, const char **line, size_t *len);
 
 /*
+ * jsonl_next_scan() that also reads the triples of member sink->key (jscan_object_triples()).
+ * sink->t is first grown (realloc) to room for all the triples the line could hold; the caller
+ * frees it. Memory running out is reported and returns -2.
+ */
+int jsonl_next_scan_triples(struct jsonl_reader *r, struct jscan *js,
+                            struct jscan_triple_sink *sink, const char **line, size_t *len);
+
+/*
  * jsonl_next() in two steps, for a reader that handles some lines itself:
  * jsonl_next_line() reads the next non-empty line into r->buf[0..*len)
  * (the newline dropped) and returns 1, or 0, -1 or -2 as jsonl_next()

@@ -20,7 +20,8 @@ static int normrec_key(struct buf *b, const char *key)
 {
     size_t n = strlen(key);
 
-    if (buf_grow(b, n + 4) < 0)
+    /* buf_grow() only when the room runs out */
+    if (b->len + n + 4 >= b->cap && buf_grow(b, n + 4) < 0)
         return -1;
     char *p = b->data + b->len;
     if (b->len && p[-1] != '{')

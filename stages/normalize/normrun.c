@@ -35,9 +35,10 @@ struct normrun_doc {
     size_t npool, cappool;
     struct claim_rawsent *raw; /* scratch: the fields of sent, for claim_annotate_raw */
     size_t capraw;
-    struct buf type;            /* scratch: a record's type */
-    struct buf line;            /* scratch: a record written */
-    struct normmention mention; /* scratch: the mention being read */
+    struct buf type;                 /* scratch: a record's type */
+    struct buf line;                 /* scratch: a record written */
+    struct normmention mention;      /* scratch: the mention being read */
+    struct jscan_triple_sink tokens; /* a sentence's tokens, read as its record is scanned */
 };
 
 /* The lead is kept only this long: a document of one endless paragraph has no lead to speak of. */
@@ -53,6 +54,7 @@ static int normrun_doc_init(struct normrun_doc *d)
     buf_init(&d->doc_date);
     buf_init(&d->doc_source);
     normpool_init(&d->strs);
+    d->tokens.key = "tokens";
     return 0;
 }
 
@@ -76,6 +78,7 @@ static void normrun_doc_release(struct normrun_doc *d)
     free(d->sent);
     free(d->pool);
     free(d->raw);
+    free(d->tokens.t);
     buf_release(&d->type);
     buf_release(&d->line);
     normmention_release(&d->mention);
@@ -265,7 +268,7 @@ static int normrun_sentence(const struct normconf *nc, struct normrun_doc *d,
     if ((double)held >= nc->window_sentences && normrun_flush_window(nc, d, out, st) < 0)
         return -1;
     struct normsent *ns = normrun_slot(d);
-    if (!ns || normsent_read(ns, js) < 0 || normrun_hold(d, ns) < 0) {
+    if (!ns || normsent_read_triples(ns, js, &d->tokens) < 0 || normrun_hold(d, ns) < 0) {
         if (ns) {
             normsent_release(ns);
             free(ns);
@@ -397,7 +400,7 @@ static int normrun_file(const struct normconf *nc, struct normrun_doc *d, const 
 
     if (jsonl_open(&r, path) < 0)
         return STAGE_FATAL;
-    while ((rc = jsonl_next_scan(&r, &js, &line, &len)) != 0) {
+    while ((rc = jsonl_next_scan_triples(&r, &js, &d->tokens, &line, &len)) != 0) {
         if (rc == -2) {
             status = STAGE_FATAL;
             break;

@@ -122,8 +122,22 @@ static int normsent_tokens_fast(struct normsent *ns, const struct jscan_span *to
     return 0;
 }
 
-static int normsent_tokens(struct normsent *ns, const struct jscan_span *toks)
+/* The tokens the scan of the record read already (jscan_object_triples()). Returns 0 or -1. */
+static int normsent_tokens_read(struct normsent *ns, const struct jscan_triple_sink *sink)
 {
+    if (normsent_reserve(ns, sink->count) < 0)
+        return -1;
+    for (size_t i = 0; i < sink->count; i++)
+        ns->tok[i] = (struct claim_rawtok){sink->t[i].a, sink->t[i].b, sink->t[i].c};
+    ns->ntok = sink->count;
+    return 0;
+}
+
+static int normsent_tokens(struct normsent *ns, const struct jscan_span *toks,
+                           const struct jscan_triple_sink *sink)
+{
+    if (toks && sink && sink->found)
+        return normsent_tokens_read(ns, sink);
     int fast = toks ? normsent_tokens_fast(ns, toks) : 1;
 
     if (fast <= 0)
@@ -211,6 +225,12 @@ static void normsent_members(const struct jscan *js, struct normsent_members *m)
 
 int normsent_read(struct normsent *ns, const struct jscan *js)
 {
+    return normsent_read_triples(ns, js, NULL);
+}
+
+int normsent_read_triples(struct normsent *ns, const struct jscan *js,
+                          const struct jscan_triple_sink *sink)
+{
     struct normsent_members m;
 
     normsent_members(js, &m);
@@ -224,7 +244,7 @@ int normsent_read(struct normsent *ns, const struct jscan *js)
         return -1;
     ns->start = normsent_int(m.start);
     ns->sid = normsent_int(m.sid);
-    if (normsent_para(ns, m.para) < 0 || normsent_tokens(ns, m.tokens) < 0 ||
+    if (normsent_para(ns, m.para) < 0 || normsent_tokens(ns, m.tokens, sink) < 0 ||
         normsent_bad(ns, m.bad) < 0)
         return -1;
     return 0;

@@ -48,6 +48,11 @@ void normsent_release(struct normsent *ns);
 /* Read the sentence record indexed by js. Returns 0 or -1. */
 int normsent_read(struct normsent *ns, const struct jscan *js);
 
+/* normsent_read() that takes the tokens from sink (NULL: none) when the scan of js read them there
+ * (jscan_object_triples() with the key "tokens"). */
+int normsent_read_triples(struct normsent *ns, const struct jscan *js,
+                          const struct jscan_triple_sink *sink);
+
 /* The fields as claim_sent_init_raw() takes them (borrowing from ns). */
 void normsent_raw(const struct normsent *ns, struct claim_rawsent *r);
 

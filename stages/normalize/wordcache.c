@@ -31,15 +31,44 @@ void wordcache_free(struct wordcache *c)
     free(c);
 }
 
-/* FNV-1a */
-static size_t wordcache_slot(const struct wordcache *c, const char *key, size_t klen)
+/* The bytes key[0..n) (n < 8, the key's length is hashed besides) as one word, with no loop:
+ * overlapping reads of four bytes, or the first, middle and last byte. */
+static inline uint64_t wordcache_short(const char *key, size_t n)
 {
-    uint64_t h = 14695981039346656037ULL;
+    uint32_t lo, hi;
 
-    for (size_t i = 0; i < klen; i++) {
-        h ^= (unsigned char)key[i];
-        h *= 1099511628211ULL;
+    if (n >= 4) {
+        memcpy(&lo, key, 4);
+        memcpy(&hi, key + n - 4, 4);
+        return (uint64_t)hi << 32 | lo;
     }
+    if (n == 0)
+        return 0;
+    return (uint64_t)(unsigned char)key[0] | (uint64_t)(unsigned char)key[n / 2] << 8 |
+           (uint64_t)(unsigned char)key[n - 1] << 16;
+}
+
+/* A multiplicative hash of the key eight bytes at a time (the last eight read again where they
+ * overlap), its high bits folded into the low ones that pick the slot. */
+static inline size_t wordcache_slot(const struct wordcache *c, const char *key, size_t klen)
+{
+    const uint64_t mul = 0x9E3779B97F4A7C15ULL;
+    uint64_t h = 14695981039346656037ULL ^ klen, x;
+    size_t i = 0;
+
+    for (; klen - i >= 8; i += 8) {
+        memcpy(&x, key + i, 8);
+        h = (h ^ x) * mul;
+    }
+    if (i < klen) {
+        if (klen >= 8)
+            memcpy(&x, key + klen - 8, 8);
+        else
+            x = wordcache_short(key, klen);
+        h = (h ^ x) * mul;
+    }
+    h ^= h >> 32;
+    h *= mul;
     return (size_t)(h ^ (h >> 29)) & c->mask;
 }
 

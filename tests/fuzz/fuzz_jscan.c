@@ -59,6 +59,46 @@ static int refused_shape(const json_t *v, int depth)
     return 0;
 }
 
+/*
+ * jscan_object_triples() judges the line as jscan_object() did (ours) and indexes it the same;
+ * for the member key it reads, what jscan_triples() reads from its value, when that fits max.
+ */
+static void same_with_sink(const struct jscan *js, const uint8_t *data, size_t size, int ours,
+                           const char *key, size_t max)
+{
+    struct jscan *js2 = malloc(sizeof(*js2));
+    struct jscan_triple t[8], u[8];
+    struct jscan_triple_sink sink = {key, t, max, 0, false};
+    size_t count;
+
+    if (!js2)
+        return;
+    must(jscan_object_triples(js2, (const char *)data, size, &sink) == ours);
+    if (ours == 0) {
+        must(js2->n == js->n && memcmp(js2->m, js->m, js->n * sizeof(*js->m)) == 0);
+        const struct jscan_span *v = jscan_get(js, key);
+        int rc = v ? jscan_triples(v, u, max, &count) : -1;
+        must(sink.found == (rc == 0 && count > 0));
+        must(!sink.found || sink.count == count);
+        for (size_t k = 0; sink.found && k < count; k++)
+            must(t[k].a == u[k].a && t[k].b == u[k].b && t[k].c == u[k].c);
+    }
+    free(js2);
+}
+
+/* same_with_sink() for the first member's key (or "tokens"), with room for 2 and for 8 triples. */
+static void same_with_sinks(const struct jscan *js, const uint8_t *data, size_t size, int ours)
+{
+    char key[64] = "tokens";
+
+    if (ours == 0 && js->n > 0 && js->m[0].key.n < sizeof(key)) {
+        memcpy(key, js->m[0].key.p, js->m[0].key.n);
+        key[js->m[0].key.n] = '\0';
+    }
+    same_with_sink(js, data, size, ours, key, 2);
+    same_with_sink(js, data, size, ours, key, 8);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct jscan *js = malloc(sizeof(*js));
@@ -69,6 +109,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!js)
         return 0;
     int ours = jscan_object(js, (const char *)data, size);
+    same_with_sinks(js, data, size, ours);
     json_t *rec = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES, &jerr);
     if (ours == 0) {
         must(json_is_object(rec) && json_object_size(rec) == js->n);

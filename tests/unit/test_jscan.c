@@ -1,6 +1,7 @@
 #include "test_common.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "jscan.h"
@@ -327,6 +328,64 @@ static void test_jscan_triples_lists(void **state)
     assert_int_equal(jscan_triples(NULL, t, 4, &n), -1);
 }
 
+/* jscan_object_triples() reads the triples of its member as it checks the line, and judges the line
+ * as jscan_object() does. */
+static void test_jscan_object_triples_reads_member(void **state)
+{
+    (void)state;
+    struct jscan_triple t[4];
+    struct jscan_triple_sink sink = {"tokens", t, 4, 0, false};
+    const char *line = "{\"a\":[[9,9,\"x\"]],\"tokens\":[[0,3,\"w\"],[4,12,\"p\"]],\"z\":1}";
+    const char *other[] = {"{\"tokens\":[]}", "{\"tokens\":[[0,3,\"w\"],5]}",
+                           "{\"tokens\":[[0,3,\"w\"],[1,1,\"w\"],[2,1,\"w\"],[3,1,\"w\"],"
+                           "[4,1,\"w\"]]}",
+                           "{\"tokens\":7}", "{\"x\":[[0,3,\"w\"]]}"};
+
+    assert_int_equal(jscan_object_triples(&js, line, strlen(line), &sink), 0);
+    assert_int_equal(js.n, 3);
+    assert_true(sink.found);
+    assert_int_equal(sink.count, 2);
+    assert_true(t[0].a == 0 && t[0].b == 3 && t[0].c == 'w');
+    assert_true(t[1].a == 4 && t[1].b == 12 && t[1].c == 'p');
+    assert_int_equal(jscan_get(&js, "tokens")->n, strlen("[[0,3,\"w\"],[4,12,\"p\"]]"));
+    /* valid, but not read into the sink: empty, another shape, more than max, no such member */
+    for (size_t k = 0; k < sizeof(other) / sizeof(*other); k++) {
+        assert_int_equal(jscan_object_triples(&js, other[k], strlen(other[k]), &sink), 0);
+        assert_false(sink.found);
+        assert_non_null(jscan_get(&js, k < 4 ? "tokens" : "x"));
+    }
+    /* refused as jscan_object() refuses it, the list read or not */
+    line = "{\"tokens\":[[0,3,\"w\"]],\"tokens\":1}";
+    assert_int_equal(jscan_object_triples(&js, line, strlen(line), &sink), -1);
+    line = "{\"tokens\":[[0,3,\"w\"]]";
+    assert_int_equal(jscan_object_triples(&js, line, strlen(line), &sink), -1);
+    assert_int_equal(jscan_object_triples(&js, "{}", 2, NULL), 0);
+}
+
+/* jsonl_next_scan_triples() grows the sink to the line and reads the triples. */
+static void test_jsonl_next_scan_triples_grows_sink(void **state)
+{
+    (void)state;
+    char text[] = "{\"tokens\":[[0,1,\"w\"],[2,1,\"w\"],[4,1,\"w\"],[6,1,\"p\"]]}\n{\"a\":\n";
+    FILE *fp = fmemopen(text, strlen(text), "r");
+    struct jscan_triple_sink sink = {"tokens", NULL, 0, 0, false};
+    struct jsonl_reader r;
+    const char *line;
+    size_t len;
+
+    memset(&r, 0, sizeof(r));
+    r.fp = fp;
+    r.name = "in.jsonl";
+    assert_int_equal(jsonl_next_scan_triples(&r, &js, &sink, &line, &len), 1);
+    assert_true(sink.max >= 4 && sink.found);
+    assert_int_equal(sink.count, 4);
+    assert_true(sink.t[3].a == 6 && sink.t[3].c == 'p');
+    assert_int_equal(jsonl_next_scan_triples(&r, &js, &sink, &line, &len), -1);
+    assert_int_equal(jsonl_next_scan_triples(&r, &js, &sink, &line, &len), 0);
+    jsonl_close(&r);
+    free(sink.t);
+}
+
 /* jscan_plain_span() stops at the first byte a JSON string cannot hold as it is, wherever it lies.
  */
 static void test_jscan_plain_span(void **state)
@@ -466,6 +525,8 @@ int main(void)
         cmocka_unit_test(test_jscan_triple_lists),
         cmocka_unit_test(test_jscan_triple_values),
         cmocka_unit_test(test_jscan_triples_lists),
+        cmocka_unit_test(test_jscan_object_triples_reads_member),
+        cmocka_unit_test(test_jsonl_next_scan_triples_grows_sink),
         cmocka_unit_test(test_jscan_plain_span),
         cmocka_unit_test(test_jscan_numbers),
         cmocka_unit_test(test_jscan_integer_values),

@@ -10,12 +10,27 @@
 #include "normalize/normsent.h"
 #include "normalize/wordcache.h"
 
+/* Read line into ns as normrun does (the tokens read by the scan), and check that reading it from
+ * the index alone (normsent_read()) gives the same tokens. */
 static void read_line(struct normsent *ns, const char *line)
 {
     struct jscan js;
+    struct jscan_triple t[16];
+    struct jscan_triple_sink sink = {"tokens", t, 16, 0, false};
+    struct normsent plain;
 
+    normsent_init(&plain);
     assert_int_equal(jscan_object(&js, line, strlen(line)), 0);
-    assert_int_equal(normsent_read(ns, &js), 0);
+    assert_int_equal(normsent_read(&plain, &js), 0);
+    assert_int_equal(jscan_object_triples(&js, line, strlen(line), &sink), 0);
+    assert_int_equal(normsent_read_triples(ns, &js, &sink), 0);
+    assert_int_equal(ns->ntok, plain.ntok);
+    for (size_t i = 0; i < plain.ntok; i++) {
+        assert_int_equal(ns->tok[i].off, plain.tok[i].off);
+        assert_int_equal(ns->tok[i].len, plain.tok[i].len);
+        assert_int_equal(ns->tok[i].type, plain.tok[i].type);
+    }
+    normsent_release(&plain);
 }
 
 /* The fields as claim_rawsent_from_json() reads them from the jansson record. */
