@@ -64,14 +64,11 @@ struct place_mo {
     struct place_msg *sorted; /* the messages by msgid, then by place in the catalogue */
 };
 
-static char *place_key(const char *text, size_t n)
+/* ’ read as ' in the len bytes of the key k, which ends with a NUL there. */
+static void place_key_apostrophes(char *k, size_t len)
 {
-    size_t len;
-    char *k = utf8_fold(text, n, &len);
     size_t j = 0;
 
-    if (!k)
-        return NULL;
     for (size_t i = 0; i < len; i++) {
         if ((unsigned char)k[i] == 0xE2 && i + 2 < len && (unsigned char)k[i + 1] == 0x80 &&
             (unsigned char)k[i + 2] == 0x99) {
@@ -82,6 +79,15 @@ static char *place_key(const char *text, size_t n)
         }
     }
     k[j] = '\0';
+}
+
+static char *place_key(const char *text, size_t n)
+{
+    size_t len;
+    char *k = utf8_fold(text, n, &len);
+
+    if (k)
+        place_key_apostrophes(k, len);
     return k;
 }
 
@@ -691,23 +697,6 @@ static bool place_fold_piece(const struct place_index *idx, const char *p, size_
     return true;
 }
 
-/* ’ read as ', as place_key() reads it. */
-static void place_key_apostrophes(char *k)
-{
-    size_t j = 0;
-
-    for (size_t i = 0; k[i]; i++) {
-        if ((unsigned char)k[i] == 0xE2 && (unsigned char)k[i + 1] == 0x80 &&
-            (unsigned char)k[i + 2] == 0x99) {
-            k[j++] = '\'';
-            i += 2;
-        } else {
-            k[j++] = k[i];
-        }
-    }
-    k[j] = '\0';
-}
-
 /* place_lookup_uncached() by pieces: the key joined from the pieces' keys. */
 static const char *place_lookup_pieces(const struct place_index *idx, const char *text, size_t n,
                                        const size_t *cuts, size_t ncuts, char *const *suffixes)
@@ -725,7 +714,7 @@ static const char *place_lookup_pieces(const struct place_index *idx, const char
     if (!place_fold_piece(idx, text + from, n - from, key, &len, PLACE_KEY_MAX))
         return place_lookup_uncached(idx, text, n, suffixes);
     key[len] = '\0';
-    place_key_apostrophes(key);
+    place_key_apostrophes(key, len);
     return place_find_suffixed(idx, key, text, suffixes);
 }
 

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 #define LMGRAM_BUCKETS (1u << LMGRAM_TABLEPOW)
 #define LMGRAM_MAX_GRAMS (1u << 19) /* the dictionaries are emptied past these */
 #define LMGRAM_MAX_UNITS (1u << 17)
@@ -34,22 +36,6 @@ void lmgram_release(struct lmgram *g)
     free(g->kpool);
     free(g->gpool);
     memset(g, 0, sizeof(*g));
-}
-
-/* Makes *p hold want items of size bytes; 0, or -1 (memory) leaving it as it was. */
-static int lmgram_room(void *p, size_t *cap, size_t want, size_t size)
-{
-    void **pp = p;
-
-    if (want <= *cap)
-        return 0;
-    size_t n = want > 2 * *cap ? want : 2 * *cap;
-    void *q = realloc(*pp, n * size);
-    if (!q)
-        return -1;
-    *pp = q;
-    *cap = n;
-    return 0;
 }
 
 static size_t lmgram_home(uint32_t hash, unsigned shift)
@@ -142,8 +128,8 @@ static uint32_t lmgram_id(struct lmgram *g, const char *s, uint32_t len, uint32_
         if (x->hash == hash && memcmp(x->str, key, sizeof(key)) == 0)
             return v - 1;
     }
-    if (lmgram_room(&g->grams, &g->capgrams, g->ngrams + 1, sizeof(*g->grams)) < 0 ||
-        lmgram_room(&g->cnt, &g->capcnt, g->ngrams + 1, sizeof(*g->cnt)) < 0)
+    if (grow_items(&g->grams, &g->capgrams, g->ngrams + 1, sizeof(*g->grams)) < 0 ||
+        grow_items(&g->cnt, &g->capcnt, g->ngrams + 1, sizeof(*g->cnt)) < 0)
         return UINT32_MAX;
     uint32_t id = (uint32_t)g->ngrams++;
     struct lmgram_gram *x = &g->grams[id];
@@ -170,8 +156,8 @@ static size_t lmgram_gen(struct lmgram *g, size_t from, size_t to)
     const char *b = g->buf;
     size_t k = 0;
 
-    if (lmgram_room(&g->scratch, &g->capscratch, LMGRAM_SYMBOLS * (to - from + 1),
-                    sizeof(*g->scratch)) < 0)
+    if (grow_items(&g->scratch, &g->capscratch, LMGRAM_SYMBOLS * (to - from + 1),
+                   sizeof(*g->scratch)) < 0)
         return SIZE_MAX;
     for (size_t p = from; p < to; p += lmgram_charlen(b + p)) {
         uint32_t poly = 0, pw = 1;
@@ -273,9 +259,9 @@ static int lmgram_reunits(struct lmgram *g, unsigned bits)
 static void lmgram_keep(struct lmgram *g, size_t i, const char *key, size_t klen, uint32_t hash,
                         size_t n)
 {
-    if (lmgram_room(&g->kpool, &g->capk, g->nk + klen, 1) < 0 ||
-        lmgram_room(&g->gpool, &g->capg, g->ng + n, sizeof(*g->gpool)) < 0 ||
-        lmgram_room(&g->units, &g->capunits, g->nunits + 1, sizeof(*g->units)) < 0)
+    if (grow_items(&g->kpool, &g->capk, g->nk + klen, 1) < 0 ||
+        grow_items(&g->gpool, &g->capg, g->ng + n, sizeof(*g->gpool)) < 0 ||
+        grow_items(&g->units, &g->capunits, g->nunits + 1, sizeof(*g->units)) < 0)
         return;
     memcpy(g->kpool + g->nk, key, klen);
     memcpy(g->gpool + g->ng, g->scratch, n * sizeof(*g->gpool));
@@ -418,8 +404,8 @@ static int lmgram_start(struct lmgram *g, size_t n)
     if (g->ngrams > LMGRAM_MAX_GRAMS || g->nunits > LMGRAM_MAX_UNITS ||
         (g->gslots && 2 * g->ngrams > g->gmask))
         lmgram_forget(g);
-    if (lmgram_room(&g->buf, &g->capbuf, n + 3, 1) < 0 || lmgram_room_text(g, n) < 0 ||
-        lmgram_room(&g->again, &g->capagain, n + 2, sizeof(*g->again)) < 0) /* words < n + 2 */
+    if (grow_items(&g->buf, &g->capbuf, n + 3, 1) < 0 || lmgram_room_text(g, n) < 0 ||
+        grow_items(&g->again, &g->capagain, n + 2, sizeof(*g->again)) < 0) /* words < n + 2 */
         return -1;
     if (!g->gslots && lmgram_regrams(g, 12) < 0)
         return -1;

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 #define MARKMEMO_MAX_WORDS (1u << 16) /* emptied past this many words */
 #define MARKMEMO_MAX_BYTES 64         /* longer words are not kept */
 
@@ -49,22 +51,6 @@ static size_t markmemo_home(const struct markmemo *mm, uint32_t hash)
     return (size_t)(hash * 0x9E3779B1u >> 7) & mm->mask;
 }
 
-/* Makes *p hold want items of size bytes; 0, or -1 (memory) leaving it as it was. */
-static int markmemo_room(void *p, size_t *cap, size_t want, size_t size)
-{
-    void **pp = p;
-
-    if (want <= *cap)
-        return 0;
-    size_t n = want > 2 * *cap ? want : 2 * *cap;
-    void *q = realloc(*pp, n * size);
-    if (!q)
-        return -1;
-    *pp = q;
-    *cap = n;
-    return 0;
-}
-
 /* A table of size slots for the words kept; -1 (memory) leaves the old one. */
 static int markmemo_regrow(struct markmemo *mm, size_t size)
 {
@@ -104,9 +90,9 @@ static void markmemo_keep(struct markmemo *mm, size_t i, const char *w, size_t l
 
     for (size_t l = 0; l < mm->nlangs; l++)
         n += mm->tmp[l];
-    if (markmemo_room(&mm->words, &mm->capwords, mm->nwords + 1, sizeof(*mm->words)) < 0 ||
-        markmemo_room(&mm->bytes, &mm->capbytes, mm->nbytes + len, 1) < 0 ||
-        markmemo_room(&mm->hits, &mm->caphits, mm->nhits + n, sizeof(*mm->hits)) < 0)
+    if (grow_items(&mm->words, &mm->capwords, mm->nwords + 1, sizeof(*mm->words)) < 0 ||
+        grow_items(&mm->bytes, &mm->capbytes, mm->nbytes + len, 1) < 0 ||
+        grow_items(&mm->hits, &mm->caphits, mm->nhits + n, sizeof(*mm->hits)) < 0)
         return;
     mm->words[mm->nwords] = (struct markmemo_word){hash, (uint32_t)mm->nbytes, (uint32_t)len,
                                                    (uint32_t)mm->nhits, (uint32_t)n};

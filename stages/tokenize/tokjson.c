@@ -3,25 +3,18 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "jsonl.h"
 #include "utf8.h"
 
 char *tokjson_size_at_any(char *p, size_t v)
 {
-    char digits[TOKJSON_SIZE_ROOM];
-    size_t k = sizeof(digits);
-
     if (v < 1000) { /* sentence offsets and token offsets past 100 */
         p[0] = (char)('0' + v / 100);
         p[1] = (char)('0' + v / 10 % 10);
         p[2] = (char)('0' + v % 10);
         return p + 3;
     }
-    do {
-        digits[--k] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    memcpy(p, digits + k, sizeof(digits) - k);
-    return p + (sizeof(digits) - k);
+    return jsonl_size_at(p, v);
 }
 
 /* The escape of ASCII control, quote or backslash c. */
