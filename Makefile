@@ -1,4 +1,8 @@
 # claimrec: tokenize -> extract -> normalize -> reconcile.  See README.md.
+# Every rule is our own: without make's built-in ones (and the search of them for each
+# included .d file) a run with nothing to do starts at once.
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
 BUILD ?= build
 IN ?= seeds
 OUT ?= out

@@ -24,8 +24,11 @@ STAGE_OK = || [ $$? -eq 1 ]
 LOCK_BUSY := 75
 # NOBUILD=1 runs the binaries as they are (the tests run the build they test).
 bin = $(if $(NOBUILD),,$(BUILD)/bin/$(1))
-SHARDS ?= $(or $(shell sed -n 's/.*"shards" *: *\([0-9][0-9]*\).*/\1/p' \
+# Read once (:=): a recursively expanded default would run sed at each use of SHARDS.
+ifeq ($(origin SHARDS),undefined)
+SHARDS := $(or $(shell sed -n 's/.*"shards" *: *\([0-9][0-9]*\).*/\1/p' \
   $(CONFIG)/pipeline.json 2>/dev/null),4)
+endif
 SHARD_IDS := $(shell (i=0; while [ $$i -lt '$(SHARDS)' ]; do echo $$i; i=$$((i+1)); done) \
   2>/dev/null)
 SHARD_DIRS := $(SHARD_IDS:%=$(OUT)/shards/%)
