@@ -6,6 +6,14 @@
 
 static const char *prog_name = "claimrec";
 
+/* Where this thread's messages go (NULL: stderr); see err_set_stream(). */
+static _Thread_local FILE *msg_stream;
+
+void err_set_stream(FILE *fp)
+{
+    msg_stream = fp;
+}
+
 void err_init(const char *prog)
 {
     prog_name = prog;
@@ -19,13 +27,15 @@ const char *err_prog(void)
 ERR_PRINTF(3, 0)
 static void vreport(const char *file, size_t line, const char *fmt, va_list ap)
 {
-    fprintf(stderr, "%s: ", prog_name);
+    FILE *fp = msg_stream ? msg_stream : stderr;
+
+    fprintf(fp, "%s: ", prog_name);
     if (file && line)
-        fprintf(stderr, "%s:%zu: ", file, line);
+        fprintf(fp, "%s:%zu: ", file, line);
     else if (file)
-        fprintf(stderr, "%s: ", file);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+        fprintf(fp, "%s: ", file);
+    vfprintf(fp, fmt, ap);
+    fputc('\n', fp);
 }
 
 void die(int status, const char *fmt, ...)

@@ -10,6 +10,7 @@
 #define ERR_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 enum err_status {
     STAGE_OK = 0,      /* every document was processed */
@@ -24,6 +25,13 @@ void err_init(const char *prog);
 
 /* The program name set by err_init(), or "claimrec". */
 const char *err_prog(void);
+
+/*
+ * Send the calling thread's messages to fp (NULL: back to stderr). A worker
+ * thread of par.h collects its messages so that they reach stderr in the
+ * order one thread would have printed them.
+ */
+void err_set_stream(FILE *fp);
 
 /* Print "prog: fmt" and exit with status. */
 _Noreturn void die(int status, const char *fmt, ...) ERR_PRINTF(2, 3);

@@ -26,6 +26,22 @@ int jsonl_open(struct jsonl_reader *r, const char *path)
     return 0;
 }
 
+int jsonl_open_range(struct jsonl_reader *r, const char *path, off_t start, off_t end, size_t line0)
+{
+    if (jsonl_open(r, path) < 0)
+        return -1;
+    if (fseeko(r->fp, start, SEEK_SET) != 0) {
+        error_at(path, 0, "cannot seek: %s", strerror(errno));
+        jsonl_close(r);
+        return -1;
+    }
+    r->pos = start;
+    r->end = end;
+    r->ranged = end >= 0;
+    r->line = line0;
+    return 0;
+}
+
 int jsonl_parse(struct jsonl_reader *r, size_t len, json_t **rec)
 {
     json_error_t jerr;
@@ -44,6 +60,8 @@ int jsonl_parse(struct jsonl_reader *r, size_t len, json_t **rec)
 int jsonl_next_line(struct jsonl_reader *r, size_t *len)
 {
     for (;;) {
+        if (r->ranged && r->pos >= r->end)
+            return 0;
         errno = 0;
         ssize_t n = getline(&r->buf, &r->cap, r->fp);
         if (n < 0) {
@@ -52,6 +70,7 @@ int jsonl_next_line(struct jsonl_reader *r, size_t *len)
             return 0;
         }
         r->line++;
+        r->pos += n;
         *len = (size_t)n;
         if (*len && r->buf[*len - 1] == '\n')
             --*len;

@@ -15,7 +15,9 @@
 #ifndef JSONL_H
 #define JSONL_H
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include <jansson.h>
 
@@ -28,10 +30,21 @@ struct jsonl_reader {
     size_t line;      /* number of the line last read */
     char *buf;
     size_t cap;
+    off_t pos, end; /* offset of the next line; with ranged, where the part read ends */
+    bool ranged;    /* false (as zeroed): read to the end of the file */
 };
 
 /* Open path ("-" is stdin). Returns 0, or -1 with a message. */
 int jsonl_open(struct jsonl_reader *r, const char *path);
+
+/*
+ * Open path to read only the lines that start in [start, end) (end -1: to
+ * the end of the file), where start is the start of line number line0 + 1
+ * (par.h reads a file in parts).
+ * Returns 0, or -1 with a message.
+ */
+int jsonl_open_range(struct jsonl_reader *r, const char *path, off_t start, off_t end,
+                     size_t line0);
 
 /*
  * Read the next record into *rec (a new reference, a JSON object).

@@ -54,6 +54,16 @@ size_t stats_nskipped(const struct stats *st)
     return json_array_size(st->skipped);
 }
 
+int stats_add(struct stats *st, const struct stats *part)
+{
+    st->documents += part->documents;
+    st->records_in += part->records_in;
+    st->records_out += part->records_out;
+    st->bytes_in += part->bytes_in;
+    st->warnings += part->warnings;
+    return json_array_extend(st->skipped, part->skipped);
+}
+
 long stats_peak_rss_kb(void)
 {
     struct rusage ru;

@@ -41,6 +41,9 @@ int stats_skip_quiet(struct stats *st, const char *doc, const char *path, const 
 
 size_t stats_nskipped(const struct stats *st);
 
+/* Add the counts and skips of part to st (par.h). Returns 0, or -1 when memory ran out. */
+int stats_add(struct stats *st, const struct stats *part);
+
 /* The figures so far as a new JSON object (timings measured now). */
 json_t *stats_json(const struct stats *st);
 
