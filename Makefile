@@ -20,9 +20,9 @@ WARN := -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes -Wshadow -Wpointe
 CFLAGS ?= -O2 -g
 override CPPFLAGS += -Icommon -Istages -D_POSIX_C_SOURCE=200809L -MMD -MP \
 	-DCLAIMREC_CONFIG_DIR='"$(DATADIR)/config"'
-override CFLAGS += -std=c11 $(WARN) $(if $(WERROR),-Werror) $(SAN) \
+override CFLAGS += -std=c11 -pthread $(WARN) $(if $(WERROR),-Werror) $(SAN) \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-override LDFLAGS += $(SAN)
+override LDFLAGS += -pthread $(SAN)
 LDLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(CSV_LIBS) $(STEM_LIBS) -lm
 TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 
@@ -88,13 +88,13 @@ fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang SAN="-fsanitize=fuzzer-no-link,address,undefined" \
 	  $(FUZZ_NAMES:%=build-fuzz/fuzz/fuzz_%)
 	@sh tests/fuzz/run-fuzz.sh build-fuzz/fuzz $(FUZZ_SECONDS) $(FUZZ_NAMES)
-e2e: $(BINS)
+e2e: $(BINS) $(BUILD)/bin/gencorpus
 	@BIN=$(abspath $(BUILD)/bin) CONFIG=$(abspath $(CONFIG)) TOP=$(CURDIR) \
 	  sh tests/e2e/run.sh
 sanitize:
 	$(MAKE) BUILD=build-san WERROR=$(WERROR) \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" test
-valgrind: $(UNIT_BINS) $(BINS)
+valgrind: $(UNIT_BINS) $(BINS) $(BUILD)/bin/gencorpus
 	@VALGRIND=1 sh tests/run-unit.sh $(UNIT_BINS)
 	@BIN=$(abspath $(BUILD)/bin) CONFIG=$(abspath $(CONFIG)) TOP=$(CURDIR) \
 	  WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \

@@ -1,4 +1,4 @@
-# make [-jN] pipeline IN=dir OUT=dir [SHARDS=N] [STRICT=1] [WAIT=1]
+# make [-jN] pipeline IN=dir OUT=dir [SHARDS=N] [THREADS=N] [STRICT=1] [WAIT=1]
 #
 # Each stage exits 0 (all processed), 1 (finished, some documents skipped:
 # named on stderr and in summary.json) or 2 (could not complete; its output
@@ -21,6 +21,9 @@
 # (tokenize -S K/N -l: its files with size and time, its manifest rows) and
 # is rewritten only when that changes.
 STAGE_OK = || [ $$? -eq 1 ]
+# Threads per stage (-t): THREADS= when given; else 1 when make runs jobs at
+# once (make -jN: the shards are the parallel work), else one per processor.
+STAGE_THREADS = $(or $(THREADS),$(if $(filter-out -j1,$(filter -j%,$(MAKEFLAGS))),1,0))
 LOCK_BUSY := 75
 # NOBUILD=1 runs the binaries as they are (the tests run the build they test).
 bin = $(if $(NOBUILD),,$(BUILD)/bin/$(1))
@@ -74,14 +77,17 @@ $(OUT)/shards/$(1)/.inputs: FORCE | $(call bin,tokenize)
 	   $(BUILD)/bin/tokenize -S $(1)/$(SHARDS) -l $(IN); } >$$@.new || { rm -f $$@.new; exit 2; }; \
 	 if cmp -s $$@.new $$@; then rm -f $$@.new; else mv $$@.new $$@; fi
 $(OUT)/shards/$(1)/tokens.jsonl: $(OUT)/shards/$(1)/.inputs $(TOKENIZE_CONFIG) $(call bin,tokenize)
-	@$(BUILD)/bin/tokenize -c $(CONFIG) -S $(1)/$(SHARDS) -s $$(@D)/tokenize.stats.json \
+	@$(BUILD)/bin/tokenize -c $(CONFIG) -t $$(STAGE_THREADS) -S $(1)/$(SHARDS) \
+	  -s $$(@D)/tokenize.stats.json \
 	  -o $$@ $(IN) $$(STAGE_OK)
 $(OUT)/shards/$(1)/mentions.jsonl: $(OUT)/shards/$(1)/tokens.jsonl $(EXTRACT_CONFIG) \
 		$(call bin,extract)
-	@$(BUILD)/bin/extract -c $(CONFIG) -s $$(@D)/extract.stats.json -o $$@ $$< $$(STAGE_OK)
+	@$(BUILD)/bin/extract -c $(CONFIG) -t $$(STAGE_THREADS) -s $$(@D)/extract.stats.json \
+	  -o $$@ $$< $$(STAGE_OK)
 $(OUT)/shards/$(1)/normalized.jsonl: $(OUT)/shards/$(1)/mentions.jsonl $(NORMALIZE_CONFIG) \
 		$(call bin,normalize)
-	@$(BUILD)/bin/normalize -c $(CONFIG) -s $$(@D)/normalize.stats.json -o $$@ $$< $$(STAGE_OK)
+	@$(BUILD)/bin/normalize -c $(CONFIG) -t $$(STAGE_THREADS) -s $$(@D)/normalize.stats.json \
+	  -o $$@ $$< $$(STAGE_OK)
 endef
 $(foreach k,$(SHARD_IDS),$(eval $(call shard_rules,$(k))))
 

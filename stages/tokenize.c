@@ -6,13 +6,14 @@
 
 #include "config.h"
 #include "err.h"
+#include "par.h"
 #include "tokenize/run.h"
 #include "tokenize/shard.h"
 #include "tokenize/tokconf.h"
 
 static const char usage[] =
     "usage: tokenize [-h] [-c CONFIG_DIR] [-o OUTPUT] [-s STATS_JSON] [-m MANIFEST]\n"
-    "                [-n NAME] [-S K/N [-l]] IN...\n"
+    "                [-n NAME] [-S K/N [-l]] [-t THREADS] IN...\n"
     "Split articles into sentences and tokens (tokens.jsonl).\n"
     "  IN             a folder (every *.txt below it, with its manifest.csv),\n"
     "                 a file, or - for standard input\n"
@@ -25,6 +26,8 @@ static const char usage[] =
     "  -S K/N         only the documents of shard K of N (FNV-1a 64 of the id mod N == K)\n"
     "  -l             with -S: list the shard's files (size, time) and manifest rows\n"
     "                 instead of tokenizing (to tell whether it must be redone)\n"
+    "  -t THREADS     threads (default 0: one per processor online); documents are read\n"
+    "                 by several at once, with the same output as one thread\n"
     "exit status: 0 all documents processed, 1 some skipped (named on stderr),\n"
     "             2 bad usage, config or manifest (nothing written)\n";
 
@@ -45,7 +48,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 {
     int c;
 
-    while ((c = getopt(argc, argv, "hc:o:s:m:n:S:l")) != -1) {
+    while ((c = getopt(argc, argv, "hc:o:s:m:n:S:lt:")) != -1) {
         switch (c) {
         case 'h':
             usage_exit(STAGE_OK);
@@ -72,12 +75,19 @@ static void parse_args(int argc, char **argv, struct opts *o)
         case 'l':
             o->list = true;
             break;
+        case 't':
+            o->args.threads = par_threads_arg(optarg);
+            if (o->args.threads < 0)
+                die(STAGE_FATAL, "-t: '%s' is not a thread count from 0 to %d", optarg, PAR_MAX);
+            break;
         default:
             usage_exit(STAGE_FATAL);
         }
     }
     if (optind >= argc || (o->list && !o->args.shard))
         usage_exit(STAGE_FATAL);
+    if (o->args.threads == 0)
+        o->args.threads = par_threads_default();
     o->args.inputs = argv + optind;
     o->args.ninputs = argc - optind;
 }

@@ -8,6 +8,7 @@
 #include "mention.h"
 #include "numtok.h"
 #include "outfile.h"
+#include "par.h"
 #include "scan.h"
 #include "scanmemo.h"
 
@@ -195,7 +196,9 @@ static void extract_file_release(struct extract_file *f)
     extract_work_release(&f->work);
 }
 
-static int extract_file(const struct numlex_set *set, const char *path, FILE *out, struct stats *st)
+/* The lines of path in range r (NULL: all of it). */
+static int extract_file(const struct numlex_set *set, const char *path, const struct par_range *r,
+                        FILE *out, struct stats *st)
 {
     struct extract_file f = {
         .lang = BUF_INIT,
@@ -206,7 +209,7 @@ static int extract_file(const struct numlex_set *set, const char *path, FILE *ou
     };
     int status = STAGE_OK, rc;
 
-    if (jsonl_open(&f.r, path) < 0)
+    if ((r ? jsonl_open_range(&f.r, path, r->start, r->end, r->line0) : jsonl_open(&f.r, path)) < 0)
         return STAGE_FATAL;
     while ((rc = jsonl_next_scan(&f.r, &f.js, &f.line, &f.len)) != 0) {
         if (rc == -2) {
@@ -233,13 +236,43 @@ static int extract_file(const struct numlex_set *set, const char *path, FILE *ou
     return status;
 }
 
-int extract_stream(const struct numlex_set *set, char *const *inputs, int ninputs, FILE *out,
+struct extract_parts {
+    const struct numlex_set *set;
+    const char *path;
+};
+
+static int extract_part(struct par_part *part, void *ctx)
+{
+    const struct extract_parts *x = ctx;
+
+    return extract_file(x->set, x->path, part->arg, part->out, &part->stats);
+}
+
+/* One input: in parts on threads when it is a file that can be cut, else as a whole. */
+static int extract_input(const struct numlex_set *set, const char *path,
+                         const struct extract_args *args, FILE *out, struct stats *st)
+{
+    struct par_range r[PAR_MAX];
+    struct par_part parts[PAR_MAX];
+    struct extract_parts x = {set, path};
+
+    int n = par_split_jsonl(path, args->threads, r);
+    if (n < 0)
+        return STAGE_FATAL;
+    if (n == 1)
+        return extract_file(set, path, NULL, out, st);
+    for (int k = 0; k < n; k++)
+        parts[k].arg = &r[k];
+    return par_run(parts, n, extract_part, &x, out, args->output, st);
+}
+
+int extract_stream(const struct numlex_set *set, const struct extract_args *args, FILE *out,
                    struct stats *st)
 {
     int status = STAGE_OK;
 
-    for (int i = 0; i < ninputs; i++) {
-        int rc = extract_file(set, inputs[i], out, st);
+    for (int i = 0; i < args->ninputs; i++) {
+        int rc = extract_input(set, args->inputs[i], args, out, st);
         if (rc == STAGE_FATAL)
             return STAGE_FATAL;
         if (rc > status)
@@ -261,7 +294,7 @@ int extract_run(const struct numlex_set *set, const struct extract_args *args)
         stats_release(&st);
         return STAGE_FATAL;
     }
-    int status = extract_stream(set, args->inputs, args->ninputs, out.fp, &st);
+    int status = extract_stream(set, args, out.fp, &st);
     if (status == STAGE_FATAL)
         outfile_abort(&out);
     else if (outfile_commit(&out) < 0 || stats_write(&st, args->stats) < 0)

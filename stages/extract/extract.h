@@ -24,13 +24,14 @@ struct extract_args {
     const char *stats;  /* NULL: no figures */
     char *const *inputs;
     int ninputs;
+    int threads; /* 1: one thread; more: a file is read in that many parts at once (par.h) */
 };
 
 /* Read the inputs, write the output whole (or nothing) and the figures. */
 int extract_run(const struct numlex_set *set, const struct extract_args *args);
 
-/* The loop alone, writing to out. */
-int extract_stream(const struct numlex_set *set, char *const *inputs, int ninputs, FILE *out,
+/* The loop alone, writing to out (args->output names where temporary parts go). */
+int extract_stream(const struct numlex_set *set, const struct extract_args *args, FILE *out,
                    struct stats *st);
 
 /*

@@ -11,6 +11,7 @@
 #include "normrec.h"
 #include "normsent.h"
 #include "outfile.h"
+#include "par.h"
 #include "resolve.h"
 
 /*
@@ -389,8 +390,9 @@ static int normrun_record(const struct normconf *nc, struct normrun_doc *d, cons
     return 1;
 }
 
+/* The lines of path in range r (NULL: all of it). */
 static int normrun_file(const struct normconf *nc, struct normrun_doc *d, const char *path,
-                        FILE *out, struct stats *st)
+                        const struct par_range *range, FILE *out, struct stats *st)
 {
     struct jsonl_reader r;
     struct jscan js;
@@ -398,7 +400,8 @@ static int normrun_file(const struct normconf *nc, struct normrun_doc *d, const 
     const char *line;
     size_t len;
 
-    if (jsonl_open(&r, path) < 0)
+    if ((range ? jsonl_open_range(&r, path, range->start, range->end, range->line0)
+               : jsonl_open(&r, path)) < 0)
         return STAGE_FATAL;
     while ((rc = jsonl_next_scan_triples(&r, &js, &d->tokens, &line, &len)) != 0) {
         if (rc == -2) {
@@ -425,8 +428,9 @@ static int normrun_file(const struct normconf *nc, struct normrun_doc *d, const 
     return status;
 }
 
-int normrun_stream(const struct normconf *nc, char *const *inputs, int ninputs, FILE *out,
-                   struct stats *st)
+/* The inputs (or the part range of the only one), with one document buffer throughout. */
+static int normrun_files(const struct normconf *nc, char *const *inputs, int ninputs,
+                         const struct par_range *range, FILE *out, struct stats *st)
 {
     struct normrun_doc d;
     int status = STAGE_OK;
@@ -436,13 +440,62 @@ int normrun_stream(const struct normconf *nc, char *const *inputs, int ninputs, 
         return error_at(NULL, 0, "out of memory"), STAGE_FATAL;
     }
     for (int i = 0; i < ninputs && status != STAGE_FATAL; i++) {
-        int rc = normrun_file(nc, &d, inputs[i], out, st);
+        int rc = normrun_file(nc, &d, inputs[i], range, out, st);
         if (rc > status)
             status = rc;
     }
     if (status != STAGE_FATAL && normrun_flush(nc, &d, out, st) < 0)
         status = STAGE_FATAL;
     normrun_doc_release(&d);
+    return status;
+}
+
+struct normrun_parts {
+    const struct normconf *nc; /* part 0's; the others load their own (caches are not shared) */
+    const struct normrun_args *args;
+    const struct par_range *first; /* part 0's range */
+};
+
+static int normrun_part(struct par_part *part, void *ctx)
+{
+    const struct normrun_parts *x = ctx;
+    struct normconf own;
+    const struct normconf *nc = x->nc;
+
+    if (part->arg != x->first) {
+        if (normconf_load(&own, x->args->config_dir) < 0)
+            return STAGE_FATAL;
+        nc = &own;
+    }
+    int status = normrun_files(nc, x->args->inputs, 1, part->arg, part->out, &part->stats);
+    if (nc == &own)
+        normconf_release(&own);
+    return status;
+}
+
+/*
+ * A document may go on from one input file into the next, so only a single
+ * input is read in parts, each beginning at a doc record.
+ */
+int normrun_stream(const struct normconf *nc, const struct normrun_args *args, FILE *out,
+                   struct stats *st)
+{
+    struct par_range r[PAR_MAX];
+    struct par_part parts[PAR_MAX];
+    struct normrun_parts x = {nc, args, r};
+    int status, n = 1;
+
+    if (args->ninputs == 1 && args->threads > 1 && args->config_dir)
+        n = par_split_jsonl(args->inputs[0], args->threads, r);
+    if (n < 0)
+        return STAGE_FATAL;
+    if (n == 1)
+        status = normrun_files(nc, args->inputs, args->ninputs, NULL, out, st);
+    else {
+        for (int k = 0; k < n; k++)
+            parts[k].arg = &r[k];
+        status = par_run(parts, n, normrun_part, &x, out, args->output, st);
+    }
     if (status == STAGE_OK && stats_nskipped(st) > 0)
         status = STAGE_SKIPPED;
     return status;
@@ -459,7 +512,7 @@ int normrun_run(const struct normconf *nc, const struct normrun_args *args)
         stats_release(&st);
         return STAGE_FATAL;
     }
-    int status = normrun_stream(nc, args->inputs, args->ninputs, out.fp, &st);
+    int status = normrun_stream(nc, args, out.fp, &st);
     if (status == STAGE_FATAL)
         outfile_abort(&out);
     else if (outfile_commit(&out) < 0 || stats_write(&st, args->stats) < 0)

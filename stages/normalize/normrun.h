@@ -21,9 +21,12 @@ struct normrun_args {
     const char *stats;
     char *const *inputs;
     int ninputs;
+    int threads;            /* 1: one thread; more: one input file is read in parts at once */
+    const char *config_dir; /* where a part on its own thread loads its normconf (par.h) */
 };
 
-int normrun_stream(const struct normconf *nc, char *const *inputs, int ninputs, FILE *out,
+/* The loop alone, writing to out (args->output names where temporary parts go). */
+int normrun_stream(const struct normconf *nc, const struct normrun_args *args, FILE *out,
                    struct stats *st);
 
 /* Read the inputs, write the output whole (or nothing) and the figures. */

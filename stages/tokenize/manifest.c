@@ -239,23 +239,30 @@ int manifest_load(struct manifest *m, const char *path, const struct tokconf *tc
     return rc;
 }
 
-struct manifest_row *manifest_find(struct manifest *m, const char *doc)
+struct manifest_row *manifest_lookup(const struct manifest *m, const char *doc)
 {
     size_t lo = 0, hi = m->n;
 
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = strcmp(m->rows[mid].doc, doc);
-        if (c == 0) {
-            m->rows[mid].used = true;
+        if (c == 0)
             return &m->rows[mid];
-        }
         if (c < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
     return NULL;
+}
+
+struct manifest_row *manifest_find(struct manifest *m, const char *doc)
+{
+    struct manifest_row *row = manifest_lookup(m, doc);
+
+    if (row)
+        row->used = true;
+    return row;
 }
 
 size_t manifest_warn_unused(const struct manifest *m)

@@ -41,6 +41,9 @@ int manifest_read(struct manifest *m, FILE *fp, const char *name, const struct t
 /* Open and read path. Returns 0 or -1 (reported). */
 int manifest_load(struct manifest *m, const char *path, const struct tokconf *tc);
 
+/* The row for doc (borrowed; not marked), or NULL. */
+struct manifest_row *manifest_lookup(const struct manifest *m, const char *doc);
+
 /* The row for doc (borrowed; marked used), or NULL. */
 struct manifest_row *manifest_find(struct manifest *m, const char *doc);
 

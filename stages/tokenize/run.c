@@ -9,6 +9,7 @@
 #include "err.h"
 #include "manifest.h"
 #include "outfile.h"
+#include "par.h"
 #include "stats.h"
 #include "tokdoc.h"
 #include "tokwalk.h"
@@ -101,13 +102,90 @@ static struct manifest *tokenize_manifest_for(struct tokenize_state *st, int i)
     return st->inputs[i].has_manifest ? &st->inputs[i].manifest : NULL;
 }
 
-static int tokenize_documents(struct tokenize_state *st, struct tokdoc *d)
+/* A run of consecutive documents of one input, done by one thread (par.h). */
+struct tokenize_part {
+    const struct tokwalk_entry *v;
+    const struct manifest_row *const *rows; /* v[k]'s manifest row, or NULL */
+    bool *done;                             /* set: v[k] was read (its row is in use) */
+    size_t n;
+};
+
+struct tokenize_parts {
+    const struct tokconf *tc;
+    const char *outname;
+};
+
+static int tokenize_part(struct par_part *part, void *ctx)
+{
+    const struct tokenize_parts *x = ctx;
+    const struct tokenize_part *p = part->arg;
+    struct tokdoc d;
+
+    int rc = tokdoc_init(&d, x->tc, part->out, x->outname, &part->stats);
+    for (size_t k = 0; rc == 0 && k < p->n; k++) {
+        rc = tokdoc_process(&d, &p->v[k], p->rows[k]);
+        p->done[k] = rc == 0;
+        if (rc > 0)
+            rc = 0;
+    }
+    tokdoc_release(&d);
+    if (rc < 0)
+        return STAGE_FATAL;
+    return stats_nskipped(&part->stats) > 0 ? STAGE_SKIPPED : STAGE_OK;
+}
+
+/* Cut n documents into at most threads runs of about the same number. Returns how many. */
+static int tokenize_cut(struct tokenize_part *p, const struct tokwalk_entry *v,
+                        const struct manifest_row *const *rows, bool *done, size_t n, int threads)
+{
+    size_t nparts = (size_t)threads < n ? (size_t)threads : n ? n : 1, from = 0;
+
+    for (size_t k = 0; k < nparts; k++) {
+        size_t to = n / nparts * (k + 1) + (k + 1 < nparts ? 0 : n % nparts);
+        p[k] = (struct tokenize_part){v + from, rows + from, done + from, to - from};
+        from = to;
+    }
+    return (int)nparts;
+}
+
+/* The documents of one input, in parts on threads; rows used are marked after. */
+static int tokenize_input_docs(struct tokenize_state *st, FILE *out, struct tokwalk *walk,
+                               struct manifest *m)
+{
+    size_t n = walk->n ? walk->n : 1;
+    struct manifest_row **rows = calloc(n, sizeof(*rows));
+    bool *done = calloc(n, sizeof(*done));
+    struct tokenize_part p[PAR_MAX];
+    struct par_part parts[PAR_MAX];
+    struct tokenize_parts x = {st->tc, st->args->output};
+    int status = STAGE_FATAL;
+
+    if (!rows || !done) {
+        error_at(NULL, 0, "out of memory");
+        goto out;
+    }
+    for (size_t k = 0; m && k < walk->n; k++)
+        rows[k] = manifest_lookup(m, walk->v[k].doc);
+    int nparts = tokenize_cut(p, walk->v, (const struct manifest_row *const *)rows, done, walk->n,
+                              st->args->threads);
+    for (int k = 0; k < nparts; k++)
+        parts[k].arg = &p[k];
+    status = par_run(parts, nparts, tokenize_part, &x, out, st->args->output, &st->stats);
+    for (size_t k = 0; k < walk->n; k++)
+        if (done[k] && rows[k])
+            rows[k]->used = true;
+out:
+    free(rows);
+    free(done);
+    return status;
+}
+
+static int tokenize_documents(struct tokenize_state *st, FILE *out)
 {
     for (int i = 0; i < st->args->ninputs; i++) {
         struct tokenize_input *in = &st->inputs[i];
-        for (size_t k = 0; k < in->walk.n; k++)
-            if (tokdoc_process(d, &in->walk.v[k], tokenize_manifest_for(st, i)) < 0)
-                return -1;
+        if (tokenize_input_docs(st, out, &in->walk, tokenize_manifest_for(st, i)) == STAGE_FATAL)
+            return -1;
         if (in->has_manifest)
             st->stats.warnings += manifest_warn_unused(&in->manifest);
     }
@@ -119,15 +197,10 @@ static int tokenize_documents(struct tokenize_state *st, struct tokdoc *d)
 static int tokenize_write(struct tokenize_state *st)
 {
     struct outfile out;
-    struct tokdoc d;
 
     if (outfile_open(&out, st->args->output) < 0)
         return -1;
-    int rc = tokdoc_init(&d, st->tc, out.fp, st->args->output, &st->stats);
-    if (rc == 0)
-        rc = tokenize_documents(st, &d);
-    tokdoc_release(&d);
-    if (rc < 0) {
+    if (tokenize_documents(st, out.fp) < 0) {
         outfile_abort(&out);
         return -1;
     }

@@ -22,6 +22,7 @@ struct tokenize_args {
     const struct shard *shard; /* NULL: every document; else only its own */
     char **inputs;
     int ninputs;
+    int threads; /* documents are read by this many threads at once (par.h) */
 };
 
 /* Returns STAGE_OK, STAGE_SKIPPED or STAGE_FATAL (err.h); everything is reported. */

@@ -198,7 +198,7 @@ static int tokdoc_emit(struct tokdoc *d, const struct tokconf_lang *lang,
     return 0;
 }
 
-int tokdoc_process(struct tokdoc *d, const struct tokwalk_entry *e, struct manifest *m)
+int tokdoc_process(struct tokdoc *d, const struct tokwalk_entry *e, const struct manifest_row *row)
 {
     char reason[512];
     struct tokemit_doc rec;
@@ -212,7 +212,7 @@ int tokdoc_process(struct tokdoc *d, const struct tokwalk_entry *e, struct manif
         return error_at(e->rel, 0, "out of memory");
     if (rc > 0)
         return tokdoc_skip(d, e, reason);
-    tokdoc_meta(d, e, m ? manifest_find(m, e->doc) : NULL, &h, &rec, &lang);
+    tokdoc_meta(d, e, row, &h, &rec, &lang);
     if (tokdoc_lines(d, lang, rec.text_start) < 0)
         return error_at(e->rel, 0, "out of memory");
     rec.sentences = d->sentences.n;

@@ -42,11 +42,11 @@ int tokdoc_init(struct tokdoc *d, const struct tokconf *tc, FILE *out, const cha
 void tokdoc_release(struct tokdoc *d);
 
 /*
- * Process entry e, with its manifest row looked up in m (may be NULL).
+ * Process entry e, with its manifest row (NULL: none).
  * Returns 0 when it was processed, 1 when it was skipped (named on stderr,
  * a skip record written), -1 when the output could not be written
  * (reported).
  */
-int tokdoc_process(struct tokdoc *d, const struct tokwalk_entry *e, struct manifest *m);
+int tokdoc_process(struct tokdoc *d, const struct tokwalk_entry *e, const struct manifest_row *row);
 
 #endif

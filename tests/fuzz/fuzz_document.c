@@ -122,7 +122,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!fp || stats_init(&fz_stats, "tokenize") < 0)
         abort();
     fz_doc.out = fp;
-    int rc = tokdoc_process(&fz_doc, &e, row.lang[0] ? &m : NULL);
+    int rc = tokdoc_process(&fz_doc, &e, row.lang[0] ? manifest_find(&m, doc) : NULL);
     stats_release(&fz_stats);
     if (fclose(fp) != 0 || rc < 0)
         abort();
