@@ -3,8 +3,11 @@
 # generated corpus (bench/gencorpus.c, fixed seed: the same bytes each run),
 # at several sizes to show how cost grows; and a naive `grep -oE` number
 # extractor over the same text for scale. Prints a table and writes
-# $OUT/bench.json. Environment: BIN, CONFIG, OUT, SIZES (MB, default
-# "10 50 200"), BENCH_DIR (where corpora are kept, default build/bench).
+# $OUT/bench.json. The stages run one after another, each with its default
+# threads (one per core); the same run with -t 1 gives the one-thread end to
+# end figure, and its outputs must be the same bytes. Environment: BIN,
+# CONFIG, OUT, SIZES (MB, default "10 50 200"), BENCH_DIR (where corpora are
+# kept, default build/bench).
 set -eu
 export LC_ALL=C
 : "${SIZES:=10 50 200}" "${BENCH_DIR:=build/bench}" "${OUT:=out}"
@@ -30,6 +33,18 @@ stage_json() {
         "$(awk -v b="$3" -v s="$(field "$f" seconds)" 'BEGIN{printf "%.2f", b/1e6/(s>0?s:1e-9)}')"
 }
 
+# stages CORPUS OUTDIR [-t N]: the four stages in sequence.
+stages() {
+    "$BIN/tokenize" -c "$CONFIG" ${3:+"$3" "$4"} -s "$2/tokenize.stats.json" -o "$2/tokens.jsonl" \
+        "$1" || [ $? -eq 1 ]
+    "$BIN/extract" -c "$CONFIG" ${3:+"$3" "$4"} -s "$2/extract.stats.json" \
+        -o "$2/mentions.jsonl" "$2/tokens.jsonl" || [ $? -eq 1 ]
+    "$BIN/normalize" -c "$CONFIG" ${3:+"$3" "$4"} -s "$2/normalize.stats.json" \
+        -o "$2/normalized.jsonl" "$2/mentions.jsonl" || [ $? -eq 1 ]
+    "$BIN/reconcile" -c "$CONFIG" -s "$2/reconcile.stats.json" -o "$2" "$2/normalized.jsonl" ||
+        [ $? -eq 1 ]
+}
+
 run_size() {
     mb=$1
     dir=$(corpus "$mb")
@@ -39,22 +54,33 @@ run_size() {
     bytes=$(find "$dir" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END{print s}')
     files=$(find "$dir" -name '*.txt' | wc -l)
     t0=$(now)
-    "$BIN/tokenize" -c "$CONFIG" -s "$out/tokenize.stats.json" -o "$out/tokens.jsonl" "$dir" || [ $? -eq 1 ]
-    "$BIN/extract" -c "$CONFIG" -s "$out/extract.stats.json" -o "$out/mentions.jsonl" "$out/tokens.jsonl" || [ $? -eq 1 ]
-    "$BIN/normalize" -c "$CONFIG" -s "$out/normalize.stats.json" -o "$out/normalized.jsonl" "$out/mentions.jsonl" || [ $? -eq 1 ]
-    "$BIN/reconcile" -c "$CONFIG" -s "$out/reconcile.stats.json" -o "$out" "$out/normalized.jsonl" || [ $? -eq 1 ]
+    stages "$dir" "$out"
     t1=$(now)
+    rm -rf "$out-1t"
+    mkdir -p "$out-1t"
+    u0=$(now)
+    stages "$dir" "$out-1t" -t 1
+    u1=$(now)
+    same=true
+    for f in tokens.jsonl mentions.jsonl normalized.jsonl claims.csv conflicts.csv; do
+        cmp -s "$out/$f" "$out-1t/$f" || same=false
+    done
+    rm -rf "$out-1t"
     g0=$(now)
     find "$dir" -name '*.txt' -exec grep -hoE '[0-9]+([.,][0-9]+)*' {} + | wc -l >/dev/null
     g1=$(now)
     tokbytes=$(wc -c <"$out/tokens.jsonl")
     claims=$(($(wc -l <"$out/claims.csv") - 1))
     e2e=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')
+    e2e1=$(awk -v a="$u0" -v b="$u1" 'BEGIN{printf "%.3f", b-a}')
     grep_s=$(awk -v a="$g0" -v b="$g1" 'BEGIN{printf "%.3f", b-a}')
     printf '{"megabytes":%s,"bytes":%s,"files":%s,"claims":%s,"tokens_ratio":%s,' "$mb" "$bytes" \
         "$files" "$claims" "$(awk -v t="$tokbytes" -v b="$bytes" 'BEGIN{printf "%.2f", t/b}')"
-    printf '"end_to_end":{"seconds":%s,"mb_per_s":%s},"grep_baseline":{"seconds":%s,"mb_per_s":%s},' \
-        "$e2e" "$(awk -v b="$bytes" -v s="$e2e" 'BEGIN{printf "%.2f", b/1e6/s}')" "$grep_s" \
+    printf '"end_to_end":{"seconds":%s,"mb_per_s":%s},' \
+        "$e2e" "$(awk -v b="$bytes" -v s="$e2e" 'BEGIN{printf "%.2f", b/1e6/s}')"
+    printf '"end_to_end_1_thread":{"seconds":%s,"mb_per_s":%s,"same_bytes":%s},' \
+        "$e2e1" "$(awk -v b="$bytes" -v s="$e2e1" 'BEGIN{printf "%.2f", b/1e6/s}')" "$same"
+    printf '"grep_baseline":{"seconds":%s,"mb_per_s":%s},' "$grep_s" \
         "$(awk -v b="$bytes" -v s="$grep_s" 'BEGIN{printf "%.2f", b/1e6/s}')"
     printf '"stages":{%s,%s,%s,%s},"reconcile_bytes_per_claim":%s}' \
         "$(stage_json "$out" tokenize "$bytes")" "$(stage_json "$out" extract "$bytes")" \
@@ -77,6 +103,9 @@ for r in runs:
           f"   grep -oE {g['mb_per_s']:.2f} MB/s (ours at {e['mb_per_s']/g['mb_per_s']:.4f}x of it)"
           f"; tokens.jsonl {r['tokens_ratio']:.2f}x input; reconcile {r['reconcile_bytes_per_claim']}"
           f" B/claim over {r['claims']} claims")
+    o = r["end_to_end_1_thread"]
+    print(f"{r['megabytes']:>5} {r['files']:>6} {'1 thread':>10} {o['mb_per_s']:>8.2f} {o['seconds']:>8.2f}"
+          f"   end to end with -t 1: {'the same' if o['same_bytes'] else 'DIFFERENT'} output bytes")
 PY
 }
 
