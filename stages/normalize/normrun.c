@@ -6,6 +6,7 @@
 
 #include "claim.h"
 #include "err.h"
+#include "grow.h"
 #include "jsonl.h"
 #include "normmention.h"
 #include "normrec.h"
@@ -101,16 +102,8 @@ static struct normsent *normrun_slot(struct normrun_doc *d)
 /* Give the sentences sent[from..] back to the pool (it has room: every slot was in it once). */
 static int normrun_unhold(struct normrun_doc *d, size_t from)
 {
-    size_t need = d->npool + d->nsent - from;
-
-    if (need > d->cappool) {
-        size_t cap = need > 2 * d->cappool ? need : 2 * d->cappool;
-        struct normsent **grown = realloc(d->pool, cap * sizeof(*grown));
-        if (!grown)
-            return -1;
-        d->pool = grown;
-        d->cappool = cap;
-    }
+    if (grow_items(&d->pool, &d->cappool, d->npool + d->nsent - from, sizeof(*d->pool)) < 0)
+        return -1;
     for (size_t i = from; i < d->nsent; i++) {
         d->sent[i]->in_lead = false;
         d->pool[d->npool++] = d->sent[i];
@@ -121,14 +114,8 @@ static int normrun_unhold(struct normrun_doc *d, size_t from)
 
 static int normrun_hold(struct normrun_doc *d, struct normsent *ns)
 {
-    if (d->nsent == d->capsent) {
-        size_t cap = d->capsent ? 2 * d->capsent : 64;
-        struct normsent **grown = realloc(d->sent, cap * sizeof(*grown));
-        if (!grown)
-            return -1;
-        d->sent = grown;
-        d->capsent = cap;
-    }
+    if (grow_items(&d->sent, &d->capsent, d->nsent + 1, sizeof(*d->sent)) < 0)
+        return -1;
     d->sent[d->nsent++] = ns;
     return 0;
 }
@@ -183,15 +170,7 @@ static int normrun_write(FILE *out, const struct normrec *rec, struct buf *line)
 /* Room for one more number record. Returns 0 or -1. */
 static int normrun_room(struct normrun_doc *d)
 {
-    if (d->nrecs < d->caprecs)
-        return 0;
-    size_t cap = d->caprecs ? 2 * d->caprecs : 64;
-    struct normrec *grown = realloc(d->recs, cap * sizeof(*grown));
-    if (!grown)
-        return -1;
-    d->recs = grown;
-    d->caprecs = cap;
-    return 0;
+    return grow_items(&d->recs, &d->caprecs, d->nrecs + 1, sizeof(*d->recs));
 }
 
 /*
