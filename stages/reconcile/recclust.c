@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "recgroup.h"
 
 struct recclust_ids {
@@ -42,14 +43,8 @@ struct recclust {
 
 static int recclust_push(struct recclust_ids *a, size_t x)
 {
-    if (a->n == a->cap) {
-        size_t cap = a->cap ? 2 * a->cap : 4;
-        size_t *v = realloc(a->v, cap * sizeof(*v));
-        if (!v)
-            return -1;
-        a->v = v;
-        a->cap = cap;
-    }
+    if (grow_items(&a->v, &a->cap, a->n + 1, sizeof(*a->v)) < 0)
+        return -1;
     a->v[a->n++] = x;
     return 0;
 }
@@ -160,14 +155,8 @@ static size_t recclust_class_of(struct recclust *r, const struct recclust_ids *s
     for (size_t q = 0; q < r->nc; q++)
         if (recclust_same_ids(&r->cs[q].sigs, sigs))
             return q;
-    if (r->nc == r->ccap) {
-        size_t cap = r->ccap ? 2 * r->ccap : 8;
-        struct recclust_class *v = realloc(r->cs, cap * sizeof(*v));
-        if (!v)
-            return SIZE_MAX;
-        r->cs = v;
-        r->ccap = cap;
-    }
+    if (grow_items(&r->cs, &r->ccap, r->nc + 1, sizeof(*r->cs)) < 0)
+        return SIZE_MAX;
     struct recclust_class *cl = &r->cs[r->nc];
     memset(cl, 0, sizeof(*cl));
     for (size_t i = 0; i < sigs->n; i++)

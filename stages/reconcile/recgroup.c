@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "grow.h"
 #include "recclust.h"
 #include "utf8.h"
 
@@ -96,14 +97,8 @@ static char *recgroup_period(const struct recclaim *claims, const size_t *idx, s
 static int recgroup_add_one(struct recgroups *gs, const struct recclaim *claims,
                             const struct recgroup_item *items, size_t n)
 {
-    if (gs->n == gs->cap) {
-        size_t cap = gs->cap ? gs->cap * 2 : 32;
-        struct recgroup *v = realloc(gs->v, cap * sizeof(*v));
-        if (!v)
-            return error_at(NULL, 0, "out of memory");
-        gs->v = v;
-        gs->cap = cap;
-    }
+    if (grow_items(&gs->v, &gs->cap, gs->n + 1, sizeof(*gs->v)) < 0)
+        return error_at(NULL, 0, "out of memory");
     struct recgroup *g = &gs->v[gs->n];
     g->idx = malloc(n * sizeof(size_t));
     g->key = strdup(items[0].key);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "jscan.h"
 
 #define RECSCAN_NAME(s)                                                                            \
@@ -283,15 +284,9 @@ static bool recscan_other(struct recscan *sc, const char *key, size_t len, bool 
     for (size_t i = 0; i < sc->nother; i++)
         if (sc->other[i].len == len && memcmp(sc->other[i].s, key, len) == 0)
             return false;
-    if (sc->nother == sc->othercap) {
-        size_t cap = sc->othercap ? 2 * sc->othercap : 8;
-        struct recscan_key_seen *v = realloc(sc->other, cap * sizeof(*v));
-        if (!v) {
-            *oom = true;
-            return false;
-        }
-        sc->other = v;
-        sc->othercap = cap;
+    if (grow_items(&sc->other, &sc->othercap, sc->nother + 1, sizeof(*sc->other)) < 0) {
+        *oom = true;
+        return false;
     }
     sc->other[sc->nother++] = (struct recscan_key_seen){key, len};
     return true;

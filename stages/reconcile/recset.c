@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "grow.h"
 #include "jsonl.h"
 #include "recscan.h"
 
@@ -28,14 +29,8 @@ void recset_release(struct recset *s)
 
 static int recset_push(struct recset *s, const struct recclaim *c)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 64;
-        struct recclaim *v = realloc(s->v, cap * sizeof(*v));
-        if (!v)
-            return error_at(NULL, 0, "out of memory");
-        s->v = v;
-        s->cap = cap;
-    }
+    if (grow_items(&s->v, &s->cap, s->n + 1, sizeof(*s->v)) < 0)
+        return error_at(NULL, 0, "out of memory");
     s->v[s->n++] = *c;
     return 0;
 }
