@@ -7,6 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "utf8.h"
 
 /* Longest number text decoded on the stack; a longer one is copied to the heap. */
@@ -100,9 +104,40 @@ static inline bool jscan_plain_byte(unsigned char c)
     return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
-/* Where the run of plain string bytes at u[i..n) ends: eight at a time, then one by one. */
+#if defined(__SSE2__)
+/*
+ * Where the run of plain string bytes at u[i..n) ends, sixteen at a time while sixteen are
+ * left (then i, where fewer are): a signed compare with 0x20 flags the bytes below 0x20 and
+ * those above 0x7F at once.
+ */
+static inline size_t jscan_plain_run16(const unsigned char *u, size_t i, size_t n)
+{
+    const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'),
+                  bslash = _mm_set1_epi8('\\');
+
+    while (n - i >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+        __m128i bad =
+            _mm_or_si128(_mm_cmplt_epi8(x, space),
+                         _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)));
+        unsigned m = (unsigned)_mm_movemask_epi8(bad);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+    return i;
+}
+#endif
+
+/* Where the run of plain string bytes at u[i..n) ends: sixteen or eight at a time, then one by one.
+ */
 static inline size_t jscan_plain_run(const unsigned char *u, size_t i, size_t n)
 {
+#if defined(__SSE2__)
+    i = jscan_plain_run16(u, i, n);
+    if (n - i >= 16)
+        return i;
+#endif
 #if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     uint64_t x, m;
 
@@ -557,12 +592,15 @@ static int jscan_skip_value(struct jscan_in *in, int depth)
     }
 }
 
+/* Keys are a few bytes and most differ in the first: compared here, not by memcmp(). */
 static int jscan_keycmp(const struct jscan_span *a, const struct jscan_span *b)
 {
     size_t k = a->n < b->n ? a->n : b->n;
-    int c = memcmp(a->p, b->p, k);
 
-    return c ? c : (a->n > b->n) - (a->n < b->n);
+    for (size_t i = 0; i < k; i++)
+        if (a->p[i] != b->p[i])
+            return (unsigned char)a->p[i] < (unsigned char)b->p[i] ? -1 : 1;
+    return (a->n > b->n) - (a->n < b->n);
 }
 
 /* Whether some key of js repeats; cheap when the keys come sorted, as our writers put them. */
@@ -674,13 +712,23 @@ int jscan_object_triples(struct jscan *js, const char *text, size_t n,
     return in.i == n && !jscan_duplicate(js) ? 0 : -1;
 }
 
+/*
+ * Whether the key k is the C string key. A key holds no NUL (a raw control byte ends no valid
+ * string), so the loop stops at key's end without its length.
+ */
+static inline bool jscan_key_is(const struct jscan_span *k, const char *key)
+{
+    size_t i = 0;
+
+    while (i < k->n && k->p[i] == key[i])
+        i++;
+    return i == k->n && key[i] == '\0';
+}
+
 const struct jscan_span *jscan_get(const struct jscan *js, const char *key)
 {
-    size_t k = strlen(key);
-
     for (size_t i = 0; i < js->n; i++)
-        if (js->m[i].key.n == k && (k == 0 || js->m[i].key.p[0] == key[0]) &&
-            memcmp(js->m[i].key.p, key, k) == 0)
+        if (jscan_key_is(&js->m[i].key, key))
             return &js->m[i].val;
     return NULL;
 }

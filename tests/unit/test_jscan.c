@@ -32,6 +32,11 @@ static void test_jscan_indexes_members(void **state)
     assert_true(d == -25.0);
     assert_true(jscan_is_null(jscan_get(&js, "z")));
     assert_null(jscan_get(&js, "missing"));
+    /* a key is found by all its bytes: no prefix of it, nothing it is a prefix of */
+    assert_null(jscan_get(&js, "do"));
+    assert_null(jscan_get(&js, "docs"));
+    assert_null(jscan_get(&js, ""));
+    assert_non_null(jscan_get(&js, "t"));
     assert_int_equal(jscan_integer(jscan_get(&js, "doc"), &i), -1);
     assert_int_equal(jscan_string(jscan_get(&js, "sid"), &b), -1);
     buf_release(&b);
@@ -85,6 +90,8 @@ static void test_jscan_refuses_what_jansson_refuses(void **state)
         "{\"a\":1e400}",
         "{\"a\":1,\"a\":2}",
         "{\"b\":1,\"a\":2,\"b\":3}",
+        "{\"ab\":1,\"a\":2,\"ab\":3}",
+        "{\"\xc3\xa9\":1,\"e\":2,\"\xc3\xa9\":3}",
         "{\"a\":1.}",
         "{\"a\":-}",
     };
@@ -95,6 +102,11 @@ static void test_jscan_refuses_what_jansson_refuses(void **state)
         json_decref(j);
         assert_int_equal(scan(bad[k]), -1);
     }
+    /* keys out of order, or one a prefix of another, are no duplicates */
+    assert_int_equal(scan("{\"b\":1,\"a\":2}"), 0);
+    assert_int_equal(scan("{\"a\":1,\"ab\":2,\"abc\":3}"), 0);
+    assert_int_equal(scan("{\"abc\":1,\"ab\":2,\"a\":3}"), 0);
+    assert_int_equal(scan("{\"\xc3\xa9\":1,\"e\":2}"), 0);
 }
 
 static void test_jscan_refuses_shapes_it_does_not_read(void **state)
@@ -391,12 +403,15 @@ static void test_jsonl_next_scan_triples_grows_sink(void **state)
 static void test_jscan_plain_span(void **state)
 {
     (void)state;
-    char text[40];
+    char text[72];
 
     assert_int_equal(jscan_plain_span("", 0), 0);
     assert_int_equal(jscan_plain_span("abc \x7f~", 6), 6);
-    for (size_t at = 0; at < 24; at++) {
-        const char stops[] = {'"', '\\', '\x01', '\x1f', '\xc3', '\x80', '\0'};
+    memset(text, '\x7f', sizeof(text));
+    assert_int_equal(jscan_plain_span(text, sizeof(text)), sizeof(text));
+    /* past several blocks of sixteen and of eight, and in the tail after them */
+    for (size_t at = 0; at < 64; at++) {
+        const char stops[] = {'"', '\\', '\x01', '\x1f', '\xc3', '\x80', '\xff', '\0'};
         for (size_t k = 0; k < sizeof(stops); k++) {
             memset(text, 'a', sizeof(text));
             text[at] = stops[k];
