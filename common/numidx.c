@@ -4,16 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* FNV-1a: the keys are short words and phrases. */
-uint32_t numidx_hash(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u;
-
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
 static struct numidx_entry *numidx_slot(const struct numidx *ix, const char *key, size_t len,
                                         uint32_t h)
 {

@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <jansson.h>
 
@@ -45,7 +46,46 @@ struct numidx {
         NULL, 0, 0, 0                                                                              \
     }
 
-uint32_t numidx_hash(const char *s, size_t len);
+/* Fold the 8 bytes w into h: a multiply, its high half folded back so every bit reaches the low. */
+static inline uint64_t numidx_mix(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
+    return h ^ (h >> 32);
+}
+
+static inline uint64_t numidx_load32(const char *s)
+{
+    uint32_t x;
+
+    memcpy(&x, s, 4);
+    return x;
+}
+
+/*
+ * The hash of key[0..len) the index keeps: eight bytes at a time, inline,
+ * as every token of a text is hashed (numtok) and most are short words.
+ * The last 1 to 8 bytes are read as wyhash reads them, without a byte past
+ * them.
+ */
+static inline uint32_t numidx_hash(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t h = len * UINT64_C(0xA0761D6478BD642F), w = 0;
+    size_t i = 0;
+
+    for (; len - i > 8; i += 8) {
+        memcpy(&w, s + i, 8);
+        h = numidx_mix(h, w);
+    }
+    size_t r = len - i;
+    if (r >= 4)
+        w = numidx_load32(s + i) | numidx_load32(s + i + r - 4) << 32;
+    else if (r > 0)
+        w = (uint64_t)u[i] | (uint64_t)u[i + r / 2] << 8 | (uint64_t)u[i + r - 1] << 16;
+    else
+        w = 0;
+    return (uint32_t)numidx_mix(h, w);
+}
 
 /* Index every key of the object obj (NULL or empty: an empty index). */
 int numidx_build(struct numidx *ix, const json_t *obj);

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "buf.h"
+#include "numidx.h"
 #include "utf8.h"
 
 struct numtok_lexer {
@@ -123,14 +124,10 @@ struct numtok_cache {
     struct numtok_cached *slot[NUMTOK_CACHE_SLOTS];
 };
 
-/* FNV-1a, for the cache of folds and the hash each token keeps of its fold. */
+/* For the cache of folds and the hash each token keeps of its fold (numidx_find_hashed()). */
 static uint32_t numtok_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    return numidx_hash(s, n);
 }
 
 /* The fold of s[0..n) when the cache holds it (its NUL included in *flen), else NULL. */

@@ -39,7 +39,7 @@ struct numtok {
     char *fold;  /* owned by the list, NUL-terminated */
     size_t foff; /* where fold lies in the list's buffer */
     size_t flen; /* bytes in fold, without its NUL */
-    /* FNV-1a of fold[0..flen) (as numidx_hash() makes it), made as it is folded */
+    /* numidx_hash() of fold[0..flen), made as it is folded */
     uint32_t hash;
     /*
      * Set by numlex_mark() (0 from numtok_lex()): the tables of one lexicon

@@ -57,6 +57,47 @@ static void test_numidx_grows_past_its_first_table(void **state)
     json_decref(obj);
 }
 
+/*
+ * The hash reads a key by words of eight and four bytes and its last few one
+ * by one: keys of every length up to three words, and keys that differ in
+ * one byte at any place, are each found as themselves, and the hash depends
+ * on the bytes only, not on where they lie in memory.
+ */
+static void test_numidx_hashes_every_length_and_byte(void **state)
+{
+    (void)state;
+    json_t *obj = json_object();
+    struct numidx ix = NUMIDX_INIT;
+    char key[32], moved[40];
+
+    for (size_t len = 1; len <= 25; len++)
+        for (size_t at = 0; at <= len; at++) {
+            memset(key, 'a', len);
+            key[len] = '\0';
+            if (at < len)
+                key[at] = 'b';
+            assert_int_equal(
+                json_object_set_new(obj, key, json_integer((json_int_t)(len * 100 + at))), 0);
+        }
+    assert_int_equal(numidx_build(&ix, obj), 0);
+    for (size_t len = 1; len <= 25; len++)
+        for (size_t at = 0; at <= len; at++) {
+            memset(key, 'a', len);
+            if (at < len)
+                key[at] = 'b';
+            const struct numidx_entry *e = numidx_find(&ix, key, len);
+            assert_non_null(e);
+            assert_true(e->num == (double)(len * 100 + at));
+            memcpy(moved + 3, key, len);
+            assert_int_equal(numidx_hash(moved + 3, len), numidx_hash(key, len));
+        }
+    memset(key, 'c', 25);
+    assert_null(numidx_find(&ix, key, 25));
+    assert_null(numidx_find(&ix, "abb", 3)); /* two bytes changed: no key */
+    numidx_release(&ix);
+    json_decref(obj);
+}
+
 static void test_numidx_add_prefixes_marks_whole_keys(void **state)
 {
     (void)state;
@@ -114,6 +155,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_numidx_find_keys_and_values),
         cmocka_unit_test(test_numidx_grows_past_its_first_table),
+        cmocka_unit_test(test_numidx_hashes_every_length_and_byte),
         cmocka_unit_test(test_numidx_add_prefixes_marks_whole_keys),
         cmocka_unit_test(test_numidx_add_heads_marks_first_words),
         cmocka_unit_test(test_numidx_empty_finds_nothing),
