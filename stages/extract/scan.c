@@ -162,12 +162,13 @@ static size_t scan_chain(const struct scan *sc, size_t i, const char *seps, size
 }
 
 /* Whether a glued run of scan_chain() can take a second number at i (most tokens begin none). */
-static bool scan_may_chain(const struct scan *sc, size_t i)
+static inline bool scan_may_chain(const struct scan *sc, size_t i)
 {
-    const struct numtok *sep = scan_tok(sc, i + 1), *num = scan_tok(sc, i + 2);
+    if (i + 2 >= sc->toks->n)
+        return false;
+    const struct numtok *sep = &sc->toks->v[i + 1], *num = sep + 1;
 
-    return sep && num && sep->type == NUMTOK_PUNCT && !sep->space && num->type == NUMTOK_NUM &&
-           !num->space;
+    return sep->type == NUMTOK_PUNCT && !sep->space && num->type == NUMTOK_NUM && !num->space;
 }
 
 static size_t scan_digits_len(const struct scan *sc, size_t i)

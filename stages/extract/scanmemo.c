@@ -133,9 +133,16 @@ void scanmemo_mark(struct scanmemo *m, const struct numlex *nl, struct numtok_li
     toks->marked = nl;
 }
 
-/* scanmemo_word() for a token the memo has no answer for yet: asked and noted. */
-static bool scanmemo_word_ask(struct scanmemo *m, const struct numlex *nl,
-                              const struct numtok_list *toks, size_t i)
+/*
+ * scanmemo_word() for a token the memo has no answer for yet: asked and noted. Never inlined, so
+ * that scanmemo_word() itself saves no registers for it.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static bool
+scanmemo_word_ask(struct scanmemo *m, const struct numlex *nl, const struct numtok_list *toks,
+                  size_t i)
 {
     const char *fold = toks->v[i].fold;
     double v;
