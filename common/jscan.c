@@ -183,6 +183,16 @@ JSCAN_INLINE size_t jscan_digit_run(const char *s, size_t i, size_t n)
     return k;
 }
 
+/* The value of the digits s[0..d). */
+JSCAN_INLINE long long jscan_digits_value(const char *s, size_t d)
+{
+    long long x = 0;
+
+    for (size_t j = 0; j < d; j++)
+        x = x * 10 + (s[j] - '0');
+    return x;
+}
+
 /*
  * The number of a triple at s[*k..n), followed by its ',': 1 to 7 digits, no leading zero. Moves
  * *k past the ','; puts its value in *v unless v is NULL. false when it is none such.
@@ -193,15 +203,43 @@ JSCAN_INLINE bool jscan_triple_number(const char *s, size_t *k, size_t n, long l
 
     if (d == 0 || i + d >= n || s[i + d] != ',' || (s[i] == '0' && d > 1))
         return false;
-    if (v) {
-        long long x = 0;
-        for (size_t j = 0; j < d; j++)
-            x = x * 10 + (s[i + j] - '0');
-        *v = x;
-    }
+    if (v)
+        *v = jscan_digits_value(s + i, d);
     *k = i + d + 1;
     return true;
 }
+
+#if defined(__SSE2__)
+/*
+ * jscan_triple_at() for a triple whose 16 bytes from s[i] can be read: the digits of both
+ * numbers are found at once, as the bits of one mask.
+ */
+JSCAN_INLINE size_t jscan_triple_at16(const char *s, size_t i, size_t n, struct jscan_triple *t)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    /* a bit for each byte that is no digit, and for every place past the sixteen */
+    uint32_t other = ~(uint32_t)_mm_movemask_epi8(digit);
+    size_t d1 = (size_t)__builtin_ctz(other >> 1), c1 = 1 + d1;
+
+    if (d1 == 0 || d1 > 7 || s[i + c1] != ',' || (s[i + 1] == '0' && d1 > 1))
+        return 0;
+    size_t d2 = (size_t)__builtin_ctz(other >> (c1 + 1)), c2 = c1 + 1 + d2;
+    if (d2 == 0 || d2 > 7 || i + c2 >= n || s[i + c2] != ',' || (s[i + c1 + 1] == '0' && d2 > 1))
+        return 0;
+    size_t k = i + c2 + 1;
+    if (n - k < 4 || s[k] != '"' || s[k + 2] != '"' || s[k + 3] != ']' ||
+        !jscan_plain_byte((unsigned char)s[k + 1]))
+        return 0;
+    if (t) {
+        t->a = jscan_digits_value(s + i + 1, d1);
+        t->b = jscan_digits_value(s + i + c1 + 1, d2);
+        t->c = (unsigned char)s[k + 1];
+    }
+    return k + 4;
+}
+#endif
 
 /*
  * Where the triple [a,b,"c"] at s[i..n) (s[i] is '[') ends; its values in *t unless t is NULL.
@@ -209,6 +247,10 @@ JSCAN_INLINE bool jscan_triple_number(const char *s, size_t *k, size_t n, long l
  */
 JSCAN_INLINE size_t jscan_triple_at(const char *s, size_t i, size_t n, struct jscan_triple *t)
 {
+#if defined(__SSE2__)
+    if (n - i >= 16)
+        return jscan_triple_at16(s, i, n, t);
+#endif
     size_t k = i + 1;
 
     if (!jscan_triple_number(s, &k, n, t ? &t->a : NULL) ||

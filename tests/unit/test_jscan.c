@@ -309,6 +309,49 @@ static void test_jscan_triple_values(void **state)
     assert_int_equal(jscan_triple(NULL, 0, &t), 0);
 }
 
+/* The digits of a triple's number: d of them, the first c, then ascending from 1. */
+static size_t put_number(char *p, int d, char c)
+{
+    for (int k = 0; k < d; k++)
+        p[k] = k == 0 ? c : (char)('0' + k % 10);
+    return (size_t)d;
+}
+
+/*
+ * Every length of both numbers, with and without a leading zero, with the
+ * line ending right after the triple or going on past it: a triple is read
+ * when each number has 1 to 7 digits and no leading zero (but "0").
+ */
+static void test_jscan_triple_every_length(void **state)
+{
+    (void)state;
+    char text[64];
+    struct jscan_triple t;
+
+    for (int d1 = 0; d1 <= 9; d1++)
+        for (int d2 = 0; d2 <= 9; d2++)
+            for (int zero = 0; zero < 4; zero++)
+                for (size_t pad = 0; pad <= 24; pad += 8) {
+                    size_t n = 0;
+                    text[n++] = '[';
+                    n += put_number(text + n, d1, zero & 1 ? '0' : '7');
+                    text[n++] = ',';
+                    n += put_number(text + n, d2, zero & 2 ? '0' : '4');
+                    memcpy(text + n, ",\"w\"]", 5);
+                    size_t end = n + 5;
+                    memset(text + end, ',', pad);
+                    struct jscan_span v = {text, end + pad};
+                    bool ok1 = d1 >= 1 && d1 <= 7 && !((zero & 1) && d1 > 1);
+                    bool ok2 = d2 >= 1 && d2 <= 7 && !((zero & 2) && d2 > 1);
+                    assert_int_equal(jscan_triple(&v, 0, &t), ok1 && ok2 ? end : 0);
+                    if (ok1 && ok2) {
+                        assert_int_equal(t.a, strtoll(text + 1, NULL, 10));
+                        assert_int_equal(t.b, strtoll(text + 2 + d1, NULL, 10));
+                        assert_int_equal(t.c, 'w');
+                    }
+                }
+}
+
 /* jscan_triples() reads a whole list of triples, or refuses it whole. */
 static void test_jscan_triples_lists(void **state)
 {
@@ -539,6 +582,7 @@ int main(void)
         cmocka_unit_test(test_jscan_nested_arrays),
         cmocka_unit_test(test_jscan_triple_lists),
         cmocka_unit_test(test_jscan_triple_values),
+        cmocka_unit_test(test_jscan_triple_every_length),
         cmocka_unit_test(test_jscan_triples_lists),
         cmocka_unit_test(test_jscan_object_triples_reads_member),
         cmocka_unit_test(test_jsonl_next_scan_triples_grows_sink),
