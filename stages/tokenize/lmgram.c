@@ -17,9 +17,17 @@ struct lmgram_unit {
     uint32_t hash, koff, klen, goff, glen, stamp, times;
 };
 
+/* textcat's INVALID(): isspace() or isdigit() in the C locale. */
+static bool lmgram_invalid(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '0' && c <= '9');
+}
+
 void lmgram_init(struct lmgram *g)
 {
     memset(g, 0, sizeof(*g));
+    for (unsigned x = 0x21; x < 0x80; x++)
+        g->plain[x] = !lmgram_invalid((unsigned char)x) && x != '_';
 }
 
 void lmgram_release(struct lmgram *g)
@@ -35,7 +43,7 @@ void lmgram_release(struct lmgram *g)
     free(g->uslots);
     free(g->kpool);
     free(g->gpool);
-    memset(g, 0, sizeof(*g));
+    lmgram_init(g);
 }
 
 static size_t lmgram_home(uint32_t hash, unsigned shift)
@@ -95,12 +103,6 @@ uint32_t lmgram_hash(const char *s, size_t len)
         pw *= 31u;
     }
     return 13u * chars * pw + poly;
-}
-
-/* textcat's INVALID(): isspace() or isdigit() in the C locale. */
-static bool lmgram_invalid(unsigned char c)
-{
-    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '0' && c <= '9');
 }
 
 static int lmgram_regrams(struct lmgram *g, unsigned bits)
@@ -334,12 +336,36 @@ static inline int lmgram_put(struct lmgram *g, struct lmgram_cursor *c, size_t w
 }
 
 /*
+ * The run of plain bytes from s[i] (lmgram.plain), outside a character:
+ * each is a character of its own that neither ends a word nor is changed
+ * by prepbuffer(), so it is copied to buf[*w..) and hashed. Returns the
+ * byte after the run.
+ */
+static size_t lmgram_run(struct lmgram *g, struct lmgram_cursor *c, const char *s, size_t i,
+                         size_t n, size_t *w)
+{
+    const bool *plain = g->plain;
+    char *out = g->buf + *w;
+    uint32_t hash = c->hash;
+    size_t from = i;
+
+    for (unsigned char x; i < n && plain[x = (unsigned char)s[i]]; i++) {
+        *out++ = (char)x;
+        hash = hash * 31u + x;
+    }
+    *w += i - from;
+    c->hash = hash;
+    return i;
+}
+
+/*
  * prepbuffer(): '_' first, each run of spaces and digits as one '_'. A
  * text ending in a letter gets no final '_', except when the output
  * reaches n + 1 bytes (a text of n bytes, starting with a letter, with
  * no run longer than one byte): textcat's size limit then adds it. Each
  * word is counted as soon as it is written; the last piece, cut at the
- * text's end, at the end. Returns 0, or -1 (memory).
+ * text's end, at the end. Plain bytes outside a character go by runs.
+ * Returns 0, or -1 (memory).
  */
 static int lmgram_walk(struct lmgram *g, const char *s, size_t n)
 {
@@ -349,7 +375,12 @@ static int lmgram_walk(struct lmgram *g, const char *s, size_t n)
     bool sep = true;
 
     out[w++] = '_';
-    for (size_t i = 0; i < n && s[i]; i++) {
+    for (size_t i = 0; i < n && s[i];) {
+        if (c.skip == 0 && g->plain[(unsigned char)s[i]]) {
+            i = lmgram_run(g, &c, s, i, n, &w);
+            sep = false;
+            continue;
+        }
         bool inval = lmgram_invalid((unsigned char)s[i]);
         if (!inval || !sep) {
             out[w] = inval ? '_' : s[i];
@@ -357,6 +388,7 @@ static int lmgram_walk(struct lmgram *g, const char *s, size_t n)
                 return -1;
         }
         sep = inval;
+        i++;
     }
     if (!sep && w == n + 1) {
         out[w] = '_';

@@ -26,6 +26,7 @@
 #ifndef LMGRAM_H
 #define LMGRAM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -68,6 +69,7 @@ struct lmgram {
     uint32_t stamp;  /* this text's number, as units record it */
     uint32_t *again; /* units met in this text, whose repeats are tallied at its end */
     size_t nagain, capagain;
+    bool plain[0x100]; /* kept as is, a character each: ASCII but NUL, space, digit, _ */
 
     /* The n-gram dictionary: open addressing, slot holds number + 1. */
     size_t ngrams, capgrams, capcnt;

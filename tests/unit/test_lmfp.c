@@ -216,6 +216,7 @@ static void test_lmfp_textcat_quirks(void **state)
         "a\xc3",
         "\xc3_",
         "x\xe2_y z",
+        "plain\xc3_run\xe2__on the\xf0_x_y_z_w after",
         "\xff\xfe\xfd",
         "-- -- --",
         "3.14159 2.71828",
