@@ -13,10 +13,11 @@
 /* libexttextcat 3.4.5's constants (src/constants.h); the answer depends on each. */
 #define LMFP_NGRAMS 400 /* MAXNGRAMS: fingerprint size, and model lines read */
 #define LMFP_GRAM_MAX LMGRAM_BYTES
-#define LMFP_OUT_OF_PLACE 400 /* MAXOUTOFPLACE: cost of an n-gram the model lacks */
-#define LMFP_CANDIDATES 5     /* MAXCANDIDATES: more are "UNKNOWN" */
-#define LMFP_THRESHOLD 1.03   /* THRESHOLDVALUE: candidates score below best * this */
-#define LMFP_LINE 1024        /* fp_Read's line buffer: longer lines are read in pieces */
+#define LMFP_OUT_OF_PLACE 400    /* MAXOUTOFPLACE: cost of an n-gram the model lacks */
+#define LMFP_CANDIDATES 5        /* MAXCANDIDATES: more are "UNKNOWN" */
+#define LMFP_THRESHOLD 1.03      /* THRESHOLDVALUE: candidates score below best * this */
+#define LMFP_LINE 1024           /* fp_Read's line buffer: longer lines are read in pieces */
+#define LMFP_SENTINEL UINT32_MAX /* the count past the heap's end: more than any n-gram's */
 
 /* What textcat's heap holds of an entry: its count decides, the id rides along. */
 struct lmfp_item {
@@ -39,7 +40,7 @@ struct lmfp {
     int16_t *ranks; /* ranks[key * nmodels + model], -1 when the model lacks it */
     int *sums;      /* per model */
     struct lmgram doc;
-    struct lmfp_item heap[LMFP_NGRAMS];
+    struct lmfp_item heap[LMFP_NGRAMS + 1]; /* heap[heapn] is a sentinel for siftdown */
     size_t heapn;
     uint32_t fprint[LMFP_NGRAMS]; /* entry id of each rank */
 };
@@ -224,19 +225,16 @@ static void lmfp_siftup(struct lmfp_item *heap, size_t child)
  * when both are equal). Done bottom-up: the hole goes down the path of
  * lesser children to its end, then the item climbs back past the ones
  * not smaller than it. Counts only grow down the path, so it stops where
- * textcat's stops, with one comparison a level on the way down.
+ * textcat's stops, with one comparison a level on the way down. heap[size]
+ * must count LMFP_SENTINEL, so that a lone left child is taken.
  */
 static void lmfp_siftdown(struct lmfp_item *heap, size_t size, size_t parent)
 {
     struct lmfp_item it = heap[parent];
-    size_t top = parent, child = 2 * parent + 1;
+    size_t top = parent;
 
-    for (; child + 1 < size; child = 2 * parent + 1) {
+    for (size_t child = 2 * parent + 1; child < size; child = 2 * parent + 1) {
         child += heap[child].cnt > heap[child + 1].cnt;
-        heap[parent] = heap[child];
-        parent = child;
-    }
-    if (child + 1 == size) {
         heap[parent] = heap[child];
         parent = child;
     }
@@ -276,7 +274,7 @@ static uint32_t lmfp_heap_extract(struct lmfp *fp)
     if (fp->heapn > 1)
         fp->heap[0] = fp->heap[fp->heapn - 1];
     lmfp_siftdown(fp->heap, fp->heapn, 0);
-    fp->heapn--;
+    fp->heap[--fp->heapn].cnt = LMFP_SENTINEL;
     return id;
 }
 
@@ -293,6 +291,7 @@ static size_t lmfp_fingerprint(struct lmfp *fp)
     uint32_t least = 0;
 
     fp->heapn = 0;
+    fp->heap[LMFP_NGRAMS].cnt = LMFP_SENTINEL;
     for (size_t w = 0; w < LMGRAM_BUCKETS_USED; w++) {
         for (uint64_t bits = d->used[w]; bits; bits &= bits - 1) {
             size_t b = w * 64 + (size_t)__builtin_ctzll(bits);
@@ -304,6 +303,7 @@ static size_t lmfp_fingerprint(struct lmfp *fp)
         }
     }
     size_t size = fp->heapn;
+    fp->heap[size].cnt = LMFP_SENTINEL;
     for (size_t i = size; i-- > 0;)
         fp->fprint[i] = lmfp_heap_extract(fp);
     return size;
