@@ -37,7 +37,8 @@ void lmgram_release(struct lmgram *g)
     free(g->buf);
     free(g->created); /* chain shares its block */
     free(g->scratch);
-    free(g->again);
+    free(g->events);
+    free(g->stash);
     free(g->gslots);
     free(g->units);
     free(g->uslots);
@@ -182,9 +183,9 @@ static size_t lmgram_gen(struct lmgram *g, size_t from, size_t to)
     return k;
 }
 
-/* increasefreq() for each n-gram; the first of each goes to created[] and heads its bucket's chain
- * (textcat's table lists a bucket newest first). */
-static void lmgram_tally(struct lmgram *g, const uint32_t *ids, size_t n)
+/* increasefreq() times for each n-gram; the first of each goes to created[] and heads its bucket's
+ * chain (textcat's table lists a bucket newest first). */
+static void lmgram_tally(struct lmgram *g, const uint32_t *ids, size_t n, uint32_t times)
 {
     const struct lmgram_gram *grams = g->grams;
     uint32_t *cnt = g->cnt, *created = g->created;
@@ -193,8 +194,9 @@ static void lmgram_tally(struct lmgram *g, const uint32_t *ids, size_t n)
     size_t nc = g->ncreated;
 
     for (size_t k = 0; k < n; k++) {
-        uint32_t id = ids[k];
-        if (cnt[id]++ != 0)
+        uint32_t id = ids[k], was = cnt[id];
+        cnt[id] = was + times;
+        if (was != 0)
             continue;
         uint32_t b = grams[id].hash & (LMGRAM_BUCKETS - 1);
         uint64_t bit = UINT64_C(1) << (b & 63);
@@ -207,11 +209,16 @@ static void lmgram_tally(struct lmgram *g, const uint32_t *ids, size_t n)
 }
 
 /*
- * Unit u met again: tallied at its first occurrence in this text, and only
- * counted at the next ones, for lmgram_repeats(). A repeat's n-grams are
- * all counted already, so tallying it later changes no count's sum and
- * creates nothing: the created[] order stays that of tallying every one.
+ * The words of this text are tallied at its end (or before the units are
+ * emptied), in the order first met, each once with the times it occurs: a
+ * repeat's n-grams are all counted already when it comes, so this leaves
+ * every count and the created[] order as tallying each occurrence would.
+ * An event is a unit's number, or LMGRAM_STASHED | the offset in stash[]
+ * of a word not kept: its number of n-grams, then the n-grams.
  */
+#define LMGRAM_STASHED (UINT32_C(1) << 31)
+
+/* Unit u met in this text: the first time an event, then one time more. */
 static void lmgram_met(struct lmgram *g, uint32_t u)
 {
     struct lmgram_unit *x = &g->units[u];
@@ -222,25 +229,32 @@ static void lmgram_met(struct lmgram *g, uint32_t u)
     }
     x->stamp = g->stamp;
     x->times = 1;
-    g->again[g->nagain++] = u;
-    lmgram_tally(g, g->gpool + x->goff, x->glen);
+    g->events[g->nevents++] = u;
 }
 
-/* The repeats of the units met in this text, added to their n-grams' counts. */
-static void lmgram_repeats(struct lmgram *g)
+/* The n = its n-grams in scratch of a word not kept, as an event. */
+static void lmgram_stash(struct lmgram *g, size_t n)
 {
-    uint32_t *cnt = g->cnt;
+    g->events[g->nevents++] = LMGRAM_STASHED | (uint32_t)g->nstash;
+    g->stash[g->nstash++] = (uint32_t)n;
+    memcpy(g->stash + g->nstash, g->scratch, n * sizeof(*g->stash));
+    g->nstash += n;
+}
 
-    for (size_t k = 0; k < g->nagain; k++) {
-        const struct lmgram_unit *x = &g->units[g->again[k]];
-        uint32_t extra = x->times - 1;
-        if (extra == 0)
-            continue;
-        const uint32_t *ids = g->gpool + x->goff;
-        for (uint32_t j = 0; j < x->glen; j++)
-            cnt[ids[j]] += extra;
+/* Every event so far tallied, in order. */
+static void lmgram_flush(struct lmgram *g)
+{
+    for (size_t k = 0; k < g->nevents; k++) {
+        uint32_t e = g->events[k];
+        if (e & LMGRAM_STASHED) {
+            const uint32_t *at = g->stash + (e & ~LMGRAM_STASHED);
+            lmgram_tally(g, at + 1, at[0], 1);
+        } else {
+            const struct lmgram_unit *x = &g->units[e];
+            lmgram_tally(g, g->gpool + x->goff, x->glen, x->times);
+        }
     }
-    g->nagain = 0;
+    g->nevents = g->nstash = 0;
 }
 
 static int lmgram_reunits(struct lmgram *g, unsigned bits)
@@ -256,28 +270,29 @@ static int lmgram_reunits(struct lmgram *g, unsigned bits)
     return 0;
 }
 
-/* Keeps word key[0..klen) with the n = its n-grams in scratch, in free slot i. A cache: memory
- * short, it is not kept. */
-static void lmgram_keep(struct lmgram *g, size_t i, const char *key, size_t klen, uint32_t hash,
+/* Keeps word key[0..klen) with the n = its n-grams in scratch, in free slot i, met once. A
+ * cache: memory short, it is not kept (false). */
+static bool lmgram_keep(struct lmgram *g, size_t i, const char *key, size_t klen, uint32_t hash,
                         size_t n)
 {
     if (grow_items(&g->kpool, &g->capk, g->nk + klen, 1) < 0 ||
         grow_items(&g->gpool, &g->capg, g->ng + n, sizeof(*g->gpool)) < 0 ||
         grow_items(&g->units, &g->capunits, g->nunits + 1, sizeof(*g->units)) < 0)
-        return;
+        return false;
     memcpy(g->kpool + g->nk, key, klen);
     memcpy(g->gpool + g->ng, g->scratch, n * sizeof(*g->gpool));
     g->units[g->nunits] = (struct lmgram_unit){
         hash, (uint32_t)g->nk, (uint32_t)klen, (uint32_t)g->ng, (uint32_t)n, g->stamp, 1};
-    g->again[g->nagain++] = (uint32_t)g->nunits;
+    g->events[g->nevents++] = (uint32_t)g->nunits;
     g->nk += klen;
     g->ng += n;
     g->uslots[i] = (uint32_t)++g->nunits;
     if (2 * g->nunits > g->umask && lmgram_reunits(g, 33 - g->ushift) < 0) {
-        lmgram_repeats(g); /* before the units it lists are gone */
+        lmgram_flush(g); /* before the units it lists are gone */
         memset(g->uslots, 0, (g->umask + 1) * sizeof(*g->uslots));
         g->nunits = g->nk = g->ng = 0;
     }
+    return true;
 }
 
 /* The n-grams starting in "_word_" at buf[a..b] (b the next '_'), hash that of word's bytes. */
@@ -297,9 +312,8 @@ static int lmgram_word(struct lmgram *g, size_t a, size_t b, uint32_t hash)
     size_t n = lmgram_gen(g, a, b);
     if (n == SIZE_MAX)
         return -1;
-    lmgram_tally(g, g->scratch, n);
-    if (klen <= LMGRAM_UNIT_BYTES)
-        lmgram_keep(g, i, key, klen, hash, n);
+    if (klen > LMGRAM_UNIT_BYTES || !lmgram_keep(g, i, key, klen, hash, n))
+        lmgram_stash(g, n);
     return 0;
 }
 
@@ -399,8 +413,8 @@ static int lmgram_walk(struct lmgram *g, const char *s, size_t n)
     size_t k = lmgram_gen(g, c.a, w);
     if (k == SIZE_MAX)
         return -1;
-    lmgram_tally(g, g->scratch, k);
-    lmgram_repeats(g);
+    lmgram_stash(g, k);
+    lmgram_flush(g);
     return 0;
 }
 
@@ -426,7 +440,7 @@ static int lmgram_start(struct lmgram *g, size_t n)
 {
     for (size_t t = 0; t < g->ncreated; t++)
         g->cnt[g->created[t]] = 0;
-    g->ncreated = g->nagain = 0;
+    g->ncreated = g->nevents = g->nstash = 0;
     memset(g->used, 0, sizeof(g->used));
     if (++g->stamp == 0) { /* wrapped: no unit may seem met in this text */
         for (size_t u = 0; u < g->nunits; u++)
@@ -437,7 +451,8 @@ static int lmgram_start(struct lmgram *g, size_t n)
         (g->gslots && 2 * g->ngrams > g->gmask))
         lmgram_forget(g);
     if (grow_items(&g->buf, &g->capbuf, n + 3, 1) < 0 || lmgram_room_text(g, n) < 0 ||
-        grow_items(&g->again, &g->capagain, n + 2, sizeof(*g->again)) < 0) /* words < n + 2 */
+        grow_items(&g->events, &g->capevents, n + 2, sizeof(*g->events)) < 0 || /* words < n + 2 */
+        grow_items(&g->stash, &g->capstash, (LMGRAM_SYMBOLS + 1) * (n + 2), sizeof(*g->stash)) < 0)
         return -1;
     if (!g->gslots && lmgram_regrams(g, 12) < 0)
         return -1;

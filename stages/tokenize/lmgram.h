@@ -16,10 +16,10 @@
  * keeps, across documents, a dictionary of n-grams (each gets a number)
  * and the n-gram numbers of each word seen, so a word met again costs one
  * lookup. The dictionaries are emptied when they grow past a bound.
- * A kept word is tallied at its first occurrence in the text only, and
- * its repeats are added with a weight at the end: as a repeat finds each
- * of its n-grams counted already, this leaves the counts and the order
- * n-grams are first met in (hence the table's order) as they were.
+ * The words are tallied at the text's end, in the order first met, each
+ * once with the times it occurs: as a repeat finds each of its n-grams
+ * counted already, this leaves the counts and the order n-grams are first
+ * met in (hence the table's order) as they were.
  *
  * The caller provides the struct: lmgram_init(), lmgram_release().
  */
@@ -66,9 +66,11 @@ struct lmgram {
     size_t capbuf, captext;
     uint32_t *scratch; /* n-grams of one word */
     size_t capscratch;
-    uint32_t stamp;  /* this text's number, as units record it */
-    uint32_t *again; /* units met in this text, whose repeats are tallied at its end */
-    size_t nagain, capagain;
+    uint32_t stamp;   /* this text's number, as units record it */
+    uint32_t *events; /* the words met in this text, to be tallied (see lmgram.c) */
+    size_t nevents, capevents;
+    uint32_t *stash; /* the n-grams of the words not kept */
+    size_t nstash, capstash;
     bool plain[0x100]; /* kept as is, a character each: ASCII but NUL, space, digit, _ */
 
     /* The n-gram dictionary: open addressing, slot holds number + 1. */
