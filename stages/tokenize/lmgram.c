@@ -26,6 +26,7 @@ static bool lmgram_invalid(unsigned char c)
 void lmgram_init(struct lmgram *g)
 {
     memset(g, 0, sizeof(*g));
+    memset(g->head, 0xff, sizeof(g->head)); /* -1: no chain */
     for (unsigned x = 0x21; x < 0x80; x++)
         g->plain[x] = !lmgram_invalid((unsigned char)x) && x != '_';
 }
@@ -34,6 +35,7 @@ void lmgram_release(struct lmgram *g)
 {
     free(g->grams);
     free(g->cnt);
+    free(g->bucket);
     free(g->buf);
     free(g->created); /* chain shares its block */
     free(g->scratch);
@@ -132,7 +134,8 @@ static uint32_t lmgram_id(struct lmgram *g, const char *s, uint32_t len, uint32_
             return v - 1;
     }
     if (grow_items(&g->grams, &g->capgrams, g->ngrams + 1, sizeof(*g->grams)) < 0 ||
-        grow_items(&g->cnt, &g->capcnt, g->ngrams + 1, sizeof(*g->cnt)) < 0)
+        grow_items(&g->cnt, &g->capcnt, g->ngrams + 1, sizeof(*g->cnt)) < 0 ||
+        grow_items(&g->bucket, &g->capbucket, g->ngrams + 1, sizeof(*g->bucket)) < 0)
         return UINT32_MAX;
     uint32_t id = (uint32_t)g->ngrams++;
     struct lmgram_gram *x = &g->grams[id];
@@ -140,6 +143,7 @@ static uint32_t lmgram_id(struct lmgram *g, const char *s, uint32_t len, uint32_
     x->hash = hash;
     x->len = len;
     g->cnt[id] = 0;
+    g->bucket[id] = (uint16_t)(hash & (LMGRAM_BUCKETS - 1));
     x->tag = LMGRAM_UNTAGGED;
     g->gslots[i] = id + 1;
     if (2 * g->ngrams > g->gmask && lmgram_regrams(g, 33 - g->gshift) < 0)
@@ -187,7 +191,7 @@ static size_t lmgram_gen(struct lmgram *g, size_t from, size_t to)
  * chain (textcat's table lists a bucket newest first). */
 static void lmgram_tally(struct lmgram *g, const uint32_t *ids, size_t n, uint32_t times)
 {
-    const struct lmgram_gram *grams = g->grams;
+    const uint16_t *bucket = g->bucket;
     uint32_t *cnt = g->cnt, *created = g->created;
     int32_t *chain = g->chain, *head = g->head;
     uint64_t *used = g->used;
@@ -198,10 +202,9 @@ static void lmgram_tally(struct lmgram *g, const uint32_t *ids, size_t n, uint32
         cnt[id] = was + times;
         if (was != 0)
             continue;
-        uint32_t b = grams[id].hash & (LMGRAM_BUCKETS - 1);
-        uint64_t bit = UINT64_C(1) << (b & 63);
-        chain[nc] = used[b >> 6] & bit ? head[b] : -1;
-        used[b >> 6] |= bit;
+        uint32_t b = bucket[id];
+        used[b >> 6] |= UINT64_C(1) << (b & 63);
+        chain[nc] = head[b];
         head[b] = (int32_t)nc;
         created[nc++] = id;
     }
@@ -438,8 +441,11 @@ static int lmgram_room_text(struct lmgram *g, size_t n)
 /* The last text's counts back to 0, memory for this one, and the dictionaries' tables. */
 static int lmgram_start(struct lmgram *g, size_t n)
 {
-    for (size_t t = 0; t < g->ncreated; t++)
-        g->cnt[g->created[t]] = 0;
+    for (size_t t = 0; t < g->ncreated; t++) {
+        uint32_t id = g->created[t];
+        g->cnt[id] = 0;
+        g->head[g->bucket[id]] = -1;
+    }
     g->ncreated = g->nevents = g->nstash = 0;
     memset(g->used, 0, sizeof(g->used));
     if (++g->stamp == 0) { /* wrapped: no unit may seem met in this text */

@@ -49,7 +49,8 @@ struct lmgram_unit;
 struct lmgram {
     /* Results of lmgram_count(), valid until the next call. */
     struct lmgram_gram *grams;
-    uint32_t *cnt; /* per n-gram: its count in the text last counted */
+    uint32_t *cnt;    /* per n-gram: its count in the text last counted */
+    uint16_t *bucket; /* per n-gram: its bucket in textcat's table */
     /*
      * The text's n-grams in the order textcat's table lists them: the
      * buckets set in used[] in ascending order; in each, created[t] for
@@ -57,9 +58,9 @@ struct lmgram {
      */
     uint32_t *created; /* the n-grams in the order first met; owns chain */
     size_t ncreated;
-    int32_t *chain; /* per created[] slot, textcat's next in the bucket */
-    int32_t head[1 << LMGRAM_TABLEPOW];
-    uint64_t used[LMGRAM_BUCKETS_USED]; /* buckets whose head is valid */
+    int32_t *chain;                     /* per created[] slot, textcat's next in the bucket */
+    int32_t head[1 << LMGRAM_TABLEPOW]; /* -1 for a bucket with no n-gram */
+    uint64_t used[LMGRAM_BUCKETS_USED]; /* the buckets with n-grams */
 
     /* The text. */
     char *buf;
@@ -74,7 +75,7 @@ struct lmgram {
     bool plain[0x100]; /* kept as is, a character each: ASCII but NUL, space, digit, _ */
 
     /* The n-gram dictionary: open addressing, slot holds number + 1. */
-    size_t ngrams, capgrams, capcnt;
+    size_t ngrams, capgrams, capcnt, capbucket;
     uint32_t *gslots;
     size_t gmask;
     unsigned gshift;
