@@ -80,6 +80,14 @@ static inline size_t langid_char(const char *s, size_t n, size_t i, bool *letter
     return len;
 }
 
+/* Past the ASCII letters from s[i] on: most of a word, without langid_char() per byte. */
+static size_t langid_ascii_letters(const char *s, size_t n, size_t i)
+{
+    while (i < n && (unsigned)(((unsigned char)s[i] | 0x20) - 'a') < 26u)
+        i++;
+    return i;
+}
+
 int langid_markers(struct langid *li, const char *s, size_t n, size_t *hits)
 {
     const struct tokconf *tc = li->tc;
@@ -94,6 +102,9 @@ int langid_markers(struct langid *li, const char *s, size_t n, size_t *hits)
         }
         size_t start = i, skip = 0; /* a word: the run of letters from start */
         for (i += len; i < n; i += len) {
+            i = langid_ascii_letters(s, n, i);
+            if (i == n)
+                break;
             len = langid_char(s, n, i, &letter);
             if (!letter) {
                 skip = len;
