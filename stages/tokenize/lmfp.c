@@ -278,6 +278,18 @@ static uint32_t lmfp_heap_extract(struct lmfp *fp)
     return id;
 }
 
+/* used[0..8) as a word whose byte k is bit 8k on: the bucket of its lowest bit comes first. */
+static uint64_t lmfp_used8(const uint8_t *used)
+{
+    uint64_t x;
+
+    memcpy(&x, used, sizeof(x));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    return x;
+}
+
 /*
  * table2heap() over the table's chains (see lmgram.h), then the ranks: the
  * heap's least item is extracted first, ranked last. An n-gram counted
@@ -292,9 +304,9 @@ static size_t lmfp_fingerprint(struct lmfp *fp)
 
     fp->heapn = 0;
     fp->heap[LMFP_NGRAMS].cnt = LMFP_SENTINEL;
-    for (size_t w = 0; w < LMGRAM_BUCKETS_USED; w++) {
-        for (uint64_t bits = d->used[w]; bits; bits &= bits - 1) {
-            size_t b = w * 64 + (size_t)__builtin_ctzll(bits);
+    for (size_t w = 0; w < sizeof(d->used); w += 8) {
+        for (uint64_t bits = lmfp_used8(d->used + w); bits; bits &= bits - 1) {
+            size_t b = w + (size_t)__builtin_ctzll(bits) / 8;
             for (int32_t t = d->head[b]; t >= 0; t = d->chain[t]) {
                 uint32_t id = d->created[t];
                 if (cnt[id] >= least)

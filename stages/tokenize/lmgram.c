@@ -194,7 +194,7 @@ static void lmgram_tally(struct lmgram *g, const uint32_t *ids, size_t n, uint32
     const uint16_t *bucket = g->bucket;
     uint32_t *cnt = g->cnt, *created = g->created;
     int32_t *chain = g->chain, *head = g->head;
-    uint64_t *used = g->used;
+    uint8_t *used = g->used;
     size_t nc = g->ncreated;
 
     for (size_t k = 0; k < n; k++) {
@@ -203,7 +203,7 @@ static void lmgram_tally(struct lmgram *g, const uint32_t *ids, size_t n, uint32
         if (was != 0)
             continue;
         uint32_t b = bucket[id];
-        used[b >> 6] |= UINT64_C(1) << (b & 63);
+        used[b] = 1;
         chain[nc] = head[b];
         head[b] = (int32_t)nc;
         created[nc++] = id;

@@ -33,7 +33,6 @@
 #define LMGRAM_SYMBOLS 5   /* MAXNGRAMSYMBOL: characters in the longest n-gram */
 #define LMGRAM_BYTES 20    /* MAXNGRAMSIZE: bytes in the longest n-gram */
 #define LMGRAM_TABLEPOW 13 /* TABLEPOW: textcat's buckets */
-#define LMGRAM_BUCKETS_USED ((1 << LMGRAM_TABLEPOW) / 64) /* words of lmgram.used */
 #define LMGRAM_UNTAGGED INT32_MIN
 
 /* An n-gram of the dictionary. */
@@ -60,7 +59,7 @@ struct lmgram {
     size_t ncreated;
     int32_t *chain;                     /* per created[] slot, textcat's next in the bucket */
     int32_t head[1 << LMGRAM_TABLEPOW]; /* -1 for a bucket with no n-gram */
-    uint64_t used[LMGRAM_BUCKETS_USED]; /* the buckets with n-grams */
+    uint8_t used[1 << LMGRAM_TABLEPOW]; /* 1 for the buckets with n-grams, else 0 */
 
     /* The text. */
     char *buf;
