@@ -228,7 +228,7 @@ static void lmfp_siftup(struct lmfp_item *heap, size_t child)
  * textcat's stops, with one comparison a level on the way down. heap[size]
  * must count LMFP_SENTINEL, so that a lone left child is taken.
  */
-static void lmfp_siftdown(struct lmfp_item *heap, size_t size, size_t parent)
+static inline void lmfp_siftdown(struct lmfp_item *heap, size_t size, size_t parent)
 {
     struct lmfp_item it = heap[parent];
     size_t top = parent;
