@@ -278,7 +278,7 @@ static uint32_t lmfp_heap_extract(struct lmfp *fp)
     return id;
 }
 
-/* used[0..8) as a word whose byte k is bit 8k on: the bucket of its lowest bit comes first. */
+/* used[0..8) as one word, used[k] in its bits 8k.. whatever the byte order: lowest bit first. */
 static uint64_t lmfp_used8(const uint8_t *used)
 {
     uint64_t x;
