@@ -79,6 +79,7 @@ static int claim_index_put(struct claim_index *ix, const char *stem, struct clai
     e->first = grown;
     e->first[e->nfirst++] = f;
     e->single = e->single || single;
+    e->lists |= claim_index_list_bit(f.list);
     if (single)
         ix->single_lens |= (uint64_t)1 << (len < 63 ? len : 63);
     return 0;

@@ -35,7 +35,8 @@ struct claim_stement {
     size_t len;
     struct claim_first *first;
     size_t nfirst;
-    bool single; /* some phrase is this one word */
+    bool single;    /* some phrase is this one word */
+    uint64_t lists; /* bit claim_index_list_bit(id): a phrase of list id starts here */
 };
 
 struct claim_index {
@@ -65,6 +66,15 @@ const struct claim_stement *claim_index_find(const struct claim_index *ix, const
  */
 const struct claim_stement *claim_index_suffix(const struct claim_index *ix, const char *stem,
                                                size_t len, size_t *from);
+
+/*
+ * The bit of list id in claim_stement.lists: its own below 63, a shared one
+ * above, so that a clear bit means surely none (and a set one perhaps).
+ */
+static inline uint64_t claim_index_list_bit(size_t id)
+{
+    return (uint64_t)1 << (id < 63 ? id : 63);
+}
 
 /* The phrases of list id in e: *n of them from the returned pointer. */
 const struct claim_first *claim_index_list(const struct claim_stement *e, size_t id, size_t *n);

@@ -31,19 +31,55 @@ char *claim_lex_stem(const struct claim_lex *lx, const char *s, size_t n)
     return out;
 }
 
-int claim_lex_stem_to(const struct claim_lex *lx, const char *s, size_t n, struct buf *out)
+/*
+ * A word's value in lx->stems: its claim_lex_word, then its stem. The index
+ * lookups cost more than the stem itself once it is cached, and a word seen
+ * again has the same stem, hence the same answers.
+ */
+#define CLAIM_LEX_WORD_HEAD (sizeof(const struct claim_stement *) + 1)
+
+static void claim_lex_word_find(const struct claim_lex *lx, const char *stem, size_t len,
+                                struct claim_lex_word *w)
+{
+    size_t from = 1;
+
+    w->ent = claim_index_find(&lx->index, stem, len);
+    w->compound = claim_index_suffix(&lx->index, stem, len, &from) != NULL;
+}
+
+static void claim_lex_word_put(const struct claim_lex *lx, const char *s, size_t n,
+                               const char *stem, size_t len, const struct claim_lex_word *w)
+{
+    char v[WORDCACHE_VAL];
+
+    if (!lx->stems || len > WORDCACHE_VAL - CLAIM_LEX_WORD_HEAD)
+        return;
+    memcpy(v, &w->ent, sizeof(w->ent));
+    v[sizeof(w->ent)] = (char)w->compound;
+    memcpy(v + CLAIM_LEX_WORD_HEAD, stem, len);
+    wordcache_put(lx->stems, s, n, v, CLAIM_LEX_WORD_HEAD + len);
+}
+
+int claim_lex_word_to(const struct claim_lex *lx, const char *s, size_t n, struct buf *out,
+                      struct claim_lex_word *w)
 {
     size_t vlen;
     const char *hit = lx->stems ? wordcache_get(lx->stems, s, n, &vlen) : NULL;
 
-    if (hit)
-        return buf_add(out, hit, vlen) < 0 || buf_addch(out, '\0') < 0 ? -1 : 0;
+    if (hit) {
+        memcpy(&w->ent, hit, sizeof(w->ent));
+        w->compound = hit[sizeof(w->ent)];
+        return buf_add(out, hit + CLAIM_LEX_WORD_HEAD, vlen - CLAIM_LEX_WORD_HEAD) < 0 ||
+                       buf_addch(out, '\0') < 0
+                   ? -1
+                   : 0;
+    }
     char *stem = claim_lex_stem(lx, s, n);
     if (!stem)
         return -1;
     size_t len = strlen(stem);
-    if (lx->stems)
-        wordcache_put(lx->stems, s, n, stem, len);
+    claim_lex_word_find(lx, stem, len, w);
+    claim_lex_word_put(lx, s, n, stem, len, w);
     int rc = buf_add(out, stem, len + 1);
     free(stem);
     return rc;

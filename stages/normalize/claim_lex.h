@@ -82,12 +82,19 @@ void claim_lex_release(struct claim_lex *lx);
  */
 char *claim_lex_stem(const struct claim_lex *lx, const char *s, size_t n);
 
+/* What the index tells of a word's stem (claim_index_find(), claim_index_suffix()). */
+struct claim_lex_word {
+    const struct claim_stement *ent; /* the phrases starting with the stem, or NULL */
+    bool compound;                   /* the stem ends with a one-word phrase */
+};
+
 /*
  * Append the stem of the word s[0..n) and a NUL to out, as claim_lex_stem()
- * makes it, remembering it for the next time. Returns 0, or -1 when s is
- * not valid UTF-8 or memory ran out.
+ * makes it, and set *w for the stem, remembering both for the next time.
+ * Returns 0, or -1 when s is not valid UTF-8 or memory ran out.
  */
-int claim_lex_stem_to(const struct claim_lex *lx, const char *s, size_t n, struct buf *out);
+int claim_lex_word_to(const struct claim_lex *lx, const char *s, size_t n, struct buf *out,
+                      struct claim_lex_word *w);
 
 /* Parse one list entry ("mistet livet") into ph. Returns 0 or -1 (out of memory, not reported). */
 int claim_lex_phrase(const struct claim_lex *lx, const char *entry, struct claim_phrase *ph);

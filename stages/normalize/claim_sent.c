@@ -40,8 +40,11 @@ static size_t claim_text_off(const struct claim_rawsent *r, size_t start, size_t
     return off > tlen ? tlen : off;
 }
 
-/* The token's stem (a word's, else "") appended to stems with its NUL. Returns 0 or -1. */
-static int claim_tok_stem(const struct claim_sent *s, const struct claim_tok *t,
+/*
+ * The token's stem (a word's, else "") appended to stems with its NUL, and
+ * with lx, the phrases starting with it. Returns 0 or -1.
+ */
+static int claim_tok_stem(const struct claim_sent *s, struct claim_tok *t,
                           const struct claim_lex *lx, struct buf *stems)
 {
     const char *txt = s->text + t->ts;
@@ -49,8 +52,14 @@ static int claim_tok_stem(const struct claim_sent *s, const struct claim_tok *t,
 
     if (t->type != 'w' && t->type != 'n')
         return buf_addch(stems, '\0');
-    if (lx)
-        return claim_lex_stem_to(lx, txt, n, stems);
+    if (lx) {
+        struct claim_lex_word w;
+        if (claim_lex_word_to(lx, txt, n, stems, &w) < 0)
+            return -1;
+        t->ent = w.ent;
+        t->compound = w.compound;
+        return 0;
+    }
     char *fold = utf8_fold(txt, n, NULL);
     int rc = fold ? buf_add(stems, fold, strlen(fold) + 1) : -1;
     free(fold);
@@ -87,19 +96,13 @@ static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const struc
     return claim_tok_stem(s, t, lx, stems);
 }
 
-/* Point each token at its stem, and (when wanted: want NULL is all) at the phrases starting with
- * it. */
-static void claim_sent_stems(struct claim_sent *s, const struct claim_lex *lx, const bool *want)
+/* Point each token at its stem (claim_tok_stem() set its phrases). */
+static void claim_sent_stems(struct claim_sent *s)
 {
     for (size_t i = 0; i < s->ntok; i++) {
         struct claim_tok *t = &s->tok[i];
         t->stem = s->stems + t->stemlen;
         t->stemlen = strlen(t->stem);
-        if (lx && (!want || want[i]) && (t->type == 'w' || t->type == 'n')) {
-            size_t from = 1;
-            t->ent = claim_index_find(&lx->index, t->stem, t->stemlen);
-            t->compound = claim_index_suffix(&lx->index, t->stem, t->stemlen, &from) != NULL;
-        }
     }
 }
 
@@ -126,7 +129,7 @@ static int claim_sent_tokens(struct claim_sent *s, const struct claim_rawsent *r
     s->stems = buf_detach(&stems);
     if (!s->stems)
         return -1;
-    claim_sent_stems(s, lx, NULL);
+    claim_sent_stems(s);
     return 0;
 }
 
@@ -155,7 +158,7 @@ int claim_sent_add_stems_where(struct claim_sent *s, const struct claim_lex *lx,
     s->stems = buf_detach(&stems);
     if (!s->stems)
         return -1;
-    claim_sent_stems(s, lx, want);
+    claim_sent_stems(s);
     return 0;
 }
 
@@ -377,6 +380,8 @@ static void claim_match_compound(const struct claim_sent *s, size_t i, const str
     size_t from = 1, n;
 
     while ((e = claim_index_suffix(&lx->index, t->stem, t->stemlen, &from))) {
+        if (!(e->lists & claim_index_list_bit(pl->id)))
+            continue;
         const struct claim_first *f = claim_index_list(e, pl->id, &n);
         for (size_t k = 0; k < n; k++) {
             if (pl->items[f[k].phrase].n != 1)
@@ -389,18 +394,15 @@ static void claim_match_compound(const struct claim_sent *s, size_t i, const str
     }
 }
 
-size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
-                        const struct claim_lex *lx, bool compound, size_t *which)
+/* claim_match_list() by the index, at a word token whose stem starts or ends a phrase of pl. */
+static size_t claim_match_indexed(const struct claim_sent *s, size_t i,
+                                  const struct claim_plist *pl, const struct claim_lex *lx,
+                                  bool compound, size_t *which)
 {
+    const struct claim_tok *t = &s->tok[i];
     size_t best = 0, n;
 
-    *which = 0;
-    if (i >= s->ntok || !claim_is_word(&s->tok[i]) || s->tok[i].num >= 0)
-        return 0;
-    if (pl->id == 0)
-        return claim_match_scan(s, i, pl, lx, compound, which);
-    const struct claim_tok *t = &s->tok[i];
-    if (t->ent) {
+    if (t->ent && (t->ent->lists & claim_index_list_bit(pl->id))) {
         const struct claim_first *f = claim_index_list(t->ent, pl->id, &n);
         for (size_t k = 0; k < n; k++) {
             size_t e = claim_match_rest(s, i, &pl->items[f[k].phrase], lx);
@@ -413,6 +415,25 @@ size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim
     if (compound && t->compound)
         claim_match_compound(s, i, pl, lx, &best, which);
     return best;
+}
+
+/* Called for most tokens with most lists, and mostly in vain: the stem's list bits rule out
+ * most at once. */
+size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
+                        const struct claim_lex *lx, bool compound, size_t *which)
+{
+    *which = 0;
+    if (i >= s->ntok)
+        return 0;
+    const struct claim_tok *t = &s->tok[i];
+    if (!claim_is_word(t) || t->num >= 0)
+        return 0;
+    if (pl->id == 0)
+        return claim_match_scan(s, i, pl, lx, compound, which);
+    bool listed = t->ent && (t->ent->lists & claim_index_list_bit(pl->id));
+    if (!listed && !(compound && t->compound))
+        return 0;
+    return claim_match_indexed(s, i, pl, lx, compound, which);
 }
 
 bool claim_may_start(const struct claim_sent *s, size_t i)

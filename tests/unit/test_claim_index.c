@@ -65,6 +65,24 @@ static void test_claim_index_has_lists_by_id_range(void **state)
     claim_index_release(&ix);
 }
 
+static void test_claim_index_list_bits_mark_lists(void **state)
+{
+    struct claim_index ix;
+    (void)state;
+
+    build(&ix, 0);
+    const struct claim_stement *shot_e = claim_index_find(&ix, "shot", 4); /* list 1 only */
+    const struct claim_stement *dead_e = claim_index_find(&ix, "dead", 4); /* list 2 only */
+    assert_true(shot_e->lists & claim_index_list_bit(1));
+    assert_false(shot_e->lists & claim_index_list_bit(2));
+    assert_true(dead_e->lists & claim_index_list_bit(2));
+    assert_false(dead_e->lists & claim_index_list_bit(1));
+    /* ids from 63 on share a bit */
+    assert_true(claim_index_list_bit(63) == claim_index_list_bit(70));
+    assert_false(claim_index_list_bit(62) == claim_index_list_bit(63));
+    claim_index_release(&ix);
+}
+
 static void test_claim_index_suffix_finds_compound_heads(void **state)
 {
     struct claim_index ix;
@@ -128,6 +146,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_claim_index_find_lists_phrases_by_first_stem),
         cmocka_unit_test(test_claim_index_has_lists_by_id_range),
+        cmocka_unit_test(test_claim_index_list_bits_mark_lists),
         cmocka_unit_test(test_claim_index_suffix_finds_compound_heads),
         cmocka_unit_test(test_claim_index_no_compounds_without_minimum),
         cmocka_unit_test(test_claim_index_grows),

@@ -82,6 +82,35 @@ static void test_claim_lex_stem_inflections_meet(void **state)
     claim_lex_release(&lx);
 }
 
+/* A word's stem and index entry are the same when cached as when first made. */
+static void test_claim_lex_word_to_same_when_cached(void **state)
+{
+    struct claim_lex lx;
+    struct buf out = BUF_INIT;
+    struct claim_lex_word w1, w2;
+    size_t from = 1;
+    (void)state;
+
+    assert_int_equal(claim_lex_load(&lx, "config/claims/sv.json"), 0);
+    char *stem = claim_lex_stem(&lx, "Flyktingar", 10);
+    for (int k = 0; k < 2; k++) {
+        buf_reset(&out);
+        assert_int_equal(claim_lex_word_to(&lx, "Flyktingar", 10, &out, k ? &w2 : &w1), 0);
+        assert_int_equal(out.len, strlen(stem) + 1);
+        assert_string_equal(out.data, stem);
+    }
+    assert_ptr_equal(w1.ent, claim_index_find(&lx.index, stem, strlen(stem)));
+    assert_ptr_equal(w1.ent, w2.ent);
+    assert_non_null(w1.ent); /* a noun of a category */
+    assert_int_equal(w1.compound, claim_index_suffix(&lx.index, stem, strlen(stem), &from) != NULL);
+    assert_int_equal(w1.compound, w2.compound);
+    buf_reset(&out);
+    assert_int_equal(claim_lex_word_to(&lx, "\xff", 1, &out, &w1), -1);
+    free(stem);
+    buf_release(&out);
+    claim_lex_release(&lx);
+}
+
 static void test_claim_lex_load_errors_name_line(void **state)
 {
     (void)state;
@@ -118,6 +147,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_claim_lex_load_real_lexicons),
         cmocka_unit_test(test_claim_lex_stem_inflections_meet),
+        cmocka_unit_test(test_claim_lex_word_to_same_when_cached),
         cmocka_unit_test(test_claim_lex_load_errors_name_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
