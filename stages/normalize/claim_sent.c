@@ -417,22 +417,11 @@ static size_t claim_match_indexed(const struct claim_sent *s, size_t i,
     return best;
 }
 
-/* Called for most tokens with most lists, and mostly in vain: the stem's list bits rule out
- * most at once. */
-size_t claim_match_list(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
-                        const struct claim_lex *lx, bool compound, size_t *which)
+size_t claim_match_listed(const struct claim_sent *s, size_t i, const struct claim_plist *pl,
+                          const struct claim_lex *lx, bool compound, size_t *which)
 {
-    *which = 0;
-    if (i >= s->ntok)
-        return 0;
-    const struct claim_tok *t = &s->tok[i];
-    if (!claim_is_word(t) || t->num >= 0)
-        return 0;
     if (pl->id == 0)
         return claim_match_scan(s, i, pl, lx, compound, which);
-    bool listed = t->ent && (t->ent->lists & claim_index_list_bit(pl->id));
-    if (!listed && !(compound && t->compound))
-        return 0;
     return claim_match_indexed(s, i, pl, lx, compound, which);
 }
 
