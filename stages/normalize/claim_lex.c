@@ -31,6 +31,18 @@ char *claim_lex_stem(const struct claim_lex *lx, const char *s, size_t n)
     return out;
 }
 
+/* One buf_grow() for a stem and its NUL: buf_add() and buf_addch() cost more than a cached stem. */
+int claim_lex_add_stem(struct buf *out, const char *stem, size_t len)
+{
+    if (buf_grow(out, len + 1) < 0)
+        return -1;
+    memcpy(out->data + out->len, stem, len);
+    out->data[out->len + len] = '\0';
+    out->len += len + 1;
+    out->data[out->len] = '\0';
+    return 0;
+}
+
 /*
  * A word's value in lx->stems: its claim_lex_word, then its stem. The index
  * lookups cost more than the stem itself once it is cached, and a word seen
@@ -69,10 +81,7 @@ int claim_lex_word_to(const struct claim_lex *lx, const char *s, size_t n, struc
     if (hit) {
         memcpy(&w->ent, hit, sizeof(w->ent));
         w->compound = hit[sizeof(w->ent)];
-        return buf_add(out, hit + CLAIM_LEX_WORD_HEAD, vlen - CLAIM_LEX_WORD_HEAD) < 0 ||
-                       buf_addch(out, '\0') < 0
-                   ? -1
-                   : 0;
+        return claim_lex_add_stem(out, hit + CLAIM_LEX_WORD_HEAD, vlen - CLAIM_LEX_WORD_HEAD);
     }
     char *stem = claim_lex_stem(lx, s, n);
     if (!stem)
@@ -80,7 +89,7 @@ int claim_lex_word_to(const struct claim_lex *lx, const char *s, size_t n, struc
     size_t len = strlen(stem);
     claim_lex_word_find(lx, stem, len, w);
     claim_lex_word_put(lx, s, n, stem, len, w);
-    int rc = buf_add(out, stem, len + 1);
+    int rc = claim_lex_add_stem(out, stem, len);
     free(stem);
     return rc;
 }

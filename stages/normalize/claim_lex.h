@@ -82,6 +82,9 @@ void claim_lex_release(struct claim_lex *lx);
  */
 char *claim_lex_stem(const struct claim_lex *lx, const char *s, size_t n);
 
+/* Append stem[0..len) and a NUL to out (both counted in out->len). Returns 0 or -1. */
+int claim_lex_add_stem(struct buf *out, const char *stem, size_t len);
+
 /* What the index tells of a word's stem (claim_index_find(), claim_index_suffix()). */
 struct claim_lex_word {
     const struct claim_stement *ent; /* the phrases starting with the stem, or NULL */

@@ -51,7 +51,7 @@ static int claim_tok_stem(const struct claim_sent *s, struct claim_tok *t,
     size_t n = t->te - t->ts;
 
     if (t->type != 'w' && t->type != 'n')
-        return buf_addch(stems, '\0');
+        return claim_lex_add_stem(stems, "", 0);
     if (lx) {
         struct claim_lex_word w;
         if (claim_lex_word_to(lx, txt, n, stems, &w) < 0)

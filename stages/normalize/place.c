@@ -634,9 +634,26 @@ static const char *place_find_suffixed(const struct place_index *idx, char *key,
     return id;
 }
 
+static bool place_ascii(const char *s, size_t n);
+
+/* place_lookup_uncached() of ASCII text (no NUL) of at most PLACE_KEY_MAX bytes: its key is its
+ * lower case, made without allocating. */
+static const char *place_lookup_ascii(const struct place_index *idx, const char *text, size_t n,
+                                      char *const *suffixes)
+{
+    char key[PLACE_KEY_MAX + 1];
+
+    for (size_t i = 0; i < n; i++)
+        key[i] = (char)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] + ('a' - 'A') : text[i]);
+    key[n] = '\0';
+    return place_find_suffixed(idx, key, text, suffixes);
+}
+
 static const char *place_lookup_uncached(const struct place_index *idx, const char *text, size_t n,
                                          char *const *suffixes)
 {
+    if (n <= PLACE_KEY_MAX && place_ascii(text, n))
+        return place_lookup_ascii(idx, text, n, suffixes);
     char *key = place_key(text, n);
 
     if (!key)
