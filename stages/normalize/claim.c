@@ -10,6 +10,7 @@
 #include "claim_sent.h"
 #include "config.h"
 #include "err.h"
+#include "grow.h"
 #include "place.h"
 
 #define CLAIM_QUOTE_MAX 300
@@ -32,7 +33,7 @@ struct claim_mention {
 struct claim_ctx_sent {
     struct claim_sent s;
     struct claim_mention *men;
-    size_t nmen;
+    size_t nmen, capmen;
 };
 
 struct claim_doc {
@@ -244,10 +245,8 @@ static int claim_places(const struct claim_doc *d, struct claim_ctx_sent *cs)
         const char *id = claim_place_at(d, &cs->s, i, &e);
         if (!id)
             continue;
-        struct claim_mention *grown = realloc(cs->men, (cs->nmen + 1) * sizeof(*grown));
-        if (!grown)
+        if (grow_items(&cs->men, &cs->capmen, cs->nmen + 1, sizeof(*cs->men)) < 0)
             return -1;
-        cs->men = grown;
         cs->men[cs->nmen++] = (struct claim_mention){i, e, id, false};
         i = e - 1;
     }

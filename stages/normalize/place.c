@@ -666,7 +666,11 @@ static const char *place_lookup_uncached(const struct place_index *idx, const ch
 /* ASCII without NUL: folds to its lower case byte for byte (utf8_fold()). */
 static bool place_ascii(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+
+    while (i + 8 <= n && utf8_ascii8(s + i))
+        i += 8;
+    for (; i < n; i++)
         if ((unsigned char)s[i] >= 0x80 || s[i] == '\0')
             return false;
     return true;
@@ -786,6 +790,8 @@ size_t place_prefix(const struct place_index *idx, const char *text, size_t n, s
     uint64_t h = PLACE_FNV_BASIS;
     size_t k = 0, a = 0;
 
+    while (a + 8 <= n && utf8_ascii8(text + a))
+        a += 8;
     while (a < n && (unsigned char)text[a] < 0x80 && text[a] != '\0')
         a++;
     *ascii = a;
