@@ -265,35 +265,6 @@ static void claim_locatives(const struct claim_doc *d, struct claim_ctx_sent *cs
     }
 }
 
-/* How many tokens after its first a phrase of pl may read: its other words, each after a gap. */
-static size_t claim_plist_reach(const struct claim_plist *pl, size_t gap)
-{
-    size_t reach = 0;
-
-    for (size_t k = 0; k < pl->n; k++)
-        if (pl->items[k].n > 1 && (pl->items[k].n - 1) * (gap + 1) > reach)
-            reach = (pl->items[k].n - 1) * (gap + 1);
-    return reach;
-}
-
-/* Stems for the tokens claim_locatives() reads: from the one before each place, within reach. */
-static int claim_locative_stems(const struct claim_doc *d, struct claim_ctx_sent *cs)
-{
-    size_t reach = claim_plist_reach(&d->lx->locatives, d->lx->phrase_gap);
-    bool *want = calloc(cs->s.ntok + 1, sizeof(*want));
-
-    if (!want)
-        return -1;
-    for (size_t m = 0; m < cs->nmen; m++) {
-        size_t a = cs->men[m].a;
-        for (size_t t = a - 1; a > 0 && t < cs->s.ntok && t <= a - 1 + reach; t++)
-            want[t] = true;
-    }
-    int rc = claim_sent_add_stems_where(&cs->s, d->lx, want);
-    free(want);
-    return rc;
-}
-
 /* How often place id is mentioned in the document. */
 static size_t claim_place_count(const struct claim_doc *d, const char *id)
 {
@@ -374,24 +345,19 @@ static bool claim_has_numbers(const struct claim_by_sid *ix, size_t nix, long lo
 
 /*
  * Sentence r made ready in cs. Only a sentence with numbers is read by the
- * claim rules; of the others only the places named count, and their stems
- * are made only when there is a place (for the locative before it).
+ * claim rules; of the others only the places named count (by their ids:
+ * whether one follows a locative matters only in the number's own sentence),
+ * so they need no stems.
  */
 static int claim_doc_sent(const struct claim_doc *d, struct claim_ctx_sent *cs,
                           const struct claim_rawsent *r, bool numbers)
 {
     if (!d->lx)
         return claim_sent_init_light(&cs->s, r);
-    if (!numbers) {
-        if (claim_sent_init_light(&cs->s, r) < 0 || claim_places(d, cs) < 0)
-            return -1;
-        if (cs->nmen == 0)
-            return 0;
-        if (claim_locative_stems(d, cs) < 0)
-            return -1;
-    } else if (claim_sent_init_raw(&cs->s, r, d->lx) < 0 || claim_places(d, cs) < 0) {
+    if (!numbers)
+        return claim_sent_init_light(&cs->s, r) < 0 || claim_places(d, cs) < 0 ? -1 : 0;
+    if (claim_sent_init_raw(&cs->s, r, d->lx) < 0 || claim_places(d, cs) < 0)
         return -1;
-    }
     claim_locatives(d, cs);
     return 0;
 }
