@@ -16,6 +16,13 @@
 #define CLAIM_QUOTE_MAX 300
 #define CLAIM_PLACE_WORDS 4
 
+/*
+ * How many sentences either way the paragraph is searched for a place: a
+ * place named further off is not this number's, and an endless paragraph
+ * (a text with no line breaks) must not make the search quadratic.
+ */
+#define CLAIM_PARA_REACH 40
+
 struct claim_config {
     struct claim_lex *lex;
     size_t nlex;
@@ -31,15 +38,18 @@ struct claim_mention {
 
 /* One sentence of the document being annotated. */
 struct claim_ctx_sent {
-    struct claim_sent s;
+    struct claim_sent s; /* only sid and para until ready */
     struct claim_mention *men;
     size_t nmen, capmen;
+    bool numbers; /* numbers of the document are in it */
+    bool ready;   /* read (claim_doc_sent), with its places */
 };
 
 struct claim_doc {
     const struct claim_config *cfg;
     const struct claim_lex *lx; /* NULL: a language without lexicon */
     const struct claim_docinfo *doc;
+    const struct claim_rawsent *raw; /* the sentences' fields, nsents of them */
     struct claim_ctx_sent *sents;
     size_t nsents;
     const char *main_place;
@@ -362,18 +372,95 @@ static int claim_doc_sent(const struct claim_doc *d, struct claim_ctx_sent *cs,
     return 0;
 }
 
+/* Sentence k made ready unless it is. Returns 0 or -1. */
+static int claim_doc_ready(struct claim_doc *d, size_t k)
+{
+    struct claim_ctx_sent *cs = &d->sents[k];
+
+    if (cs->ready)
+        return 0;
+    cs->ready = true;
+    return claim_doc_sent(d, cs, &d->raw[k], cs->numbers);
+}
+
+/*
+ * The sentences claim_place() may read for a number of sentence k: those of
+ * its paragraph either way, outwards, until one names a place.
+ */
+static int claim_doc_ready_around(struct claim_doc *d, size_t k)
+{
+    long long para = d->sents[k].s.para;
+
+    for (size_t dist = 1; dist < d->nsents && dist <= CLAIM_PARA_REACH; dist++) {
+        bool b = dist <= k && d->sents[k - dist].s.para == para;
+        bool f = k + dist < d->nsents && d->sents[k + dist].s.para == para;
+        if (!b && !f)
+            break;
+        if ((b && claim_doc_ready(d, k - dist) < 0) || (f && claim_doc_ready(d, k + dist) < 0))
+            return -1;
+        if ((b && d->sents[k - dist].nmen) || (f && d->sents[k + dist].nmen))
+            break;
+    }
+    return 0;
+}
+
+/*
+ * The sentences claim_main_place() reads: up to the end of the lead (the
+ * first paragraph naming a place), and all of them when the lead names
+ * more than one place, as only then do their counts decide.
+ */
+static int claim_doc_ready_lead(struct claim_doc *d)
+{
+    const char *first = NULL;
+    bool differ = false;
+    size_t k = 0;
+
+    for (; k < d->nsents; k++) {
+        if (claim_doc_ready(d, k) < 0)
+            return -1;
+        if (d->sents[k].nmen)
+            break;
+    }
+    for (long long para = k < d->nsents ? d->sents[k].s.para : 0;
+         k < d->nsents && d->sents[k].s.para == para; k++) {
+        if (claim_doc_ready(d, k) < 0)
+            return -1;
+        for (size_t m = 0; m < d->sents[k].nmen; m++) {
+            first = first ? first : d->sents[k].men[m].id;
+            differ = differ || strcmp(first, d->sents[k].men[m].id) != 0;
+        }
+    }
+    for (k = 0; differ && k < d->nsents; k++)
+        if (claim_doc_ready(d, k) < 0)
+            return -1;
+    return 0;
+}
+
+/*
+ * Only the sentences that claims read are made ready: those with numbers,
+ * the neighbours claim_place() searches, and what claim_main_place() counts;
+ * none without a lexicon, as then there are no claims (nor places).
+ */
 static int claim_doc_init(struct claim_doc *d, const struct claim_rawsent *sents, size_t nsents,
                           const struct claim_by_sid *ix, size_t nix)
 {
     d->sents = calloc(nsents + 1, sizeof(*d->sents));
     if (!d->sents)
         return error_at(NULL, 0, "out of memory");
-    for (size_t i = 0; i < nsents; i++) {
-        struct claim_ctx_sent *cs = &d->sents[d->nsents];
-        d->nsents++;
-        if (claim_doc_sent(d, cs, &sents[i], claim_has_numbers(ix, nix, sents[i].sid)) < 0)
-            return error_at(NULL, 0, "out of memory");
+    d->raw = sents;
+    d->nsents = nsents;
+    for (size_t k = 0; k < nsents; k++) {
+        d->sents[k].s.sid = sents[k].sid;
+        d->sents[k].s.para = sents[k].para;
+        d->sents[k].numbers = claim_has_numbers(ix, nix, sents[k].sid);
     }
+    if (!d->lx)
+        return 0;
+    for (size_t k = 0; k < nsents; k++)
+        if (d->sents[k].numbers && (claim_doc_ready(d, k) < 0 || claim_doc_ready_around(d, k) < 0))
+            return error_at(NULL, 0, "out of memory");
+    if (claim_doc_ready_lead(d) < 0)
+        return error_at(NULL, 0, "out of memory");
     d->main_place = claim_main_place(d);
     return 0;
 }
@@ -462,13 +549,6 @@ static const char *claim_nearest(const struct claim_mention *ms, size_t n, size_
     }
     return best;
 }
-
-/*
- * How many sentences either way the paragraph is searched for a place: a
- * place named further off is not this number's, and an endless paragraph
- * (a text with no line breaks) must not make the search quadratic.
- */
-#define CLAIM_PARA_REACH 40
 
 /* Nearest in the sentence, else in its paragraph, else the document's main place. */
 static const char *claim_place(const struct claim_doc *d, size_t k, const struct claim_num *num,
@@ -650,7 +730,7 @@ int claim_annotate_raw(const struct claim_config *cfg, const struct claim_docinf
                        const struct claim_rawsent *sents, size_t nsents, struct normrec *recs,
                        size_t nix)
 {
-    struct claim_doc d = {cfg, claim_lex_for(cfg, doc->lang), doc, NULL, 0, "", 0};
+    struct claim_doc d = {cfg, claim_lex_for(cfg, doc->lang), doc, NULL, NULL, 0, "", 0};
     struct claim_num *nums = calloc(nix + 1, sizeof(*nums));
     struct claim_by_sid *ix = calloc(nix + 1, sizeof(*ix));
     int rc = -1;
@@ -672,7 +752,8 @@ int claim_annotate_raw(const struct claim_config *cfg, const struct claim_docinf
     if (claim_doc_init(&d, sents, nsents, ix, nix) < 0)
         goto out;
     for (size_t k = 0; d.lx && k < d.nsents; k++)
-        claim_sentence(&d, k, ix, nix, nums);
+        if (d.sents[k].numbers)
+            claim_sentence(&d, k, ix, nix, nums);
     rc = 0;
 out:
     claim_doc_release(&d);

@@ -499,6 +499,28 @@ static void test_claim_annotate_doc_main_place_from_lead(void **state)
     json_decref(nums);
 }
 
+/* When the lead names two places, a sentence far from any number still counts for the main place.
+ */
+static void test_claim_annotate_doc_main_place_counts_far_sentences(void **state)
+{
+    (void)state;
+    const char *s0 = "Fighting in Karabakh and Armenia.";
+    const char *s1 = "Armenia was named again.";
+    const char *s2 = "Later, 7 soldiers were killed.";
+    size_t b1 = strlen(s0) + 2, b2 = b1 + strlen(s1) + 2;
+    json_t *doc = doc_of("en");
+    json_t *sents = json_pack("[o,o,o]", sentence_of(s0, 0, 0, 0), sentence_of(s1, 1, 1, b1),
+                              sentence_of(s2, 2, 2, b2));
+    json_t *nums = json_pack("[o]", number_of(s2, "7", "cardinal", 2, b2));
+
+    assert_int_equal(claim_annotate_doc(cfg, doc, sents, nums), 0);
+    assert_string_equal(str_or_null(json_array_get(nums, 0), "doc_place"), "armenia");
+    assert_string_equal(str_or_null(json_array_get(nums, 0), "place"), "armenia");
+    json_decref(doc);
+    json_decref(sents);
+    json_decref(nums);
+}
+
 /* "According to Russia's president" names who speaks, not where the dead were. */
 static void test_claim_annotate_doc_place_not_from_attribution(void **state)
 {
@@ -622,6 +644,7 @@ int main(void)
         cmocka_unit_test(test_claim_annotate_doc_part_inherits),
         cmocka_unit_test(test_claim_annotate_doc_place_fallback),
         cmocka_unit_test(test_claim_annotate_doc_main_place_from_lead),
+        cmocka_unit_test(test_claim_annotate_doc_main_place_counts_far_sentences),
         cmocka_unit_test(test_claim_annotate_doc_place_not_from_attribution),
         cmocka_unit_test(test_claim_annotate_doc_unknown_language),
         cmocka_unit_test(test_claim_annotate_doc_number_without_sentence),
