@@ -34,7 +34,7 @@ char *claim_lex_stem(const struct claim_lex *lx, const char *s, size_t n)
 /* One buf_grow() for a stem and its NUL: buf_add() and buf_addch() cost more than a cached stem. */
 int claim_lex_add_stem(struct buf *out, const char *stem, size_t len)
 {
-    if (buf_grow(out, len + 1) < 0)
+    if (out->len + len + 2 > out->cap && buf_grow(out, len + 1) < 0)
         return -1;
     memcpy(out->data + out->len, stem, len);
     out->data[out->len + len] = '\0';
