@@ -15,6 +15,8 @@
 
 #define CLAIM_QUOTE_MAX 300
 #define CLAIM_PLACE_WORDS 4
+/* Room for this many places in a sentence at first: most name few */
+#define CLAIM_MEN_FIRST 4
 
 /*
  * How many sentences either way the paragraph is searched for a place: a
@@ -255,7 +257,8 @@ static int claim_places(const struct claim_doc *d, struct claim_ctx_sent *cs)
         const char *id = claim_place_at(d, &cs->s, i, &e);
         if (!id)
             continue;
-        if (grow_items(&cs->men, &cs->capmen, cs->nmen + 1, sizeof(*cs->men)) < 0)
+        size_t want = cs->nmen < CLAIM_MEN_FIRST ? CLAIM_MEN_FIRST : cs->nmen + 1;
+        if (grow_items(&cs->men, &cs->capmen, want, sizeof(*cs->men)) < 0)
             return -1;
         cs->men[cs->nmen++] = (struct claim_mention){i, e, id, false};
         i = e - 1;

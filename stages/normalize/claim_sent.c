@@ -115,6 +115,9 @@ static int claim_sent_tokens(struct claim_sent *s, const struct claim_rawsent *r
     s->tok = malloc((r->ntok + 1) * sizeof(*s->tok)); /* claim_tok_read() clears each */
     if (!s->tok)
         return -1;
+    /* a word's stem is seldom longer than the word: one allocation for most sentences */
+    if (!light && buf_grow(&stems, s->tlen + r->ntok) < 0)
+        return -1;
     for (size_t i = 0; i < r->ntok; i++) {
         int rc = claim_tok_read(s, &s->tok[s->ntok], &r->tok[i], r, lx, light ? NULL : &stems);
         if (rc < 0) {
