@@ -81,8 +81,13 @@ static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const struc
         return 1;
     t->start = s->start + (size_t)off;
     t->end = t->start + (size_t)len;
-    t->ts = claim_text_off(r, s->start, t->start, s->tlen);
-    t->te = claim_text_off(r, s->start, t->end, s->tlen);
+    if (r->nbad == 0) { /* claim_text_off() without a shift: off is at most tlen */
+        t->ts = (size_t)off;
+        t->te = (size_t)off + (size_t)len < s->tlen ? (size_t)off + (size_t)len : s->tlen;
+    } else {
+        t->ts = claim_text_off(r, s->start, t->start, s->tlen);
+        t->te = claim_text_off(r, s->start, t->end, s->tlen);
+    }
     t->type = (char)rt->type;
     const char *txt = s->text + t->ts;
     size_t n = t->te - t->ts;
