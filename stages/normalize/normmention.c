@@ -2,10 +2,24 @@
 
 #include <string.h>
 
+/* A key and its length, so that most keys are told apart without reading them. */
+struct normmention_key {
+    const char *name;
+    size_t n;
+};
+
+#define NORMMENTION_KEY(s)                                                                         \
+    {                                                                                              \
+        s, sizeof(s) - 1                                                                           \
+    }
+
 /* The keys of the string fields, in enum normmention_field order. */
-static const char *const normmention_keys[NORMMENTION_NSTR] = {
-    "doc",    "text", "lang",      "form", "num",    "den", "hi",
-    "suffix", "qual", "post_qual", "unit", "prefix", "hint"};
+static const struct normmention_key normmention_keys[NORMMENTION_NSTR] = {
+    NORMMENTION_KEY("doc"),       NORMMENTION_KEY("text"),   NORMMENTION_KEY("lang"),
+    NORMMENTION_KEY("form"),      NORMMENTION_KEY("num"),    NORMMENTION_KEY("den"),
+    NORMMENTION_KEY("hi"),        NORMMENTION_KEY("suffix"), NORMMENTION_KEY("qual"),
+    NORMMENTION_KEY("post_qual"), NORMMENTION_KEY("unit"),   NORMMENTION_KEY("prefix"),
+    NORMMENTION_KEY("hint")};
 
 void normmention_init(struct normmention *m)
 {
@@ -20,11 +34,9 @@ void normmention_release(struct normmention *m)
     normmention_init(m);
 }
 
-static bool normmention_key_is(const struct jscan_span *key, const char *name)
+static bool normmention_key_is(const struct jscan_span *key, const char *name, size_t n)
 {
-    size_t n = strlen(name);
-
-    return key->n == n && memcmp(key->p, name, n) == 0;
+    return key->n == n && key->p[0] == name[0] && memcmp(key->p, name, n) == 0;
 }
 
 /* An integer >= 0 as json_integer_value() reads it, or -1 for anything else. */
@@ -52,17 +64,17 @@ static int normmention_member(struct normmention *m, const struct jscan_member *
 {
     const struct jscan_span *key = &mb->key;
 
-    if (normmention_key_is(key, "sid"))
+    if (normmention_key_is(key, "sid", 3))
         m->sid = normmention_int(&mb->val);
-    else if (normmention_key_is(key, "start"))
+    else if (normmention_key_is(key, "start", 5))
         m->start = normmention_int(&mb->val);
-    else if (normmention_key_is(key, "end"))
+    else if (normmention_key_is(key, "end", 3))
         m->end = normmention_int(&mb->val);
-    else if (normmention_key_is(key, "share"))
+    else if (normmention_key_is(key, "share", 5))
         m->share = mb->val.n == 4 && memcmp(mb->val.p, "true", 4) == 0;
     else
         for (size_t k = 0; k < NORMMENTION_NSTR; k++)
-            if (normmention_key_is(key, normmention_keys[k])) {
+            if (normmention_key_is(key, normmention_keys[k].name, normmention_keys[k].n)) {
                 if (k == NORMMENTION_LANG && buf_add(&m->lang_json, mb->val.p, mb->val.n) < 0)
                     return -1;
                 return normmention_string(m, k, &mb->val);
