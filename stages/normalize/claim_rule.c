@@ -177,30 +177,33 @@ static size_t claim_reach(const struct claim_lex *lx)
 
 /*
  * Whether every category's lists are in the lexicon's index (claim_match_list()
- * then reads only it), and the range [*lo, *hi] of their ids.
+ * then reads only it), and the list bits (claim_index_list_bit()) of them all.
  */
-static bool claim_cats_indexed(const struct claim_lex *lx, size_t *lo, size_t *hi)
+static bool claim_cats_indexed(const struct claim_lex *lx, uint64_t *bits)
 {
-    *lo = SIZE_MAX;
-    *hi = 0;
+    *bits = 0;
     for (size_t c = 0; c < lx->ncats; c++) {
         const struct claim_plist *pl[] = {&lx->cats[c].nouns, &lx->cats[c].verbs};
         for (size_t k = 0; k < 2; k++) {
             if (pl[k]->id == 0)
                 return false;
-            *lo = pl[k]->id < *lo ? pl[k]->id : *lo;
-            *hi = pl[k]->id > *hi ? pl[k]->id : *hi;
+            *bits |= claim_index_list_bit(pl[k]->id);
         }
     }
     return true;
 }
 
-/* May a category's trigger start at token i? false only when surely none does. */
-static bool claim_trigger_may_start(const struct claim_sent *s, size_t i, size_t lo, size_t hi)
+/*
+ * May a category's trigger start at token i? false only when surely none
+ * does: claim_match_list() then finds no phrase of a list in bits there.
+ */
+static bool claim_trigger_may_start(const struct claim_sent *s, size_t i, uint64_t bits)
 {
-    if (!claim_may_start(s, i))
+    const struct claim_tok *t = &s->tok[i];
+
+    if ((t->type != 'w' && t->type != 'n') || t->num >= 0)
         return false;
-    return s->tok[i].compound || claim_index_has_lists(s->tok[i].ent, lo, hi);
+    return t->compound || (t->ent && (t->ent->lists & bits));
 }
 
 static void claim_category(const struct claim_sent *s, const struct claim_lex *lx,
@@ -210,11 +213,11 @@ static void claim_category(const struct claim_sent *s, const struct claim_lex *l
     size_t which, reach = claim_reach(lx);
     size_t from = nums[self].a > reach ? nums[self].a - reach : 0;
     size_t to = nums[self].e + reach < s->ntok ? nums[self].e + reach : s->ntok;
-    size_t lo, hi;
-    bool indexed = claim_cats_indexed(lx, &lo, &hi);
+    uint64_t bits;
+    bool indexed = claim_cats_indexed(lx, &bits);
 
     for (size_t i = from; i < to; i++) {
-        if (indexed && !claim_trigger_may_start(s, i, lo, hi))
+        if (indexed && !claim_trigger_may_start(s, i, bits))
             continue;
         for (size_t c = 0; c < lx->ncats; c++) {
             struct claim_hit h = {(int)c, i, 0, true};
