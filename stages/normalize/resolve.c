@@ -27,7 +27,9 @@ static bool resolve_lookup(const struct numlex *nl, const struct normmention *m,
     struct numtok_list toks = NUMTOK_LIST_INIT;
     bool found = false;
 
-    if (s && numtok_lex(s, strlen(s), &toks) == 0 && toks.n > 0)
+    if (!s) /* most parts are missing: no list to release */
+        return false;
+    if (numtok_lex(s, strlen(s), &toks) == 0 && toks.n > 0)
         found = numlex_match(nl, t, &toks, 0, toks.n, val) == toks.n;
     numtok_list_release(&toks);
     return found;
