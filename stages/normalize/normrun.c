@@ -286,17 +286,28 @@ static int normrun_mention(const struct normconf *nc, struct normrun_doc *d, con
     return 0;
 }
 
-/* The record's type into d->type. Returns 0, or -1 when it has none (a string). */
-static int normrun_type(struct normrun_doc *d, const struct jscan *js)
+/*
+ * The record's type in *s, *n: in the line when written without escapes,
+ * else decoded into d->type. Returns 0, or -1 when it has none (a string).
+ */
+static int normrun_type(struct normrun_doc *d, const struct jscan *js, const char **s, size_t *n)
 {
     const struct jscan_span *v = jscan_get(js, "type");
-    const char *s;
-    size_t n;
 
+    if (jscan_plain(v, s, n) == 0)
+        return 0;
     buf_reset(&d->type);
-    if (jscan_plain(v, &s, &n) == 0)
-        return buf_add(&d->type, s, n);
-    return jscan_string(v, &d->type);
+    if (jscan_string(v, &d->type) < 0)
+        return -1;
+    *s = buf_str(&d->type);
+    *n = d->type.len;
+    return 0;
+}
+
+/* Does the type s[0..n) read as name, as strcmp() reads it (up to a NUL)? */
+static bool normrun_type_is(const char *s, size_t n, const char *name, size_t len)
+{
+    return n >= len && memcmp(s, name, len) == 0 && (n == len || s[len] == '\0');
 }
 
 /* The record as jansson values (a new reference), or NULL when memory ran out (reported). */
@@ -352,20 +363,22 @@ static int normrun_record(const struct normconf *nc, struct normrun_doc *d, cons
                           FILE *out, struct jsonl_reader *r, struct stats *st, const char *line,
                           size_t len)
 {
-    if (normrun_type(d, js) < 0) {
+    const char *type;
+    size_t n;
+
+    if (normrun_type(d, js, &type, &n) < 0) {
         error_at(r->name, r->line, "record has no 'type'");
         return 1;
     }
-    const char *type = buf_str(&d->type);
-    if (strcmp(type, "doc") == 0)
+    if (normrun_type_is(type, n, "doc", 3))
         return normrun_doc_record(nc, d, out, st, js);
-    if (strcmp(type, "sentence") == 0)
+    if (normrun_type_is(type, n, "sentence", 8))
         return normrun_sentence(nc, d, js, out, st);
-    if (strcmp(type, "mention") == 0)
+    if (normrun_type_is(type, n, "mention", 7))
         return normrun_mention(nc, d, js, r);
-    if (strcmp(type, "skip") == 0)
+    if (normrun_type_is(type, n, "skip", 4))
         return normrun_skip(st, line, len);
-    error_at(r->name, r->line, "unknown record type '%s'", type);
+    error_at(r->name, r->line, "unknown record type '%.*s'", (int)n, type);
     return 1;
 }
 
