@@ -72,12 +72,32 @@ static inline size_t wordcache_slot(const struct wordcache *c, const char *key, 
     return (size_t)(h ^ (h >> 29)) & c->mask;
 }
 
+/* Are a[0..n) and b[0..n) the same bytes (0 < n)? Eight at a time, the last eight again where they
+ * overlap, as the hash reads them: keys are short, and a call to memcmp() costs more. */
+static inline bool wordcache_same(const char *a, const char *b, size_t n)
+{
+    uint64_t x, y;
+    size_t i = 0;
+
+    if (n < 8)
+        return wordcache_short(a, n) == wordcache_short(b, n);
+    for (; n - i > 8; i += 8) {
+        memcpy(&x, a + i, 8);
+        memcpy(&y, b + i, 8);
+        if (x != y)
+            return false;
+    }
+    memcpy(&x, a + n - 8, 8);
+    memcpy(&y, b + n - 8, 8);
+    return x == y;
+}
+
 const char *wordcache_get(const struct wordcache *c, const char *key, size_t klen, size_t *vlen)
 {
     if (klen == 0 || klen > WORDCACHE_KEY)
         return NULL;
     const struct wordcache_ent *e = &c->ents[wordcache_slot(c, key, klen)];
-    if (e->klen != klen || memcmp(e->key, key, klen) != 0)
+    if (e->klen != klen || !wordcache_same(e->key, key, klen))
         return NULL;
     *vlen = e->vlen;
     return e->val;

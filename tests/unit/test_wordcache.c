@@ -57,11 +57,36 @@ static void test_wordcache_tells_keys_apart(void **state)
     wordcache_free(c);
 }
 
+/* In a cache of one slot every key meets every other: a key of the same length that differs in
+ * any one byte is not taken for the stored one. */
+static void test_wordcache_compares_every_byte(void **state)
+{
+    (void)state;
+    struct wordcache *c = wordcache_new(0);
+    char key[WORDCACHE_KEY], other[WORDCACHE_KEY];
+    size_t vlen;
+
+    assert_non_null(c);
+    for (size_t n = 1; n <= WORDCACHE_KEY; n++) {
+        for (size_t i = 0; i < n; i++)
+            key[i] = (char)('a' + i % 26);
+        assert_true(wordcache_put(c, key, n, "v", 1));
+        assert_non_null(wordcache_get(c, key, n, &vlen));
+        for (size_t at = 0; at < n; at++) {
+            memcpy(other, key, n);
+            other[at] = 'Z';
+            assert_null(wordcache_get(c, other, n, &vlen));
+        }
+    }
+    wordcache_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wordcache_keys_of_every_length),
         cmocka_unit_test(test_wordcache_tells_keys_apart),
+        cmocka_unit_test(test_wordcache_compares_every_byte),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
