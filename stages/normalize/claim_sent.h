@@ -43,19 +43,20 @@ struct claim_rawsent {
     size_t nbad;
 };
 
+/* Ordered so that a token fills 80 bytes, not 96: most sentences are read for places only. */
 struct claim_tok {
-    size_t start, end; /* in the original file */
-    size_t ts, te;     /* in the sentence text */
-    char type;         /* 'w' word, 'n' number-like, 'p' punctuation, 's' symbol */
-    const char *stem;  /* folded stem, in the sentence's stems; "" for punctuation */
-    size_t stemlen;    /* strlen(stem) */
-    bool upper;        /* begins with an upper-case letter */
-    bool clause;       /* a clause boundary: , ; : ( ) or a dash */
-    int num;           /* index (in the sentence's numbers) of the number covering it, or -1 */
-    size_t seg;        /* clause segment */
-    int verb;          /* -1, or the category whose verb trigger covers it */
+    size_t start, end;               /* in the original file */
+    size_t ts, te;                   /* in the sentence text */
+    const char *stem;                /* folded stem, in the sentence's stems; "" for punctuation */
+    size_t stemlen;                  /* strlen(stem) */
+    size_t seg;                      /* clause segment */
     const struct claim_stement *ent; /* the phrases starting with its stem, or NULL */
-    bool compound;                   /* its stem ends with a one-word phrase (claim_index_suffix) */
+    int num;       /* the number covering it (its index in the sentence's numbers), or -1 */
+    int verb;      /* -1, or the category whose verb trigger covers it */
+    char type;     /* 'w' word, 'n' number-like, 'p' punctuation, 's' symbol */
+    bool upper;    /* begins with an upper-case letter */
+    bool clause;   /* a clause boundary: , ; : ( ) or a dash */
+    bool compound; /* its stem ends with a one-word phrase (claim_index_suffix) */
 };
 
 struct claim_sent {
