@@ -15,42 +15,39 @@ void normrec_release(struct normrec *r)
     r->lang_other = NULL;
 }
 
-/* ,"key": as jsonl_put_key() writes it (no comma after '{'); keys here need no escaping. */
-static int normrec_key(struct buf *b, const char *key)
-{
-    size_t n = strlen(key);
+/*
+ * ,"key": as jsonl_put_key() writes it after a member, made at compile time
+ * (keys here need no escaping): two arguments, the text and its length.
+ */
+#define NORMREC_KEY(name) ",\"" name "\":", sizeof(",\"" name "\":") - 1
 
+/* Append the key text k[0..n) (NORMREC_KEY()). */
+static int normrec_key(struct buf *b, const char *k, size_t n)
+{
     /* buf_grow() only when the room runs out */
-    if (b->len + n + 4 >= b->cap && buf_grow(b, n + 4) < 0)
+    if (b->len + n + 1 >= b->cap && buf_grow(b, n) < 0)
         return -1;
-    char *p = b->data + b->len;
-    if (b->len && p[-1] != '{')
-        *p++ = ',';
-    *p++ = '"';
-    memcpy(p, key, n);
-    p += n;
-    *p++ = '"';
-    *p++ = ':';
-    *p = '\0';
-    b->len = (size_t)(p - b->data);
+    memcpy(b->data + b->len, k, n);
+    b->len += n;
+    b->data[b->len] = '\0';
     return 0;
 }
 
-static int normrec_str(struct buf *b, const char *key, const char *s, size_t n)
+static int normrec_str(struct buf *b, const char *key, size_t klen, const char *s, size_t n)
 {
-    return normrec_key(b, key) < 0 ? -1 : jsonl_put_string(b, s, n);
+    return normrec_key(b, key, klen) < 0 ? -1 : jsonl_put_string(b, s, n);
 }
 
-static int normrec_span(struct buf *b, const char *key, const struct normstr *s)
+static int normrec_span(struct buf *b, const char *key, size_t klen, const struct normstr *s)
 {
-    return normrec_str(b, key, s->p ? s->p : "", s->n);
+    return normrec_str(b, key, klen, s->p ? s->p : "", s->n);
 }
 
-static int normrec_cstr(struct buf *b, const char *key, const char *s)
+static int normrec_cstr(struct buf *b, const char *key, size_t klen, const char *s)
 {
     if (!s)
-        return normrec_key(b, key) < 0 ? -1 : buf_add(b, "null", 4);
-    return normrec_str(b, key, s, strlen(s));
+        return normrec_key(b, key, klen) < 0 ? -1 : buf_add(b, "null", 4);
+    return normrec_str(b, key, klen, s, strlen(s));
 }
 
 /* A JSON value as jansson dumps it alone (compact), for reals and lang of another type. */
@@ -84,9 +81,9 @@ static int normrec_int(struct buf *b, long long v)
 }
 
 /* As resolve wrote numbers with jansson: null, an integer when whole, else a real. */
-static int normrec_num(struct buf *b, const char *key, double v)
+static int normrec_num(struct buf *b, const char *key, size_t klen, double v)
 {
-    if (normrec_key(b, key) < 0)
+    if (normrec_key(b, key, klen) < 0)
         return -1;
     if (isnan(v))
         return buf_add(b, "null", 4);
@@ -98,16 +95,16 @@ static int normrec_num(struct buf *b, const char *key, double v)
     return rc;
 }
 
-static int normrec_integer(struct buf *b, const char *key, long long v)
+static int normrec_integer(struct buf *b, const char *key, size_t klen, long long v)
 {
-    return normrec_key(b, key) < 0 ? -1 : normrec_int(b, v);
+    return normrec_key(b, key, klen) < 0 ? -1 : normrec_int(b, v);
 }
 
 static int normrec_lang(struct buf *b, const struct normrec *r)
 {
     if (r->lang_string)
-        return normrec_span(b, "lang", &r->lang);
-    if (normrec_key(b, "lang") < 0)
+        return normrec_span(b, NORMREC_KEY("lang"), &r->lang);
+    if (normrec_key(b, NORMREC_KEY("lang")) < 0)
         return -1;
     return r->lang_other ? normrec_dump(b, r->lang_other) : buf_add(b, "null", 4);
 }
@@ -117,59 +114,62 @@ static int normrec_head(struct buf *b, const struct normrec *r)
 {
     bool a = r->annotated;
 
-    if (normrec_key(b, "ambiguous") < 0 ||
+    if (buf_add(b, "{\"ambiguous\":", 13) < 0 ||
         buf_add(b, r->ambiguous ? "true" : "false", r->ambiguous ? 4 : 5) < 0)
         return -1;
-    if (a && (normrec_span(b, "as_of", &r->as_of) < 0 ||
-              normrec_span(b, "attribution", &r->attribution) < 0))
+    if (a && (normrec_span(b, NORMREC_KEY("as_of"), &r->as_of) < 0 ||
+              normrec_span(b, NORMREC_KEY("attribution"), &r->attribution) < 0))
         return -1;
-    if (normrec_cstr(b, "category", a ? r->category : NULL) < 0)
+    if (normrec_cstr(b, NORMREC_KEY("category"), a ? r->category : NULL) < 0)
         return -1;
-    if (a && normrec_span(b, "date", &r->date) < 0)
+    if (a && normrec_span(b, NORMREC_KEY("date"), &r->date) < 0)
         return -1;
-    if (normrec_span(b, "doc", &r->doc) < 0)
+    if (normrec_span(b, NORMREC_KEY("doc"), &r->doc) < 0)
         return -1;
-    if (a && normrec_span(b, "doc_place", &r->doc_place) < 0)
+    if (a && normrec_span(b, NORMREC_KEY("doc_place"), &r->doc_place) < 0)
         return -1;
-    return normrec_integer(b, "end", r->end);
+    return normrec_integer(b, NORMREC_KEY("end"), r->end);
 }
 
 static int normrec_middle(struct buf *b, const struct normrec *r)
 {
     bool a = r->annotated;
 
-    if (normrec_num(b, "high", r->high) < 0 || normrec_cstr(b, "kind", r->kind) < 0 ||
-        normrec_lang(b, r) < 0 || normrec_num(b, "low", r->low) < 0)
+    if (normrec_num(b, NORMREC_KEY("high"), r->high) < 0 ||
+        normrec_cstr(b, NORMREC_KEY("kind"), r->kind) < 0 || normrec_lang(b, r) < 0 ||
+        normrec_num(b, NORMREC_KEY("low"), r->low) < 0)
         return -1;
-    if (a && normrec_span(b, "place", &r->place) < 0)
+    if (a && normrec_span(b, NORMREC_KEY("place"), &r->place) < 0)
         return -1;
-    if (normrec_cstr(b, "qualifier", r->qualifier) < 0)
+    if (normrec_cstr(b, NORMREC_KEY("qualifier"), r->qualifier) < 0)
         return -1;
-    if (a && (normrec_span(b, "quote", &r->quote) < 0 || normrec_span(b, "scope", &r->scope) < 0))
+    if (a && (normrec_span(b, NORMREC_KEY("quote"), &r->quote) < 0 ||
+              normrec_span(b, NORMREC_KEY("scope"), &r->scope) < 0))
         return -1;
-    return normrec_integer(b, "sid", r->sid); /* "sid" sorts before "side" */
+    return normrec_integer(b, NORMREC_KEY("sid"), r->sid); /* "sid" sorts before "side" */
 }
 
 static int normrec_tail(struct buf *b, const struct normrec *r)
 {
     bool a = r->annotated;
 
-    if (a && (normrec_span(b, "side", &r->side) < 0 || normrec_span(b, "source", &r->source) < 0))
+    if (a && (normrec_span(b, NORMREC_KEY("side"), &r->side) < 0 ||
+              normrec_span(b, NORMREC_KEY("source"), &r->source) < 0))
         return -1;
-    if (normrec_integer(b, "start", r->start) < 0)
+    if (normrec_integer(b, NORMREC_KEY("start"), r->start) < 0)
         return -1;
-    if (a && normrec_span(b, "subject", &r->subject) < 0)
+    if (a && normrec_span(b, NORMREC_KEY("subject"), &r->subject) < 0)
         return -1;
-    if (normrec_span(b, "text", &r->text) < 0 || normrec_cstr(b, "unit", r->unit) < 0 ||
-        normrec_num(b, "value", r->value) < 0)
+    if (normrec_span(b, NORMREC_KEY("text"), &r->text) < 0 ||
+        normrec_cstr(b, NORMREC_KEY("unit"), r->unit) < 0 ||
+        normrec_num(b, NORMREC_KEY("value"), r->value) < 0)
         return -1;
-    return a ? normrec_span(b, "victim", &r->victim) : 0;
+    return a ? normrec_span(b, NORMREC_KEY("victim"), &r->victim) : 0;
 }
 
 int normrec_put(struct buf *b, const struct normrec *r)
 {
-    if (buf_addch(b, '{') < 0 || normrec_head(b, r) < 0 || normrec_middle(b, r) < 0 ||
-        normrec_tail(b, r) < 0)
+    if (normrec_head(b, r) < 0 || normrec_middle(b, r) < 0 || normrec_tail(b, r) < 0)
         return -1;
     return buf_addch(b, '}');
 }
