@@ -278,6 +278,13 @@ static void claim_locatives(const struct claim_doc *d, struct claim_ctx_sent *cs
     }
 }
 
+/* Ids are the index's own strings, so mostly the same pointer, else told apart by the first byte.
+ */
+static bool claim_same_id(const char *a, const char *b)
+{
+    return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
+}
+
 /* How often place id is mentioned in the document. */
 static size_t claim_place_count(const struct claim_doc *d, const char *id)
 {
@@ -285,7 +292,7 @@ static size_t claim_place_count(const struct claim_doc *d, const char *id)
 
     for (size_t k = 0; k < d->nsents; k++)
         for (size_t m = 0; m < d->sents[k].nmen; m++)
-            n += strcmp(d->sents[k].men[m].id, id) == 0;
+            n += claim_same_id(d->sents[k].men[m].id, id);
     return n;
 }
 
@@ -430,7 +437,7 @@ static int claim_doc_ready_lead(struct claim_doc *d)
             return -1;
         for (size_t m = 0; m < d->sents[k].nmen; m++) {
             first = first ? first : d->sents[k].men[m].id;
-            differ = differ || strcmp(first, d->sents[k].men[m].id) != 0;
+            differ = differ || !claim_same_id(first, d->sents[k].men[m].id);
         }
     }
     for (k = 0; differ && k < d->nsents; k++)
