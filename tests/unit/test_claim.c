@@ -478,12 +478,10 @@ static void test_claim_annotate_doc_place_fallback(void **state)
     json_decref(nums);
 }
 
-/* The lead names where the event is; the body may name another country more often. */
-static void test_claim_annotate_doc_main_place_from_lead(void **state)
+/* A lead s0, a sentence s1, then "Later, 7 soldiers were killed.": the number's main place and
+ * place are both want. */
+static void assert_main_place(const char *s0, const char *s1, const char *want)
 {
-    (void)state;
-    const char *s0 = "Thousands flee Karabakh.";
-    const char *s1 = "Russia and Russia and Russia were named, and Russia again.";
     const char *s2 = "Later, 7 soldiers were killed.";
     size_t b1 = strlen(s0) + 2, b2 = b1 + strlen(s1) + 2;
     json_t *doc = doc_of("en");
@@ -492,11 +490,20 @@ static void test_claim_annotate_doc_main_place_from_lead(void **state)
     json_t *nums = json_pack("[o]", number_of(s2, "7", "cardinal", 2, b2));
 
     assert_int_equal(claim_annotate_doc(cfg, doc, sents, nums), 0);
-    assert_string_equal(str_or_null(json_array_get(nums, 0), "doc_place"), "nagorno-karabakh");
-    assert_string_equal(str_or_null(json_array_get(nums, 0), "place"), "nagorno-karabakh");
+    assert_string_equal(str_or_null(json_array_get(nums, 0), "doc_place"), want);
+    assert_string_equal(str_or_null(json_array_get(nums, 0), "place"), want);
     json_decref(doc);
     json_decref(sents);
     json_decref(nums);
+}
+
+/* The lead names where the event is; the body may name another country more often. */
+static void test_claim_annotate_doc_main_place_from_lead(void **state)
+{
+    (void)state;
+    assert_main_place("Thousands flee Karabakh.",
+                      "Russia and Russia and Russia were named, and Russia again.",
+                      "nagorno-karabakh");
 }
 
 /* When the lead names two places, a sentence far from any number still counts for the main place.
@@ -504,21 +511,7 @@ static void test_claim_annotate_doc_main_place_from_lead(void **state)
 static void test_claim_annotate_doc_main_place_counts_far_sentences(void **state)
 {
     (void)state;
-    const char *s0 = "Fighting in Karabakh and Armenia.";
-    const char *s1 = "Armenia was named again.";
-    const char *s2 = "Later, 7 soldiers were killed.";
-    size_t b1 = strlen(s0) + 2, b2 = b1 + strlen(s1) + 2;
-    json_t *doc = doc_of("en");
-    json_t *sents = json_pack("[o,o,o]", sentence_of(s0, 0, 0, 0), sentence_of(s1, 1, 1, b1),
-                              sentence_of(s2, 2, 2, b2));
-    json_t *nums = json_pack("[o]", number_of(s2, "7", "cardinal", 2, b2));
-
-    assert_int_equal(claim_annotate_doc(cfg, doc, sents, nums), 0);
-    assert_string_equal(str_or_null(json_array_get(nums, 0), "doc_place"), "armenia");
-    assert_string_equal(str_or_null(json_array_get(nums, 0), "place"), "armenia");
-    json_decref(doc);
-    json_decref(sents);
-    json_decref(nums);
+    assert_main_place("Fighting in Karabakh and Armenia.", "Armenia was named again.", "armenia");
 }
 
 /* "According to Russia's president" names who speaks, not where the dead were. */
