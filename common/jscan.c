@@ -549,47 +549,109 @@ static size_t jscan_flat_array_end(const char *s, size_t i, size_t n)
     return 0;
 }
 
+#if defined(__SSE2__) && defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define JSCAN_TRIPLE_STEP 1
+/* The eight bytes from a triple's second ',' as they stand in a list: ,"c"],[ (another triple
+ * follows) or ,"c"]] (the list ends), c and what is past the list left out. */
+#define JSCAN_TAIL(b5, b6)                                                                         \
+    ((uint64_t)',' | (uint64_t)'"' << 8 | (uint64_t)'"' << 24 | (uint64_t)']' << 32 |              \
+     (uint64_t)(b5) << 40 | (uint64_t)(b6) << 48)
+#define JSCAN_TAIL_NEXT JSCAN_TAIL(',', '[')
+#define JSCAN_TAIL_NEXT_MASK 0x00FFFFFFFF00FFFFull
+#define JSCAN_TAIL_LAST JSCAN_TAIL(']', 0)
+#define JSCAN_TAIL_LAST_MASK 0x0000FFFFFF00FFFFull
+
+/*
+ * The triple at s[i] ('[') with what follows it in its list, read in one step when its two
+ * numbers hold 6 digits or fewer (so that it, the ',' and '[' after it lie in the 16 bytes from
+ * s[i], which can be read): the digits are found as the bits of one mask, the rest of the triple
+ * and what follows it by one compare of eight bytes. Returns 1 when another triple follows (at
+ * *next), 2 when the list ends (*next is past it), 0 when it is none such (nothing is read).
+ */
+JSCAN_INLINE int jscan_triple_step(const char *s, size_t i, struct jscan_triple *t, size_t *next)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    /* a bit for each byte that is no digit, and for every place past the sixteen */
+    uint32_t other = ~(uint32_t)_mm_movemask_epi8(digit);
+    uint32_t c1 = (uint32_t)__builtin_ctz(other >> 1) + 1;
+    uint32_t c2 = (uint32_t)__builtin_ctz(other >> (c1 + 1)) + c1 + 1;
+    uint64_t w;
+    int r;
+
+    /* each number 1 digit or more, the first followed by ',' (the tail holds the second's) */
+    if (c1 < 2 || c2 - c1 < 2 || c2 > 8 || s[i + c1] != ',')
+        return 0;
+    if ((s[i + 1] == '0' && c1 > 2) || (s[i + c1 + 1] == '0' && c2 - c1 > 2))
+        return 0;
+    memcpy(&w, s + i + c2, 8);
+    if ((w & JSCAN_TAIL_NEXT_MASK) == JSCAN_TAIL_NEXT)
+        r = 1;
+    else if ((w & JSCAN_TAIL_LAST_MASK) == JSCAN_TAIL_LAST)
+        r = 2;
+    else
+        return 0;
+    if (!jscan_plain_byte((unsigned char)(w >> 16)))
+        return 0;
+    if (t) {
+        t->a = jscan_digits_value(s + i + 1, c1 - 1);
+        t->b = jscan_digits_value(s + i + c1 + 1, c2 - c1 - 1);
+        t->c = (unsigned char)(w >> 16);
+    }
+    *next = i + c2 + 6;
+    return r;
+}
+#endif
+
 /*
  * Where the array at s[i] ('[') ends when it holds one or more triples (jscan_triple_at()) and
- * nothing else, as a sentence's tokens: read in one loop. 0 when it is none such.
+ * nothing else, as a sentence's tokens: read in one loop, a step at a time where
+ * jscan_triple_step() can. Their values go to t (unless t is NULL), at most max of them, their
+ * count to *count. 0 when the list is none such or holds more than max.
  */
-static size_t jscan_triple_list_end(const char *s, size_t i, size_t n)
+JSCAN_INLINE size_t jscan_triple_list(const char *s, size_t i, size_t n, struct jscan_triple *t,
+                                      size_t max, size_t *count)
 {
-    for (i++; i < n && s[i] == '['; i++) {
-        size_t end = jscan_triple_at(s, i, n, NULL);
-        if (end == 0 || end >= n)
-            return 0;
-        if (s[end] == ']')
-            return end + 1;
-        if (s[end] != ',')
-            return 0;
-        i = end;
-    }
-    return 0;
-}
+    size_t k = 0, end;
 
-/*
- * jscan_triple_list_end() that also reads the triples into t, at most max of them; their count in
- * *count. 0 when the list is none such or holds more than max.
- */
-static size_t jscan_triple_list_read(const char *s, size_t i, size_t n, struct jscan_triple *t,
-                                     size_t max, size_t *count)
-{
-    size_t k = 0;
-
-    for (i++; i < n && s[i] == '[' && k < max; i++) {
-        size_t end = jscan_triple_at(s, i, n, &t[k++]);
+    if (++i >= n || s[i] != '[')
+        return 0;
+    for (;;) { /* s[i] is '[' */
+        if (t && k == max)
+            return 0;
+#if defined(JSCAN_TRIPLE_STEP)
+        int r;
+        if (n - i >= 16 && (r = jscan_triple_step(s, i, t ? &t[k] : NULL, &end)) != 0) {
+            k++;
+            if (r == 2) {
+                *count = k;
+                return end;
+            }
+            i = end;
+            continue;
+        }
+#endif
+        end = jscan_triple_at(s, i, n, t ? &t[k] : NULL);
+        k++;
         if (end == 0 || end >= n)
             return 0;
         if (s[end] == ']') {
             *count = k;
             return end + 1;
         }
-        if (s[end] != ',')
+        if (s[end] != ',' || ++end >= n || s[end] != '[')
             return 0;
         i = end;
     }
-    return 0;
+}
+
+/* jscan_triple_list() that only finds where the list ends. */
+static size_t jscan_triple_list_end(const char *s, size_t i, size_t n)
+{
+    size_t count;
+
+    return jscan_triple_list(s, i, n, NULL, 0, &count);
 }
 
 /*
@@ -671,7 +733,7 @@ static bool jscan_sink_value(struct jscan_in *in, struct jscan_triple_sink *sink
 
     if (in->i >= in->n || in->s[in->i] != '[')
         return false;
-    end = jscan_triple_list_read(in->s, in->i, in->n, sink->t, sink->max, &sink->count);
+    end = jscan_triple_list(in->s, in->i, in->n, sink->t, sink->max, &sink->count);
     if (end == 0)
         return false;
     sink->found = true;

@@ -352,6 +352,105 @@ static void test_jscan_triple_every_length(void **state)
                 }
 }
 
+/*
+ * A list of triples read as a member (jscan_object_triples()): one triple of every length of
+ * both numbers, with and without a leading zero, among others, the list ending at every distance
+ * from the end of the line (what is read in sixteen bytes at once, and what is too near the end
+ * for that). It is read when each number has 1 to 7 digits and no leading zero (but "0"); the line
+ * is valid JSON when each has a digit and no leading zero.
+ */
+static void test_jscan_triple_list_every_length(void **state)
+{
+    (void)state;
+    char text[128];
+    struct jscan_triple t[4];
+    struct jscan_triple_sink sink = {"t", t, 4, 0, false};
+
+    for (int d1 = 0; d1 <= 9; d1++)
+        for (int d2 = 0; d2 <= 9; d2++)
+            for (int zero = 0; zero < 4; zero++)
+                for (size_t pad = 0; pad <= 20; pad++) {
+                    size_t n = (size_t)snprintf(text, sizeof(text), "{\"t\":[[5,1,\"p\"],[");
+                    size_t a = n;
+                    n += put_number(text + n, d1, zero & 1 ? '0' : '7');
+                    text[n++] = ',';
+                    size_t b = n;
+                    n += put_number(text + n, d2, zero & 2 ? '0' : '4');
+                    n += (size_t)snprintf(text + n, sizeof(text) - n, ",\"w\"]]%s",
+                                          pad ? ",\"u\":\"" : "");
+                    for (size_t k = 3; k < pad; k++)
+                        text[n++] = 'x';
+                    n += (size_t)snprintf(text + n, sizeof(text) - n, "%s}", pad ? "\"" : "");
+                    bool json1 = d1 >= 1 && !((zero & 1) && d1 > 1);
+                    bool json2 = d2 >= 1 && !((zero & 2) && d2 > 1);
+                    bool read = json1 && json2 && d1 <= 7 && d2 <= 7;
+                    assert_int_equal(jscan_object_triples(&js, text, n, &sink),
+                                     json1 && json2 ? 0 : -1);
+                    assert_int_equal(jscan_object(&js, text, n), json1 && json2 ? 0 : -1);
+                    if (!(json1 && json2))
+                        continue;
+                    assert_int_equal(sink.found, read);
+                    if (!read)
+                        continue;
+                    assert_int_equal(sink.count, 2);
+                    assert_true(t[0].a == 5 && t[0].b == 1 && t[0].c == 'p');
+                    assert_int_equal(t[1].a, strtoll(text + a, NULL, 10));
+                    assert_int_equal(t[1].b, strtoll(text + b, NULL, 10));
+                    assert_int_equal(t[1].c, 'w');
+                }
+}
+
+/* Whatever may follow a triple in a list, near the end of the line and far from it. */
+static void test_jscan_triple_list_what_follows(void **state)
+{
+    (void)state;
+    char text[128];
+    struct jscan_triple t[4];
+    struct jscan_triple_sink sink = {"t", t, 4, 0, false};
+    const char *pad[] = {"", ",\"u\":\"xxxxxxxxxxxxxxxxxxxx\""};
+    const struct {
+        const char *list;
+        int rc;
+        bool read;
+    } cases[] = {
+        {"[[1,2,\"w\"],[3,4,\"p\"]]", 0, true},
+        {"[[1,2,\"w\"],[3,4,\"~\"],[5,6,\" \"]]", 0, true},
+        {"[[1,2,\"w\"] ,[3,4,\"p\"]]", 0, false},
+        {"[[1,2,\"w\"], [3,4,\"p\"]]", 0, false},
+        {"[[1,2,\"w\"],[3,4,\"p\"] ]", 0, false},
+        {"[[1,2,\"w\"],[3,4 ,\"p\"]]", 0, false},
+        {"[[1,2,\"w\"],[3,4,\"pq\"]]", 0, false},
+        {"[[1,2,\"w\"],[3,4,\"\\n\"]]", 0, false},
+        {"[[1,2,\"w\"],[3,4,\"\"]]", 0, false},
+        {"[[1,2,\"w\"],[3,4,\"\xc3\xa9\"]]", 0, false},
+        {"[[1,2,\"w\"],3]", 0, false},
+        {"[[1,2,\"w\"],[3,4]]", 0, false},
+        {"[[1,2,\"w\"],[3,4,\"p\",5]]", 0, false},
+        {"[[1,2,\"w\"],[[3,4,\"p\"]]]", 0, false},
+        {"[[1,2,\"w\"],[3,4,\"\"\"]]", -1, false},
+        {"[[1,2,\"w\"],[3,4,\"\\\"]]", -1, false},
+        {"[[1,2,\"w\"],[3,4,\"\x1f\"]]", -1, false},
+        {"[[1,2,\"w\"],[3,4,\"\x80\"]]", -1, false},
+        {"[[1,2,\"w\"],[3,4,\"p\"]}", -1, false},
+        {"[[1,2,\"w\"],[3,4,\"p\"],]", -1, false},
+        {"[[1,2,\"w\"],[3,4,\"p\"]]]", -1, false},
+        {"[[1,2,\"w\"],[3,4,\"p\"][5,6,\"w\"]]", -1, false},
+        {"[[1,2,\"w\"],[3,,\"p\"]]", -1, false},
+        {"[[1,2,\"w\"],[,4,\"p\"]]", -1, false},
+        {"[[1,2,\"w\"],[3,4,\"p\"}]", -1, false},
+        {"[[1,2,\"w\"],[3,4,\"p\"]", -1, false},
+    };
+
+    for (size_t k = 0; k < sizeof(cases) / sizeof(*cases); k++)
+        for (size_t p = 0; p < 2; p++) {
+            size_t n = (size_t)snprintf(text, sizeof(text), "{\"t\":%s%s}", cases[k].list, pad[p]);
+            assert_int_equal(jscan_object_triples(&js, text, n, &sink), cases[k].rc);
+            assert_int_equal(jscan_object(&js, text, n), cases[k].rc);
+            if (cases[k].rc == 0)
+                assert_int_equal(sink.found, cases[k].read);
+        }
+}
+
 /* jscan_triples() reads a whole list of triples, or refuses it whole. */
 static void test_jscan_triples_lists(void **state)
 {
@@ -583,6 +682,8 @@ int main(void)
         cmocka_unit_test(test_jscan_triple_lists),
         cmocka_unit_test(test_jscan_triple_values),
         cmocka_unit_test(test_jscan_triple_every_length),
+        cmocka_unit_test(test_jscan_triple_list_every_length),
+        cmocka_unit_test(test_jscan_triple_list_what_follows),
         cmocka_unit_test(test_jscan_triples_lists),
         cmocka_unit_test(test_jscan_object_triples_reads_member),
         cmocka_unit_test(test_jsonl_next_scan_triples_grows_sink),
