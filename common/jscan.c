@@ -829,10 +829,23 @@ static inline bool jscan_key_is(const struct jscan_span *k, const char *key)
     return i == k->n && key[i] == '\0';
 }
 
+/*
+ * Most keys differ from the one sought in the first byte: that is tested first, with the byte
+ * at hand. A key's first byte can be read even when it is empty (it is then the closing quote,
+ * which no key holds, nor matches the end of an empty one: those are sought apart).
+ */
 const struct jscan_span *jscan_get(const struct jscan *js, const char *key)
 {
+    const char c = key[0];
+
+    if (c == '\0') {
+        for (size_t i = 0; i < js->n; i++)
+            if (js->m[i].key.n == 0)
+                return &js->m[i].val;
+        return NULL;
+    }
     for (size_t i = 0; i < js->n; i++)
-        if (jscan_key_is(&js->m[i].key, key))
+        if (js->m[i].key.p[0] == c && jscan_key_is(&js->m[i].key, key))
             return &js->m[i].val;
     return NULL;
 }

@@ -37,6 +37,19 @@ static void test_jscan_indexes_members(void **state)
     assert_null(jscan_get(&js, "docs"));
     assert_null(jscan_get(&js, ""));
     assert_non_null(jscan_get(&js, "t"));
+    /* the empty key is a key like any other; a key's first byte alone does not match */
+    assert_int_equal(scan("{\"a\":1,\"\":2,\"ab\":3}"), 0);
+    assert_int_equal(jscan_integer(jscan_get(&js, ""), &i), 0);
+    assert_int_equal(i, 2);
+    assert_int_equal(jscan_integer(jscan_get(&js, "ab"), &i), 0);
+    assert_int_equal(i, 3);
+    assert_null(jscan_get(&js, "\""));
+    assert_null(jscan_get(&js, "b"));
+    assert_int_equal(scan("{\"a\":1,\"\\u0062\":2}"), -1);
+    assert_int_equal(scan("{\"a\":1}"), 0);
+    assert_null(jscan_get(&js, ""));
+    assert_int_equal(
+        scan(" {\"doc\":\"g1\", \"sid\" : 7,\"t\":[[0,3,\"w\"]],\"x\":-2.5e1,\"z\":null} "), 0);
     assert_int_equal(jscan_integer(jscan_get(&js, "doc"), &i), -1);
     assert_int_equal(jscan_string(jscan_get(&js, "sid"), &b), -1);
     buf_release(&b);
