@@ -339,17 +339,6 @@ static inline size_t jscan_short_string_end(const char *s, size_t i, size_t n)
 #endif
 }
 
-/* Skip the string at in->i (a '"'). Sets *escaped when it holds an escape. Returns 0 or -1. */
-static int jscan_skip_string(struct jscan_in *in, bool *escaped)
-{
-    size_t end = jscan_string_end(in->s, in->i, in->n, escaped);
-
-    if (end == 0)
-        return -1;
-    in->i = end;
-    return 0;
-}
-
 static size_t jscan_digits(struct jscan_in *in)
 {
     size_t k = 0;
@@ -741,37 +730,103 @@ static bool jscan_sink_value(struct jscan_in *in, struct jscan_triple_sink *sink
     return true;
 }
 
-static bool jscan_sink_wants(const struct jscan_triple_sink *sink, const struct jscan_span *key)
+/* Whether the key k is the sink's key, of length kn (its first byte first: most differ there). */
+static inline bool jscan_sink_wants(const struct jscan_triple_sink *sink, size_t kn,
+                                    const struct jscan_span *k)
 {
-    return sink && strlen(sink->key) == key->n && memcmp(sink->key, key->p, key->n) == 0;
+    return sink && k->n == kn &&
+           (kn == 0 || (k->p[0] == sink->key[0] && memcmp(k->p, sink->key, kn) == 0));
 }
 
-static int jscan_member(struct jscan *js, struct jscan_in *in, struct jscan_triple_sink *sink)
+/* The position of the byte c at s[i..n) after white space, or 0 when another is there. */
+static inline size_t jscan_expect(const char *s, size_t i, size_t n, char c)
+{
+    if (i < n && s[i] == c) /* our writers put no white space */
+        return i;
+    i = jscan_ws_at(s, i, n);
+    return i < n && s[i] == c ? i : 0;
+}
+
+/* Where the value at s[i] (no white space) ends when it is a string or a small integer, the
+ * values most members hold: read here, not by jscan_skip_value(). 0 when it is another. */
+static inline size_t jscan_member_scalar_end(const char *s, size_t i, size_t n)
+{
+    bool escaped;
+    size_t end;
+
+    if (s[i] == '"')
+        return (end = jscan_short_string_end(s, i, n)) != 0 ? end
+                                                            : jscan_string_end(s, i, n, &escaped);
+    if ((unsigned char)(s[i] - '0') < 10 || s[i] == '-')
+        return jscan_small_int(s, i, n);
+    return 0;
+}
+
+/*
+ * Index the member at s[*at] ('"' of its key) in m, moving *at past its value. Its key is kn
+ * bytes long when it is the sink's. Returns 0 or -1.
+ */
+static int jscan_member(struct jscan_member *m, const char *s, size_t *at, size_t n,
+                        struct jscan_triple_sink *sink, size_t kn)
 {
     bool escaped = false;
-    size_t k0 = in->i, end;
+    size_t i = *at, end;
 
-    if (js->n == JSCAN_MAX || in->i >= in->n || in->s[in->i] != '"')
+    if ((end = jscan_short_string_end(s, i, n)) == 0 &&
+        ((end = jscan_string_end(s, i, n, &escaped)) == 0 || escaped))
         return -1;
-    if ((end = jscan_short_string_end(in->s, in->i, in->n)) != 0)
-        in->i = end;
-    else if (jscan_skip_string(in, &escaped) < 0 || escaped)
+    m->key.p = s + i + 1;
+    m->key.n = end - i - 2;
+    if ((i = jscan_expect(s, end, n, ':')) == 0)
         return -1;
-    struct jscan_member *m = &js->m[js->n++];
-    m->key.p = in->s + k0 + 1;
-    m->key.n = in->i - k0 - 2;
-    jscan_ws(in);
-    if (in->i >= in->n || in->s[in->i] != ':')
+    i = jscan_ws_at(s, i + 1, n);
+    if (i >= n)
         return -1;
-    in->i++;
-    jscan_ws(in);
-    size_t v0 = in->i;
-    if (jscan_sink_wants(sink, &m->key) && jscan_sink_value(in, sink))
-        ; /* read and skipped */
-    else if (jscan_skip_value(in, 1) < 0)
-        return -1;
-    m->val.p = in->s + v0;
-    m->val.n = in->i - v0;
+    m->val.p = s + i;
+    struct jscan_in in = {s, i, n};
+    if (jscan_sink_wants(sink, kn, &m->key) && jscan_sink_value(&in, sink))
+        end = in.i; /* read and skipped */
+    else if ((end = jscan_member_scalar_end(s, i, n)) == 0) {
+        if (jscan_skip_value(&in, 1) < 0)
+            return -1;
+        end = in.i;
+    }
+    m->val.n = end - i;
+    *at = end;
+    return 0;
+}
+
+/*
+ * The members of the object whose '{' and white space end at s[i], up to its '}': indexed in
+ * js->m, their count in *count. Returns where the object ends (past its '}'), or 0.
+ */
+static size_t jscan_members(struct jscan *js, const char *s, size_t i, size_t n,
+                            struct jscan_triple_sink *sink, size_t *count)
+{
+    size_t k = 0, kn = sink ? strlen(sink->key) : 0;
+
+    if (i < n && s[i] == '}')
+        return i + 1;
+    for (;;) {
+        if (k == JSCAN_MAX || i >= n || s[i] != '"' ||
+            jscan_member(&js->m[k++], s, &i, n, sink, kn) < 0)
+            break;
+        *count = k;
+        if (i < n && s[i] == ',' && i + 1 < n && s[i + 1] == '"') {
+            i++;
+            continue;
+        }
+        i = jscan_ws_at(s, i, n);
+        if (i >= n)
+            break;
+        char c = s[i++];
+        if (c == '}')
+            return i;
+        if (c != ',')
+            break;
+        i = jscan_ws_at(s, i, n);
+    }
+    *count = k;
     return 0;
 }
 
@@ -783,37 +838,20 @@ int jscan_object(struct jscan *js, const char *text, size_t n)
 int jscan_object_triples(struct jscan *js, const char *text, size_t n,
                          struct jscan_triple_sink *sink)
 {
-    struct jscan_in in = {text, 0, n};
+    size_t i = jscan_ws_at(text, 0, n), count = 0;
 
     js->n = 0;
     if (sink) {
         sink->count = 0;
         sink->found = false;
     }
-    jscan_ws(&in);
-    if (in.i >= n || text[in.i] != '{')
+    if (i >= n || text[i] != '{')
         return -1;
-    in.i++;
-    jscan_ws(&in);
-    if (in.i < n && text[in.i] == '}') {
-        in.i++;
-    } else {
-        for (;;) {
-            if (jscan_member(js, &in, sink) < 0)
-                return -1;
-            jscan_ws(&in);
-            if (in.i >= n)
-                return -1;
-            char c = text[in.i++];
-            if (c == '}')
-                break;
-            if (c != ',')
-                return -1;
-            jscan_ws(&in);
-        }
-    }
-    jscan_ws(&in);
-    return in.i == n && !jscan_duplicate(js) ? 0 : -1;
+    i = jscan_members(js, text, jscan_ws_at(text, i + 1, n), n, sink, &count);
+    js->n = count;
+    if (i == 0)
+        return -1;
+    return jscan_ws_at(text, i, n) == n && !jscan_duplicate(js) ? 0 : -1;
 }
 
 /*

@@ -107,6 +107,18 @@ static void test_jscan_refuses_what_jansson_refuses(void **state)
         "{\"\xc3\xa9\":1,\"e\":2,\"\xc3\xa9\":3}",
         "{\"a\":1.}",
         "{\"a\":-}",
+        "{\"a\":1 \"b\":2}",
+        "{\"a\":1,,\"b\":2}",
+        "{\"a\" 1}",
+        "{\"a\"::1}",
+        "{\"a\":}",
+        "{\"a\": }",
+        "{\"a\":1,\"b\"}",
+        "{\"a\":1, }",
+        "{\"a\":\"x}",
+        "{\"a\":1,\"b\":-x}",
+        "{,\"a\":1}",
+        "{\"a\":1}}",
     };
     for (size_t k = 0; k < sizeof(bad) / sizeof(*bad); k++) {
         json_error_t e;
@@ -115,6 +127,13 @@ static void test_jscan_refuses_what_jansson_refuses(void **state)
         json_decref(j);
         assert_int_equal(scan(bad[k]), -1);
     }
+    /* white space wherever the grammar allows it */
+    assert_int_equal(scan("{ \"a\" :1 , \"b\":\"x\" ,\"c\": [1] ,\"d\"\t:\r-7\n}"), 0);
+    assert_int_equal(js.n, 4);
+    assert_int_equal(jscan_get(&js, "d")->n, 2);
+    assert_int_equal(jscan_get(&js, "c")->n, 3);
+    assert_int_equal(scan("{ }"), 0);
+    assert_int_equal(js.n, 0);
     /* keys out of order, or one a prefix of another, are no duplicates */
     assert_int_equal(scan("{\"b\":1,\"a\":2}"), 0);
     assert_int_equal(scan("{\"a\":1,\"ab\":2,\"abc\":3}"), 0);
