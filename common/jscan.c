@@ -808,9 +808,10 @@ static size_t jscan_members(struct jscan *js, const char *s, size_t i, size_t n,
     if (i < n && s[i] == '}')
         return i + 1;
     for (;;) {
-        if (k == JSCAN_MAX || i >= n || s[i] != '"' ||
-            jscan_member(&js->m[k++], s, &i, n, sink, kn) < 0)
+        struct jscan_member *m = &js->m[k];
+        if (k == JSCAN_MAX || i >= n || s[i] != '"' || jscan_member(m, s, &i, n, sink, kn) < 0)
             break;
+        js->last[(unsigned char)m->key.p[0] % JSCAN_CLASSES] = (unsigned char)++k;
         *count = k;
         if (i < n && s[i] == ',' && i + 1 < n && s[i + 1] == '"') {
             i++;
@@ -841,6 +842,7 @@ int jscan_object_triples(struct jscan *js, const char *text, size_t n,
     size_t i = jscan_ws_at(text, 0, n), count = 0;
 
     js->n = 0;
+    memset(js->last, 0, sizeof(js->last));
     if (sink) {
         sink->count = 0;
         sink->found = false;
@@ -868,9 +870,12 @@ static inline bool jscan_key_is(const struct jscan_span *k, const char *key)
 }
 
 /*
- * Most keys differ from the one sought in the first byte: that is tested first, with the byte
- * at hand. A key's first byte can be read even when it is empty (it is then the closing quote,
- * which no key holds, nor matches the end of an empty one: those are sought apart).
+ * The search goes back from the last member whose key's first byte falls in the same one of
+ * JSCAN_CLASSES classes as the sought key's (noted as the line was scanned: no key repeats, so
+ * the order does not matter), and most keys differ from the one sought in the first byte: that
+ * is tested first, with the byte at hand. A key's first
+ * byte can be read even when it is empty (it is then the closing quote, which no key holds, nor
+ * matches the end of an empty one: those are sought apart).
  */
 const struct jscan_span *jscan_get(const struct jscan *js, const char *key)
 {
@@ -882,7 +887,7 @@ const struct jscan_span *jscan_get(const struct jscan *js, const char *key)
                 return &js->m[i].val;
         return NULL;
     }
-    for (size_t i = 0; i < js->n; i++)
+    for (size_t i = js->last[(unsigned char)c % JSCAN_CLASSES]; i-- > 0;)
         if (js->m[i].key.p[0] == c && jscan_key_is(&js->m[i].key, key))
             return &js->m[i].val;
     return NULL;

@@ -39,9 +39,13 @@ struct jscan_member {
     struct jscan_span val; /* raw JSON text, e.g. "\"abc\"", "12", "[1,2]" */
 };
 
+/* Members are looked up from the last whose key's first byte b has its b % JSCAN_CLASSES. */
+#define JSCAN_CLASSES 32
+
 struct jscan {
     size_t n;
     struct jscan_member m[JSCAN_MAX];
+    unsigned char last[JSCAN_CLASSES]; /* that member's index + 1; 0: none */
 };
 
 /* Check text[0..n) is one JSON object (surrounding whitespace allowed) and index its members.

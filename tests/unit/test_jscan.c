@@ -45,6 +45,15 @@ static void test_jscan_indexes_members(void **state)
     assert_int_equal(i, 3);
     assert_null(jscan_get(&js, "\""));
     assert_null(jscan_get(&js, "b"));
+    /* keys whose first bytes fall in one class of the index (b % JSCAN_CLASSES) */
+    assert_int_equal(scan("{\"A\":1,\"a\":2,\"!\":3,\"aa\":4,\"b\":5,\"Aa\":6}"), 0);
+    const char *same[] = {"A", "a", "!", "aa", "b", "Aa"};
+    for (size_t k = 0; k < sizeof(same) / sizeof(*same); k++) {
+        assert_int_equal(jscan_integer(jscan_get(&js, same[k]), &i), 0);
+        assert_int_equal(i, (long long)k + 1);
+    }
+    assert_null(jscan_get(&js, "!a"));
+    assert_null(jscan_get(&js, "B"));
     assert_int_equal(scan("{\"a\":1,\"\\u0062\":2}"), -1);
     assert_int_equal(scan("{\"a\":1}"), 0);
     assert_null(jscan_get(&js, ""));
