@@ -57,6 +57,7 @@ void furniture_release(struct furniture *f)
     free(f->spans);
     free(f->map);
     free(f->counts);
+    free(f->lines);
     free(f->cand);
     buf_release(&f->fold);
     memset(f, 0, sizeof(*f));
@@ -98,11 +99,15 @@ static size_t furniture_script_at(const struct furniture *f, const char *s, size
     return !bad && furniture_is_letter(cp) ? tokconf_script(f->tc, cp) : FURNITURE_NOT_LETTER;
 }
 
-/* Add the letters of s[from..to) per script to counts (tc->nscripts + 1 slots). */
-static void furniture_scripts(const struct furniture *f, const char *s, size_t from, size_t to,
-                              size_t *counts)
+/*
+ * Add the letters of s[from..to) per script to counts (tc->nscripts + 1
+ * slots); returns how many there were.
+ */
+static size_t furniture_scripts(const struct furniture *f, const char *s, size_t from, size_t to,
+                                size_t *counts)
 {
     bool blocks = f->ascii_letters != FURNITURE_NOT_LETTER;
+    size_t total = 0;
 
     for (size_t i = from; i < to;) {
         if (blocks && to - i >= 8 && utf8_ascii8(s + i)) {
@@ -112,12 +117,77 @@ static void furniture_scripts(const struct furniture *f, const char *s, size_t f
                 i += 8;
             } while (to - i >= 8 && utf8_ascii8(s + i));
             counts[f->ascii_letters] += letters;
+            total += letters;
             continue;
         }
         size_t len, k = furniture_script_at(f, s, to, i, &len);
-        if (k != FURNITURE_NOT_LETTER)
+        if (k != FURNITURE_NOT_LETTER) {
             counts[k]++;
+            total++;
+        }
         i += len;
+    }
+    return total;
+}
+
+/*
+ * The row kept for the line s[ls..le): its letters in all, then per script
+ * (zeroed); NULL when none can be kept.
+ */
+static size_t *furniture_new_line(struct furniture *f, size_t ls, size_t le)
+{
+    size_t w = f->tc->nscripts + 4;
+
+    if (f->nlines == f->linecap) {
+        size_t cap = f->linecap ? 2 * f->linecap : 64;
+        size_t *v = cap <= FURNITURE_LINES ? realloc(f->lines, cap * w * sizeof(*v)) : NULL;
+        if (!v)
+            return NULL;
+        f->lines = v;
+        f->linecap = cap;
+    }
+    size_t *row = f->lines + f->nlines++ * w;
+    row[0] = ls;
+    row[1] = le;
+    memset(row + 2, 0, (w - 2) * sizeof(*row));
+    return row + 2;
+}
+
+/* Count the letters of s[ls..le) into counts, keeping the line's own counts when there is room. */
+static void furniture_count_line(struct furniture *f, const char *s, size_t ls, size_t le,
+                                 size_t *counts)
+{
+    size_t *row = furniture_new_line(f, ls, le);
+
+    if (!row) {
+        furniture_scripts(f, s, ls, le, counts);
+        return;
+    }
+    row[0] = furniture_scripts(f, s, ls, le, row + 1);
+    if (f->ascii_letters != FURNITURE_NOT_LETTER && row[1 + f->ascii_letters] == row[0]) {
+        counts[f->ascii_letters] += row[0]; /* most lines: no letter but ASCII ones */
+        return;
+    }
+    for (size_t k = 0; k <= f->tc->nscripts; k++)
+        counts[k] += row[1 + k];
+}
+
+/*
+ * Count the letters of s[from..n) line by line. The bytes between lines
+ * ('\r', '\n') are no letters and never part of a character, so the sum
+ * is what counting s[from..n) at once gives.
+ */
+static void furniture_count_lines(struct furniture *f, const char *s, size_t n, size_t from,
+                                  size_t *counts)
+{
+    for (size_t i = from; i < n;) {
+        const char *nl = memchr(s + i, '\n', n - i);
+        size_t le = nl ? (size_t)(nl - s) : n;
+        size_t next = nl ? le + 1 : n;
+        if (le > i && s[le - 1] == '\r')
+            le--;
+        furniture_count_line(f, s, i, le, counts);
+        i = next;
     }
 }
 
@@ -127,13 +197,27 @@ void furniture_start_doc(struct furniture *f, const char *s, size_t n, size_t fr
     size_t best = f->tc->nscripts;
 
     f->nspans = 0;
+    f->nlines = 0;
+    f->next_line = 0;
     if (counts) {
-        furniture_scripts(f, s, from, n, counts);
+        furniture_count_lines(f, s, n, from, counts);
         for (size_t i = 0; i < f->tc->nscripts; i++)
             if (counts[i] > 0 && (best == f->tc->nscripts || counts[i] > counts[best]))
                 best = i;
     }
     f->doc_script = best;
+}
+
+/* The row kept for the line s[ls..le) when it is the next line kept, else NULL. */
+static const size_t *furniture_kept_line(struct furniture *f, size_t ls, size_t le)
+{
+    if (f->next_line >= f->nlines)
+        return NULL;
+    const size_t *row = f->lines + f->next_line * (f->tc->nscripts + 4);
+    if (row[0] != ls || row[1] != le)
+        return NULL;
+    f->next_line++;
+    return row + 2;
 }
 
 static int furniture_add(struct furniture *f, size_t start, size_t end, const char *name)
@@ -155,18 +239,24 @@ static bool furniture_space(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
 
-/* 1 when the line is mostly in another script than the document's, 0 if not, -1 memory. */
-static int furniture_foreign(struct furniture *f, const char *s, size_t ls, size_t le)
+/*
+ * 1 when the line is mostly in another script than the document's, 0 if
+ * not, -1 memory. kept: the line's row when known, else NULL.
+ */
+static int furniture_foreign(struct furniture *f, const char *s, size_t ls, size_t le,
+                             const size_t *kept)
 {
     const struct tokconf *tc = f->tc;
-    size_t *counts = furniture_counts(f);
-    size_t total = 0;
+    const size_t *counts = kept ? kept + 1 : NULL;
+    size_t total = kept ? kept[0] : 0;
 
-    if (!counts)
-        return -1;
-    furniture_scripts(f, s, ls, le, counts);
-    for (size_t i = 0; i <= tc->nscripts; i++)
-        total += counts[i];
+    if (!kept) {
+        size_t *scratch = furniture_counts(f);
+        if (!scratch)
+            return -1;
+        total = furniture_scripts(f, s, ls, le, scratch);
+        counts = scratch;
+    }
     size_t own = f->doc_script < tc->nscripts ? counts[f->doc_script] : total;
     if (total < tc->foreign_min_letters || total == 0)
         return 0;
@@ -410,6 +500,7 @@ static int furniture_patterns(struct furniture *f)
 int furniture_line(struct furniture *f, const char *s, size_t ls, size_t le)
 {
     size_t first = f->nspans;
+    const size_t *kept = furniture_kept_line(f, ls, le); /* spaces are no letters */
 
     while (ls < le && furniture_space(s[ls]))
         ls++;
@@ -417,7 +508,7 @@ int furniture_line(struct furniture *f, const char *s, size_t ls, size_t le)
         le--;
     if (ls == le)
         return 0;
-    int foreign = furniture_foreign(f, s, ls, le);
+    int foreign = furniture_foreign(f, s, ls, le, kept);
     if (foreign < 0 || (foreign && furniture_add(f, ls, le, "foreign-script") < 0))
         return -1;
     if (foreign || le - ls > f->tc->furniture_max_line_bytes)

@@ -31,6 +31,8 @@ struct furniture_span {
 #define FURNITURE_NOT_LETTER ((size_t)-1)
 /* One-character clusters whose folded form is remembered (direct-mapped by code point). */
 #define FURNITURE_FOLDS 512
+/* Lines of a document whose letters furniture_start_doc() keeps per script (bounds the memory). */
+#define FURNITURE_LINES 4096
 
 struct furniture_fold_entry {
     int32_t cp; /* -1: empty */
@@ -46,7 +48,11 @@ struct furniture {
     struct buf fold;
     size_t *map; /* folded offset -> original offset */
     size_t mapcap;
-    size_t *counts;                    /* scratch: letters per script (tc->nscripts + 1) */
+    size_t *counts; /* scratch: letters per script (tc->nscripts + 1) */
+    /* per line of the document, in order: its start, its end, its letters, then its letters
+       per script (a row of tc->nscripts + 4); next_line: the row furniture_line() looks at */
+    size_t *lines;
+    size_t nlines, linecap, next_line;
     size_t script_of[FURNITURE_TABLE]; /* tokconf_script() of a letter, else NOT_LETTER */
     size_t ascii_letters;              /* the script of every ASCII letter, or NOT_LETTER */
     struct furniture_fold_entry folds[FURNITURE_FOLDS];
@@ -59,13 +65,18 @@ struct furniture {
 void furniture_init(struct furniture *f, const struct tokconf *tc);
 void furniture_release(struct furniture *f);
 
-/* Forget the spans and set the document's main script from s[from..n). */
+/*
+ * Forget the spans and set the document's main script from s[from..n). The
+ * letters of each line (split at '\n', a '\r' before it left out) are kept,
+ * so that furniture_line() does not count them again.
+ */
 void furniture_start_doc(struct furniture *f, const char *s, size_t n, size_t from);
 
 /*
  * Find the furniture of the line s[ls..le) (no newline), append its spans
  * (sorted, not overlapping) to f->spans. Returns how many were appended, or
- * -1 (memory).
+ * -1 (memory). Called for the document's lines in order, it reuses their
+ * counts from furniture_start_doc(); any other line is counted again.
  */
 int furniture_line(struct furniture *f, const char *s, size_t ls, size_t le);
 

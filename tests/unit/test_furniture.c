@@ -64,12 +64,39 @@ static void test_furniture_line_foreign_script(void **state)
     furniture_release(&f);
 }
 
+/* Lines ending in "\r\n", asked in order (counts kept) and again out of order (counted anew). */
+static void test_furniture_line_foreign_script_crlf(void **state)
+{
+    (void)state;
+    struct furniture f;
+    const char *s = "English words, a line.\r\n \xD0\xA1\xD0\xB2\xD0\xB5\xD0\xB6\xD0\xB8\xD0\xB5 "
+                    "\xD0\xBA\xD0\xBE\xD0\xBC\r\nMore English words.";
+    size_t a = (size_t)(strchr(s, '\r') - s), b = (size_t)(strchr(s + a + 1, '\r') - s);
+
+    furniture_init(&f, &tc);
+    for (int pass = 0; pass < 2; pass++) {
+        furniture_start_doc(&f, s, strlen(s), 0);
+        if (pass == 1) /* out of order: the kept counts are not used */
+            assert_int_equal(furniture_line(&f, s, b + 2, strlen(s)), 0);
+        assert_int_equal(furniture_line(&f, s, 0, a), 0);
+        assert_int_equal(furniture_line(&f, s, a + 2, b), 1);
+        if (pass == 0)
+            assert_int_equal(furniture_line(&f, s, b + 2, strlen(s)), 0);
+        assert_int_equal(f.nspans, 1);
+        assert_string_equal(f.spans[0].name, "foreign-script");
+        assert_int_equal(f.spans[0].start, a + 3);
+        assert_int_equal(f.spans[0].end, b);
+    }
+    furniture_release(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_furniture_line_patterns),
         cmocka_unit_test(test_furniture_line_plain_text),
         cmocka_unit_test(test_furniture_line_foreign_script),
+        cmocka_unit_test(test_furniture_line_foreign_script_crlf),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
