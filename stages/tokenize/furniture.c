@@ -280,12 +280,12 @@ static int furniture_map_to(struct furniture *f, size_t len, size_t orig)
     return 0;
 }
 
-/* Append add[0..alen) to f->fold, mapping its bytes to orig. */
+/* Append add[0..alen) to f->fold, mapping its bytes to orig when f->mapped. */
 static int furniture_append(struct furniture *f, const char *add, size_t alen, size_t orig)
 {
-    int rc = furniture_map_to(f, f->fold.len + alen, orig);
-
-    return rc == 0 ? buf_add(&f->fold, add, alen) : rc;
+    if (f->mapped && furniture_map_to(f, f->fold.len + alen, orig) < 0)
+        return -1;
+    return buf_add(&f->fold, add, alen);
 }
 
 /*
@@ -332,12 +332,14 @@ static bool furniture_is_mark(int32_t cp)
     return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
 }
 
-/* Room for extra more folded bytes (and the NUL) in f->fold and f->map. */
+/* Room for extra more folded bytes (and the NUL) in f->fold, and in f->map when f->mapped. */
 static int furniture_reserve(struct furniture *f, size_t extra)
 {
     if (buf_grow(&f->fold, extra) < 0)
         return -1;
-    return f->fold.len + extra + 1 <= f->mapcap ? 0 : furniture_map_to(f, f->fold.len + extra, 0);
+    if (!f->mapped || f->fold.len + extra + 1 <= f->mapcap)
+        return 0;
+    return furniture_map_to(f, f->fold.len + extra, 0);
 }
 
 /* map[0..8) = k, k + 1, ...: written out, as the compiler does not unroll the loop at -O2. */
@@ -370,6 +372,15 @@ static size_t furniture_ascii_run(const char *s, size_t i, size_t le)
     return j;
 }
 
+/* map[0..j - i) = i, i + 1, ..., j - 1. */
+static void furniture_map_run(size_t *map, size_t i, size_t j)
+{
+    for (; j - i >= 8; i += 8, map += 8)
+        furniture_map8(map, i);
+    for (; i < j; i++)
+        *map++ = i;
+}
+
 /*
  * Fold the ASCII bytes from i on that no combining mark follows (marks are
  * never ASCII), straight into f->fold, 8 at a time where it can; returns
@@ -383,16 +394,14 @@ static size_t furniture_fold_ascii(struct furniture *f, const char *s, size_t i,
     if (j == i || furniture_reserve(f, j - i) < 0)
         return i;
     char *out = f->fold.data + f->fold.len;
-    size_t *map = f->map + f->fold.len;
-    for (; j - k >= 8; k += 8, out += 8, map += 8) {
+    if (f->mapped)
+        furniture_map_run(f->map + f->fold.len, i, j);
+    for (; j - k >= 8; k += 8, out += 8) {
         uint64_t x = utf8_lower8(utf8_load8(s + k));
         memcpy(out, &x, sizeof(x));
-        furniture_map8(map, k);
     }
-    for (; k < j; k++) {
+    for (; k < j; k++)
         *out++ = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + ('a' - 'A') : s[k]);
-        *map++ = k;
-    }
     f->fold.len += j - i;
     f->fold.data[f->fold.len] = '\0';
     return j;
@@ -413,12 +422,21 @@ static size_t furniture_cluster_end(const char *s, size_t j, size_t le)
     return j;
 }
 
-static int furniture_fold(struct furniture *f, const char *s, size_t ls, size_t le)
+/*
+ * Fold the line s[ls..le) into f->fold; with map, f->map gets the original
+ * offset of each folded byte (and le past the last). Only a match needs the
+ * map, and most lines have none.
+ */
+static int furniture_fold(struct furniture *f, const char *s, size_t ls, size_t le, bool map)
 {
     int32_t cp;
     bool bad;
 
     buf_reset(&f->fold);
+    f->mapped = map;
+    f->line = s;
+    f->line_start = ls;
+    f->line_end = le;
     for (size_t i = ls; i < le;) {
         i = furniture_fold_ascii(f, s, i, le);
         if (i >= le)
@@ -429,6 +447,8 @@ static int furniture_fold(struct furniture *f, const char *s, size_t ls, size_t 
             return -1;
         i = j;
     }
+    if (!map)
+        return 0;
     if (furniture_map_to(f, f->fold.len + 1, le) < 0)
         return -1;
     f->map[f->fold.len] = le;
@@ -462,6 +482,14 @@ static void furniture_merge(struct furniture *f, size_t first)
     f->nspans = out;
 }
 
+/* Add the span of the match fold[ms..me), folding the line again with its map if need be. */
+static int furniture_add_match(struct furniture *f, size_t ms, size_t me, const char *name)
+{
+    if (!f->mapped && furniture_fold(f, f->line, f->line_start, f->line_end, true) < 0)
+        return -1;
+    return furniture_add(f, f->map[ms], f->map[me], name);
+}
+
 static int furniture_match(struct furniture *f, const struct tokconf_pattern *p)
 {
     const char *text = buf_str(&f->fold);
@@ -472,8 +500,9 @@ static int furniture_match(struct furniture *f, const struct tokconf_pattern *p)
         return 0;
     while (off <= len && regexec(&p->re, text + off, 1, &m, off ? REG_NOTBOL : 0) == 0) {
         size_t ms = off + (size_t)m.rm_so, me = off + (size_t)m.rm_eo;
-        if (me > ms && furniture_add(f, f->map[ms], f->map[me], p->name) < 0)
+        if (me > ms && furniture_add_match(f, ms, me, p->name) < 0)
             return -1;
+        text = buf_str(&f->fold); /* the same text, maybe moved */
         off = me > off ? me : off + 1;
     }
     return 0;
@@ -513,7 +542,7 @@ int furniture_line(struct furniture *f, const char *s, size_t ls, size_t le)
         return -1;
     if (foreign || le - ls > f->tc->furniture_max_line_bytes)
         return foreign;
-    if (furniture_fold(f, s, ls, le) < 0 || furniture_patterns(f) < 0)
+    if (furniture_fold(f, s, ls, le, false) < 0 || furniture_patterns(f) < 0)
         return -1;
     furniture_merge(f, first);
     return (int)(f->nspans - first);

@@ -15,6 +15,7 @@
 #ifndef FURNITURE_H
 #define FURNITURE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -46,8 +47,11 @@ struct furniture {
     struct furniture_span *spans; /* every span found so far, in order */
     size_t nspans, cap;
     struct buf fold;
-    size_t *map; /* folded offset -> original offset */
+    size_t *map; /* folded offset -> original offset, when mapped */
     size_t mapcap;
+    bool mapped;
+    const char *line; /* the line folded: line[line_start..line_end) */
+    size_t line_start, line_end;
     size_t *counts; /* scratch: letters per script (tc->nscripts + 1) */
     /* per line of the document, in order: its start, its end, its letters, then its letters
        per script (a row of tc->nscripts + 4); next_line: the row furniture_line() looks at */

@@ -38,6 +38,15 @@ static void test_furniture_line_patterns(void **state)
     assert_string_equal(find("READ MORE"), "0-9:read-more");
 }
 
+/* Spans map back to the original bytes when folding changed their length (NFC, U+1E9E). */
+static void test_furniture_line_patterns_mapped(void **state)
+{
+    (void)state;
+    assert_string_equal(find("Cafe\xCC\x81 sa det. Les mer Lukk"), "15-27:read-more");
+    assert_string_equal(find("Gro\xE1\xBA\x9E sa det. Les mer Lukk"), "15-27:read-more");
+    assert_string_equal(find("<p>Gro\xE1\xBA\x9E</p> sa det"), "0-3:markup 9-13:markup");
+}
+
 static void test_furniture_line_plain_text(void **state)
 {
     (void)state;
@@ -94,6 +103,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_furniture_line_patterns),
+        cmocka_unit_test(test_furniture_line_patterns_mapped),
         cmocka_unit_test(test_furniture_line_plain_text),
         cmocka_unit_test(test_furniture_line_foreign_script),
         cmocka_unit_test(test_furniture_line_foreign_script_crlf),
