@@ -83,12 +83,21 @@ static inline uint64_t utf8_lower8(uint64_t x)
     return x | ((ge & le & UTF8_HIGHS) >> 2);
 }
 
-/* Whether no byte of x is c (x's bytes all below 0x80). */
-static inline bool utf8_lacks8(uint64_t x, unsigned char c)
+/*
+ * The high bit of each byte of x that is c (c below 0x80), exact up to the
+ * first such byte; a borrow may flag bytes after it.
+ */
+static inline uint64_t utf8_eq8(uint64_t x, unsigned char c)
 {
     uint64_t y = x ^ (c * UTF8_ONES);
 
-    return ((y - UTF8_ONES) & ~y & UTF8_HIGHS) == 0;
+    return (y - UTF8_ONES) & ~y & UTF8_HIGHS;
+}
+
+/* Whether no byte of x is c (x's bytes all below 0x80). */
+static inline bool utf8_lacks8(uint64_t x, unsigned char c)
+{
+    return utf8_eq8(x, c) == 0;
 }
 
 #endif

@@ -46,42 +46,66 @@ static bool tokjson_plain(unsigned char c)
     return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
-/* Whether the 8 bytes at s need no escape and are ASCII: they are copied at once. */
-static bool tokjson_plain8(const char *s)
+/*
+ * How many of the 8 bytes at s, from the first, are ASCII and need no
+ * escape (8: all). Exact: a borrow only reaches the bytes after the first
+ * one that is flagged rightly.
+ */
+static size_t tokjson_plain_prefix8(const char *s)
 {
     uint64_t x = utf8_load8(s);
+    uint64_t stop = ((x - 0x20 * UTF8_ONES) | x) & UTF8_HIGHS;
 
-    return utf8_printable8(s) && utf8_lacks8(x, '"') && utf8_lacks8(x, '\\');
+    stop |= utf8_eq8(x, '"') | utf8_eq8(x, '\\');
+    return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
 }
 
-char *tokjson_string_at(char *p, const char *s, size_t n)
+/* The character at s[*i] that is not plain ASCII, escaped or checked; NULL if not valid. */
+static char *tokjson_char_at(char *p, const char *s, size_t n, size_t *i)
 {
-    const unsigned char *u = (const unsigned char *)s;
+    const unsigned char *u = (const unsigned char *)s + *i;
     int32_t cp;
 
-    *p++ = '"';
-    for (size_t i = 0; i < n;) {
-        if (n - i >= 8 && tokjson_plain8(s + i)) {
-            memcpy(p, s + i, 8);
-            p += 8;
-            i += 8;
-        } else if (tokjson_plain(u[i])) {
-            *p++ = (char)u[i++];
-        } else if (u[i] < 0x80) {
-            p = tokjson_escape_at(p, u[i++]);
-        } else if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
-            memcpy(p, s + i, 2); /* a 2-byte character, valid without utf8_decode */
-            p += 2;
-            i += 2;
-        } else {
-            size_t len = utf8_decode(s + i, n - i, &cp);
-            if (len == 0)
-                return NULL;
-            memcpy(p, s + i, len);
-            p += len;
-            i += len;
-        }
+    if (u[0] < 0x80) {
+        (*i)++;
+        return tokjson_escape_at(p, u[0]);
     }
+    if (u[0] >= 0xC2 && u[0] <= 0xDF && n - *i >= 2 && (u[1] & 0xC0) == 0x80) {
+        memcpy(p, u, 2); /* a 2-byte character, valid without utf8_decode */
+        *i += 2;
+        return p + 2;
+    }
+    size_t len = utf8_decode(s + *i, n - *i, &cp);
+    if (len == 0)
+        return NULL;
+    memcpy(p, u, len);
+    *i += len;
+    return p + len;
+}
+
+/*
+ * Runs of plain ASCII are copied 8 bytes at a time; a block that holds
+ * another byte is copied whole too, only its plain start counting (the room
+ * reserved is far more than 8 bytes ahead).
+ */
+char *tokjson_string_at(char *p, const char *s, size_t n)
+{
     *p++ = '"';
+    for (size_t i = 0; p && i < n;) {
+        if (n - i >= 8) {
+            size_t k = tokjson_plain_prefix8(s + i);
+            memcpy(p, s + i, 8);
+            p += k;
+            i += k;
+            if (k == 8)
+                continue;
+        } else if (tokjson_plain((unsigned char)s[i])) {
+            *p++ = s[i++];
+            continue;
+        }
+        p = tokjson_char_at(p, s, n, &i);
+    }
+    if (p)
+        *p++ = '"';
     return p;
 }

@@ -1,7 +1,10 @@
 #include "test_common.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "tokenize/tokjson.h"
 
@@ -73,6 +76,28 @@ static void test_tokjson_string_at_refuses_invalid(void **state)
     assert_null(str(out, "x \xed\xa0\x80 y", 7));     /* surrogate */
 }
 
+/* One byte or character that is not plain ASCII at each place of a run, as jansson writes it. */
+static void test_tokjson_string_at_every_place(void **state)
+{
+    static const char *const odd[] = {"\"", "\\", "\x01", "\n", "\x7f", "\xc3\xa5", "\xe2\x80\xaf"};
+    char s[32], out[TOKJSON_STRING_ROOM(32)];
+
+    (void)state;
+    for (size_t k = 0; k < sizeof(odd) / sizeof(*odd); k++) {
+        size_t len = strlen(odd[k]);
+        for (size_t at = 0; at + len <= 20; at++) {
+            memset(s, 'a', 20);
+            memcpy(s + at, odd[k], len);
+            json_t *j = json_stringn(s, 20);
+            char *want = json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT);
+            assert_non_null(want);
+            assert_string_equal(str(out, s, 20), want);
+            free(want);
+            json_decref(j);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -80,6 +105,7 @@ int main(void)
         cmocka_unit_test(test_tokjson_string_at_escapes_as_jansson),
         cmocka_unit_test(test_tokjson_string_at_keeps_utf8),
         cmocka_unit_test(test_tokjson_string_at_refuses_invalid),
+        cmocka_unit_test(test_tokjson_string_at_every_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
