@@ -20,8 +20,7 @@ int tokdoc_init(struct tokdoc *d, const struct tokconf *tc, FILE *out, const cha
     toksent_list_init(&d->sentences);
     toklex_list_init(&d->tokens);
     buf_init(&d->bytes);
-    buf_init(&d->emit.text);
-    buf_init(&d->emit.line);
+    tokemit_bufs_init(&d->emit);
     return langid_init(&d->langid, tc);
 }
 
@@ -32,8 +31,7 @@ void tokdoc_release(struct tokdoc *d)
     toksent_list_release(&d->sentences);
     toklex_list_release(&d->tokens);
     buf_release(&d->bytes);
-    buf_release(&d->emit.text);
-    buf_release(&d->emit.line);
+    tokemit_bufs_release(&d->emit);
 }
 
 static int tokdoc_write_failed(struct tokdoc *d)

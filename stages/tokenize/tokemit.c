@@ -175,14 +175,52 @@ static int tokemit_bad(struct buf *line, const char *s, size_t a, size_t b)
     return buf_addstr(line, "],");
 }
 
+void tokemit_bufs_init(struct tokemit_bufs *bufs)
+{
+    buf_init(&bufs->text);
+    buf_init(&bufs->line);
+    bufs->clean = false;
+    buf_init(&bufs->doc_id);
+    buf_init(&bufs->doc_field);
+}
+
+void tokemit_bufs_release(struct tokemit_bufs *bufs)
+{
+    buf_release(&bufs->text);
+    buf_release(&bufs->line);
+    buf_release(&bufs->doc_id);
+    buf_release(&bufs->doc_field);
+}
+
+/*
+ * Make bufs->doc_field the "doc" field of doc, unless it is already: all
+ * of a document's sentences have the same. Returns 0, or -1 when doc is not
+ * valid UTF-8 or memory ran out.
+ */
+static int tokemit_doc_field(struct tokemit_bufs *bufs, const char *doc)
+{
+    size_t n = strlen(doc);
+
+    if (bufs->doc_field.len > 0 && bufs->doc_id.len == n && memcmp(bufs->doc_id.data, doc, n) == 0)
+        return 0;
+    buf_reset(&bufs->doc_id);
+    buf_reset(&bufs->doc_field);
+    if (buf_grow(&bufs->doc_field, TOKJSON_STRING_ROOM(n) + 8) < 0)
+        return -1;
+    char *p = tokjson_string_at(tokjson_lit_at(bufs->doc_field.data, "\"doc\":"), doc, n);
+    if (!p || buf_add(&bufs->doc_id, doc, n) < 0)
+        return -1;
+    tokemit_end_at(&bufs->doc_field, p);
+    return 0;
+}
+
 /* The fields from "doc" on at p: room for them reserved. NULL when a string is not valid. */
-static char *tokemit_sentence_at(char *p, const char *doc, size_t sid,
+static char *tokemit_sentence_at(char *p, const struct buf *doc_field, size_t sid,
                                  const struct toksent_span *sp, const char *t, size_t tlen,
                                  const struct toklex_list *tokens)
 {
-    p = tokjson_string_at(tokjson_lit_at(p, "\"doc\":"), doc, strlen(doc));
-    if (!p)
-        return NULL;
+    memcpy(p, doc_field->data, doc_field->len);
+    p += doc_field->len;
     p = tokemit_field_at(p, ",\"end\":", sp->end);
     p = tokemit_field_at(p, ",\"para\":", sp->para);
     p = tokemit_field_at(p, ",\"sid\":", sid);
@@ -194,15 +232,18 @@ static char *tokemit_sentence_at(char *p, const char *doc, size_t sid,
     return tokjson_lit_at(p, ",\"type\":\"sentence\"}\n");
 }
 
-/* Append the record to line, with its newline; text gets the sentence's text. */
-static int tokemit_sentence_line(struct buf *line, struct buf *text, bool clean, const char *doc,
-                                 size_t sid, const struct toksent_span *sp, const char *s,
+/* Append the record to bufs->line, with its newline; bufs->text gets the sentence's text. */
+static int tokemit_sentence_line(struct tokemit_bufs *bufs, const char *doc, size_t sid,
+                                 const struct toksent_span *sp, const char *s,
                                  const struct toklex_list *tokens)
 {
+    struct buf *line = &bufs->line, *text = &bufs->text;
     const char *t = s + sp->start;
     size_t tlen = sp->end - sp->start;
 
-    if (!clean) {
+    if (tokemit_doc_field(bufs, doc) < 0)
+        return -1;
+    if (!bufs->clean) {
         buf_reset(text);
         if (hygiene_text(text, NULL, s, sp->start, sp->end) < 0)
             return -1;
@@ -215,10 +256,11 @@ static int tokemit_sentence_line(struct buf *line, struct buf *text, bool clean,
     if (tlen != sp->end - sp->start && tokemit_bad(line, s, sp->start, sp->end) < 0)
         return -1;
     if (tokens->n > TOKEMIT_MAX_ITEMS ||
-        buf_grow(line, TOKEMIT_FIXED_ROOM + TOKJSON_STRING_ROOM(strlen(doc)) +
-                           TOKJSON_STRING_ROOM(tlen) + tokens->n * TOKEMIT_TOKEN_MAX) < 0)
+        buf_grow(line, TOKEMIT_FIXED_ROOM + bufs->doc_field.len + TOKJSON_STRING_ROOM(tlen) +
+                           tokens->n * TOKEMIT_TOKEN_MAX) < 0)
         return -1;
-    char *p = tokemit_sentence_at(line->data + line->len, doc, sid, sp, t, tlen, tokens);
+    char *p =
+        tokemit_sentence_at(line->data + line->len, &bufs->doc_field, sid, sp, t, tlen, tokens);
     if (!p)
         return -1;
     tokemit_end_at(line, p);
@@ -228,7 +270,7 @@ static int tokemit_sentence_line(struct buf *line, struct buf *text, bool clean,
 int tokemit_sentence(FILE *fp, const char *doc, size_t sid, const struct toksent_span *sp,
                      const char *s, const struct toklex_list *tokens, struct tokemit_bufs *bufs)
 {
-    if (tokemit_sentence_line(&bufs->line, &bufs->text, bufs->clean, doc, sid, sp, s, tokens) < 0)
+    if (tokemit_sentence_line(bufs, doc, sid, sp, s, tokens) < 0)
         return -1;
     return bufs->line.len >= TOKEMIT_PENDING_MAX ? tokemit_sentences_flush(fp, bufs) : 0;
 }

@@ -29,11 +29,16 @@ struct tokemit_doc {
 
 int tokemit_doc(FILE *fp, const struct tokemit_doc *d);
 
-/* Scratch buffers for tokemit_sentence(), the caller's (buf_release() each). */
+/* Scratch buffers for tokemit_sentence(): tokemit_bufs_init(), then tokemit_bufs_release(). */
 struct tokemit_bufs {
     struct buf text, line;
     bool clean; /* no byte of the document is replaced: its text is written as it is */
+    /* the "doc" field of the last doc id written (doc_id), made once for its sentences */
+    struct buf doc_id, doc_field;
 };
+
+void tokemit_bufs_init(struct tokemit_bufs *bufs);
+void tokemit_bufs_release(struct tokemit_bufs *bufs);
 
 /*
  * The sentence sp of doc (sid) from the original bytes s: text with

@@ -15,17 +15,18 @@ static char *sentence(const char *s, size_t a, size_t b, const struct toklex *to
 {
     struct toksent_span sp = {a, b, 2};
     struct toklex_list list = {(struct toklex *)tok, ntok, ntok};
-    struct tokemit_bufs bufs = {BUF_INIT, BUF_INIT, clean};
+    struct tokemit_bufs bufs;
     char *out = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&out, &len);
 
+    tokemit_bufs_init(&bufs);
+    bufs.clean = clean;
     assert_non_null(fp);
     assert_int_equal(tokemit_sentence(fp, "d\"1", 7, &sp, s, &list, &bufs), 0);
     assert_int_equal(tokemit_sentences_flush(fp, &bufs), 0);
     fclose(fp);
-    buf_release(&bufs.text);
-    buf_release(&bufs.line);
+    tokemit_bufs_release(&bufs);
     return out;
 }
 
@@ -147,14 +148,18 @@ static void test_tokemit_doc_refuses_invalid_utf8(void **state)
 static void test_tokemit_sentences_flush_empty(void **state)
 {
     (void)state;
-    struct tokemit_bufs bufs = {BUF_INIT, BUF_INIT, true};
+    struct tokemit_bufs bufs;
     char *out = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&out, &len);
 
+    tokemit_bufs_init(&bufs);
+    bufs.clean = true;
+
     assert_int_equal(tokemit_sentences_flush(fp, &bufs), 0);
     fclose(fp);
     assert_int_equal(len, 0);
+    tokemit_bufs_release(&bufs);
     free(out);
 }
 
@@ -166,10 +171,13 @@ static void test_tokemit_sentences_batched(void **state)
     struct toksent_span sp[] = {{0, 4, 0}, {5, 9, 0}};
     struct toklex tok[] = {{0, 1, 'w'}, {5, 6, 'w'}};
     struct toklex_list list = {tok, 1, 1}, list2 = {tok + 1, 1, 1};
-    struct tokemit_bufs bufs = {BUF_INIT, BUF_INIT, true};
+    struct tokemit_bufs bufs;
     char *out = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&out, &len);
+
+    tokemit_bufs_init(&bufs);
+    bufs.clean = true;
 
     assert_int_equal(tokemit_sentence(fp, "d", 0, &sp[0], s, &list, &bufs), 0);
     assert_int_equal(tokemit_sentence(fp, "d", 1, &sp[1], s, &list2, &bufs), 0);
@@ -181,8 +189,39 @@ static void test_tokemit_sentences_batched(void **state)
                              "\"text\":\"A b.\",\"tokens\":[[0,1,\"w\"]],\"type\":\"sentence\"}\n"
                              "{\"doc\":\"d\",\"end\":9,\"para\":0,\"sid\":1,\"start\":5,"
                              "\"text\":\"C d.\",\"tokens\":[[0,1,\"w\"]],\"type\":\"sentence\"}\n");
-    buf_release(&bufs.text);
-    buf_release(&bufs.line);
+    tokemit_bufs_release(&bufs);
+    free(out);
+}
+
+/* Each document's sentences carry its own id; a refused id is not kept for the next one. */
+static void test_tokemit_sentence_doc_changes(void **state)
+{
+    (void)state;
+    const char *s = "A b.";
+    struct toksent_span sp = {0, 4, 0};
+    struct toklex tok[] = {{0, 1, 'w'}};
+    struct toklex_list list = {tok, 1, 1};
+    struct tokemit_bufs bufs;
+    char *out = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&out, &len);
+
+    tokemit_bufs_init(&bufs);
+    bufs.clean = true;
+    assert_int_equal(tokemit_sentence(fp, "d1", 0, &sp, s, &list, &bufs), 0);
+    assert_int_equal(tokemit_sentence(fp, "d22", 0, &sp, s, &list, &bufs), 0);
+    assert_int_equal(tokemit_sentence(fp, "d\xff", 0, &sp, s, &list, &bufs), -1);
+    assert_int_equal(tokemit_sentence(fp, "d\xff", 0, &sp, s, &list, &bufs), -1);
+    assert_int_equal(tokemit_sentence(fp, "d1", 1, &sp, s, &list, &bufs), 0);
+    assert_int_equal(tokemit_sentences_flush(fp, &bufs), 0);
+    fclose(fp);
+    assert_string_equal(out, "{\"doc\":\"d1\",\"end\":4,\"para\":0,\"sid\":0,\"start\":0,"
+                             "\"text\":\"A b.\",\"tokens\":[[0,1,\"w\"]],\"type\":\"sentence\"}\n"
+                             "{\"doc\":\"d22\",\"end\":4,\"para\":0,\"sid\":0,\"start\":0,"
+                             "\"text\":\"A b.\",\"tokens\":[[0,1,\"w\"]],\"type\":\"sentence\"}\n"
+                             "{\"doc\":\"d1\",\"end\":4,\"para\":0,\"sid\":1,\"start\":0,"
+                             "\"text\":\"A b.\",\"tokens\":[[0,1,\"w\"]],\"type\":\"sentence\"}\n");
+    tokemit_bufs_release(&bufs);
     free(out);
 }
 
@@ -193,6 +232,7 @@ int main(void)
         cmocka_unit_test(test_tokemit_sentence_replaced_bytes),
         cmocka_unit_test(test_tokemit_sentence_no_tokens),
         cmocka_unit_test(test_tokemit_sentences_batched),
+        cmocka_unit_test(test_tokemit_sentence_doc_changes),
         cmocka_unit_test(test_tokemit_sentences_flush_empty),
         cmocka_unit_test(test_tokemit_doc_as_jansson_writes_it),
         cmocka_unit_test(test_tokemit_doc_refuses_invalid_utf8),
