@@ -285,7 +285,14 @@ static int furniture_append(struct furniture *f, const char *add, size_t alen, s
 {
     if (f->mapped && furniture_map_to(f, f->fold.len + alen, orig) < 0)
         return -1;
-    return buf_add(&f->fold, add, alen);
+    if (f->fold.len + alen >= f->fold.cap) /* no room for the bytes and the NUL */
+        return buf_add(&f->fold, add, alen);
+    char *out = f->fold.data + f->fold.len; /* a character or two: no memcpy() call */
+    for (size_t k = 0; k < alen; k++)
+        out[k] = add[k];
+    out[alen] = '\0';
+    f->fold.len += alen;
+    return 0;
 }
 
 /*
