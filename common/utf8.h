@@ -64,6 +64,27 @@ static inline bool utf8_printable8(const char *s)
     return (((x - 0x20 * UTF8_ONES) | x) & UTF8_HIGHS) == 0;
 }
 
+/*
+ * How many of the 8 bytes at s, from the first, pass utf8_ascii8() or
+ * utf8_printable8() (8: all). Exact: a borrow only reaches the bytes after
+ * the first that fails.
+ */
+static inline size_t utf8_ascii_len8(const char *s)
+{
+    uint64_t x = utf8_load8(s);
+    uint64_t stop = ((x - UTF8_ONES) | x) & UTF8_HIGHS;
+
+    return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+}
+
+static inline size_t utf8_printable_len8(const char *s)
+{
+    uint64_t x = utf8_load8(s);
+    uint64_t stop = ((x - 0x20 * UTF8_ONES) | x) & UTF8_HIGHS;
+
+    return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+}
+
 /* The number of ASCII letters among the 8 bytes x (all ASCII). */
 static inline unsigned utf8_letters8(uint64_t x)
 {

@@ -28,9 +28,11 @@ void hygiene_count(const char *s, size_t n, size_t from, struct hygiene_counts *
 
     hc->invalid = hc->nul = hc->first_bad = 0;
     for (size_t i = from; i < n;) {
-        if (n - i >= 8 && utf8_ascii8(s + i)) {
-            i += 8;
-            continue;
+        if (n - i >= 8) { /* the ASCII start of 8 bytes is passed at once */
+            size_t k = utf8_ascii_len8(s + i);
+            i += k;
+            if (k == 8)
+                continue;
         }
         size_t len = hygiene_char(s, n, i, &cp, &bad);
         if (bad && hc->invalid + hc->nul == 0)
@@ -58,9 +60,11 @@ bool hygiene_is_binary(const char *s, size_t n, const struct tokconf *tc)
     if (m == 0)
         return false;
     for (size_t i = 0; i < m;) {
-        if (m - i >= 8 && utf8_printable8(s + i)) { /* neither control nor invalid */
-            i += 8;
-            continue;
+        if (m - i >= 8) { /* the start of 8 bytes that is neither control nor invalid */
+            size_t k = utf8_printable_len8(s + i);
+            i += k;
+            if (k == 8)
+                continue;
         }
         if (hygiene_is_control((unsigned char)s[i]))
             control++;

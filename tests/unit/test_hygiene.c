@@ -25,6 +25,26 @@ static void test_hygiene_count_invalid_and_nul(void **state)
     assert_int_equal(hc.first_bad, 2);
 }
 
+/* A bad byte or a NUL at each place of a run of ASCII and 2-byte characters. */
+static void test_hygiene_count_every_place(void **state)
+{
+    (void)state;
+    char s[32];
+    struct hygiene_counts hc;
+
+    for (size_t at = 0; at < 24; at++) {
+        for (int nul = 0; nul < 2; nul++) {
+            memset(s, 'a', sizeof(s));
+            memcpy(s + (at + 9) % 22, "\xC3\xA5", 2); /* never over the bad byte, nor cut */
+            s[at] = nul ? '\0' : '\xFF';
+            hygiene_count(s, 24, 0, &hc);
+            assert_int_equal(hc.invalid, nul ? 0 : 1);
+            assert_int_equal(hc.nul, nul ? 1 : 0);
+            assert_int_equal(hc.first_bad, at);
+        }
+    }
+}
+
 static void test_hygiene_char_reads_bad_bytes_as_one(void **state)
 {
     (void)state;
@@ -69,6 +89,12 @@ static void test_hygiene_is_binary(void **state)
     assert_true(hygiene_is_binary(bin, sizeof(bin), &tc));
     assert_false(hygiene_is_binary(text, strlen(text) + 40, &tc));
     assert_false(hygiene_is_binary("", 0, &tc));
+    for (size_t i = 0; i < sizeof(bin); i++) /* 1 control byte in 4, then in 40 */
+        bin[i] = i % 4 == 3 ? '\x01' : i % 9 == 0 ? '\n' : 'a';
+    assert_true(hygiene_is_binary(bin, sizeof(bin), &tc));
+    for (size_t i = 0; i < sizeof(bin); i++)
+        bin[i] = i % 40 == 3 ? '\x01' : i % 9 == 0 ? '\n' : 'a';
+    assert_false(hygiene_is_binary(bin, sizeof(bin), &tc));
 }
 
 static void test_hygiene_line_of(void **state)
@@ -83,6 +109,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hygiene_bom_found),
         cmocka_unit_test(test_hygiene_count_invalid_and_nul),
+        cmocka_unit_test(test_hygiene_count_every_place),
         cmocka_unit_test(test_hygiene_char_reads_bad_bytes_as_one),
         cmocka_unit_test(test_hygiene_text_replaces_and_lists),
         cmocka_unit_test(test_hygiene_is_binary),
