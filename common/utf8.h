@@ -65,16 +65,39 @@ static inline bool utf8_printable8(const char *s)
 }
 
 /*
+ * The place (0-7, in memory order) of the first byte of an 8-byte load
+ * whose high bit is set in stop (not 0).
+ */
+static inline size_t utf8_first8(uint64_t stop)
+{
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(stop) / 8;
+#elif defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return (size_t)__builtin_clzll(stop) / 8;
+#else
+    unsigned char b[8];
+    size_t k = 0;
+
+    memcpy(b, &stop, sizeof(b));
+    while (!(b[k] & 0x80))
+        k++;
+    return k;
+#endif
+}
+
+/*
  * How many of the 8 bytes at s, from the first, pass utf8_ascii8() or
- * utf8_printable8() (8: all). Exact: a borrow only reaches the bytes after
- * the first that fails.
+ * utf8_printable8() (8: all). A failing byte is always flagged, and a
+ * borrow only flags bytes it reaches from a failing one: on a
+ * little-endian machine those come after it, so the answer is exact;
+ * elsewhere it may stop early, never late.
  */
 static inline size_t utf8_ascii_len8(const char *s)
 {
     uint64_t x = utf8_load8(s);
     uint64_t stop = ((x - UTF8_ONES) | x) & UTF8_HIGHS;
 
-    return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+    return stop ? utf8_first8(stop) : 8;
 }
 
 static inline size_t utf8_printable_len8(const char *s)
@@ -82,7 +105,7 @@ static inline size_t utf8_printable_len8(const char *s)
     uint64_t x = utf8_load8(s);
     uint64_t stop = ((x - 0x20 * UTF8_ONES) | x) & UTF8_HIGHS;
 
-    return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+    return stop ? utf8_first8(stop) : 8;
 }
 
 /* The number of ASCII letters among the 8 bytes x (all ASCII). */
@@ -105,8 +128,8 @@ static inline uint64_t utf8_lower8(uint64_t x)
 }
 
 /*
- * The high bit of each byte of x that is c (c below 0x80), exact up to the
- * first such byte; a borrow may flag bytes after it.
+ * The high bit of each byte of x that is c (c below 0x80); a borrow may
+ * also flag a more significant byte than one that is c.
  */
 static inline uint64_t utf8_eq8(uint64_t x, unsigned char c)
 {

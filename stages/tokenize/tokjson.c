@@ -48,8 +48,8 @@ static bool tokjson_plain(unsigned char c)
 
 /*
  * How many of the 8 bytes at s, from the first, are ASCII and need no
- * escape (8: all). Exact: a borrow only reaches the bytes after the first
- * one that is flagged rightly.
+ * escape (8: all); exact on little-endian machines, else maybe fewer (see
+ * utf8_ascii_len8()).
  */
 static size_t tokjson_plain_prefix8(const char *s)
 {
@@ -57,7 +57,7 @@ static size_t tokjson_plain_prefix8(const char *s)
     uint64_t stop = ((x - 0x20 * UTF8_ONES) | x) & UTF8_HIGHS;
 
     stop |= utf8_eq8(x, '"') | utf8_eq8(x, '\\');
-    return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+    return stop ? utf8_first8(stop) : 8;
 }
 
 /* The character at s[*i] that is not plain ASCII, escaped or checked; NULL if not valid. */

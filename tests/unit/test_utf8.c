@@ -153,6 +153,27 @@ static void test_utf8_fold_plain_matches_utf8proc(void **state)
                 strlen("Tromsø Økern DÆMNING İstanbul ŉ ǰ ß"));
 }
 
+/* The passing start of 8 bytes ends at the first failing byte, wherever the others fail. */
+static void test_utf8_len8_first_failing_byte(void **state)
+{
+    (void)state;
+    char s[8];
+
+    for (size_t at = 0; at < 8; at++) {
+        memset(s, 'a', sizeof(s));
+        s[at] = '\0';
+        assert_int_equal(utf8_ascii_len8(s), at);
+        assert_int_equal(utf8_printable_len8(s), at);
+        memset(s + at, '\xC3', sizeof(s) - at);
+        assert_int_equal(utf8_ascii_len8(s), at);
+        s[at] = '\n';
+        assert_int_equal(utf8_printable_len8(s), at);
+    }
+    memset(s, ' ', sizeof(s));
+    assert_int_equal(utf8_ascii_len8(s), 8);
+    assert_int_equal(utf8_printable_len8(s), 8);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -164,6 +185,7 @@ int main(void)
         cmocka_unit_test(test_utf8_fold_rejects_invalid_and_nul),
         cmocka_unit_test(test_utf8_fold_ascii_matches_utf8proc),
         cmocka_unit_test(test_utf8_fold_plain_matches_utf8proc),
+        cmocka_unit_test(test_utf8_len8_first_failing_byte),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
