@@ -175,9 +175,11 @@ static char *langid_sample(const struct tokconf *tc, const char *s, size_t n, si
     if (!out)
         return NULL;
     while (i < m) {
-        if (m - i >= 8 && utf8_ascii8(s + i)) { /* no NUL, nothing replaced */
-            i += 8;
-            continue;
+        if (m - i >= 8) { /* an ASCII start of 8 bytes: no NUL, nothing replaced */
+            size_t k = utf8_ascii_len8(s + i);
+            i += k;
+            if (k == 8)
+                continue;
         }
         size_t l = hygiene_char(s, n, i, &cp, &bad);
         if (i + l > m)
