@@ -18,8 +18,8 @@
 #define PLACE_ISO_DEFAULT "/usr/share/iso-codes/json/iso_3166-1.json"
 #define PLACE_LOCALE_DEFAULT "/usr/share/locale"
 #define PLACE_MO_MAGIC 0x950412deU
-/* Lookups remembered: 4096 (some 370 kB) */
-#define PLACE_CACHE_BITS 12
+/* Lookups remembered: 16384 (some 1.5 MB a cache, a thread) */
+#define PLACE_CACHE_BITS 14
 /* Keys of spans joined from their pieces (place_lookup_cut) longer than this are left to
  * place_key() */
 #define PLACE_KEY_MAX 255
