@@ -40,7 +40,8 @@ struct claim_mention {
 
 /* One sentence of the document being annotated. */
 struct claim_ctx_sent {
-    struct claim_sent s; /* only sid and para until ready */
+    struct claim_sent s;    /* only sid and para until ready */
+    struct claim_tok *room; /* where its tokens go, in the document's array */
     struct claim_mention *men;
     size_t nmen, capmen;
     bool numbers; /* numbers of the document are in it */
@@ -54,6 +55,7 @@ struct claim_doc {
     const struct claim_rawsent *raw; /* the sentences' fields, nsents of them */
     struct claim_ctx_sent *sents;
     size_t nsents;
+    struct claim_tok *toks; /* every sentence's tokens, one array (malloc'd: written when read) */
     const char *main_place;
     size_t genitive_max; /* the longest of lx->genitive */
 };
@@ -330,7 +332,9 @@ static void claim_doc_release(struct claim_doc *d)
         free(d->sents[k].men);
     }
     free(d->sents);
+    free(d->toks);
     d->sents = NULL;
+    d->toks = NULL;
     d->nsents = 0;
 }
 
@@ -373,10 +377,13 @@ static int claim_doc_sent(const struct claim_doc *d, struct claim_ctx_sent *cs,
                           const struct claim_rawsent *r, bool numbers)
 {
     if (!d->lx)
-        return claim_sent_init_light(&cs->s, r);
-    if (!numbers)
-        return claim_sent_init_light(&cs->s, r) < 0 || claim_places(d, cs) < 0 ? -1 : 0;
-    if (claim_sent_init_raw(&cs->s, r, d->lx) < 0 || claim_places(d, cs) < 0)
+        return claim_sent_init_light_in(&cs->s, r, cs->room);
+    if (!numbers) {
+        if (claim_sent_init_light_in(&cs->s, r, cs->room) < 0)
+            return -1;
+        return claim_places(d, cs);
+    }
+    if (claim_sent_init_raw_in(&cs->s, r, d->lx, cs->room) < 0 || claim_places(d, cs) < 0)
         return -1;
     claim_locatives(d, cs);
     return 0;
@@ -454,12 +461,20 @@ static int claim_doc_ready_lead(struct claim_doc *d)
 static int claim_doc_init(struct claim_doc *d, const struct claim_rawsent *sents, size_t nsents,
                           const struct claim_by_sid *ix, size_t nix)
 {
+    size_t ntoks = 0;
+
+    for (size_t k = 0; k < nsents; k++)
+        ntoks += sents[k].ntok;
     d->sents = calloc(nsents + 1, sizeof(*d->sents));
-    if (!d->sents)
+    d->toks = malloc((ntoks + 1) * sizeof(*d->toks));
+    if (!d->sents || !d->toks)
         return error_at(NULL, 0, "out of memory");
     d->raw = sents;
     d->nsents = nsents;
+    ntoks = 0;
     for (size_t k = 0; k < nsents; k++) {
+        d->sents[k].room = d->toks + ntoks;
+        ntoks += sents[k].ntok;
         d->sents[k].s.sid = sents[k].sid;
         d->sents[k].s.para = sents[k].para;
         d->sents[k].numbers = claim_has_numbers(ix, nix, sents[k].sid);
@@ -740,7 +755,8 @@ int claim_annotate_raw(const struct claim_config *cfg, const struct claim_docinf
                        const struct claim_rawsent *sents, size_t nsents, struct normrec *recs,
                        size_t nix)
 {
-    struct claim_doc d = {cfg, claim_lex_for(cfg, doc->lang), doc, NULL, NULL, 0, "", 0};
+    struct claim_doc d = {
+        .cfg = cfg, .lx = claim_lex_for(cfg, doc->lang), .doc = doc, .main_place = ""};
     struct claim_num *nums = calloc(nix + 1, sizeof(*nums));
     struct claim_by_sid *ix = calloc(nix + 1, sizeof(*ix));
     int rc = -1;

@@ -111,13 +111,15 @@ static void claim_sent_stems(struct claim_sent *s)
     }
 }
 
-/* The tokens, with their stems unless light. */
+/* The tokens, in room (NULL: an array of their own), with their stems unless light. */
 static int claim_sent_tokens(struct claim_sent *s, const struct claim_rawsent *r,
-                             const struct claim_lex *lx, bool light)
+                             const struct claim_lex *lx, bool light, struct claim_tok *room)
 {
     struct buf stems = BUF_INIT;
 
-    s->tok = malloc((r->ntok + 1) * sizeof(*s->tok)); /* claim_tok_read() clears each */
+    /* claim_tok_read() clears each token */
+    s->tok_borrowed = room != NULL;
+    s->tok = room ? room : malloc((r->ntok + 1) * sizeof(*s->tok));
     if (!s->tok)
         return -1;
     /* a word's stem is seldom longer than the word: one allocation for most sentences */
@@ -233,8 +235,14 @@ static void claim_sent_fields(struct claim_sent *s, const struct claim_rawsent *
 int claim_sent_init_raw(struct claim_sent *s, const struct claim_rawsent *r,
                         const struct claim_lex *lx)
 {
+    return claim_sent_init_raw_in(s, r, lx, NULL);
+}
+
+int claim_sent_init_raw_in(struct claim_sent *s, const struct claim_rawsent *r,
+                           const struct claim_lex *lx, struct claim_tok *room)
+{
     claim_sent_fields(s, r);
-    if (claim_sent_tokens(s, r, lx, false) < 0 || claim_sent_segments(s, lx) < 0) {
+    if (claim_sent_tokens(s, r, lx, false, room) < 0 || claim_sent_segments(s, lx) < 0) {
         claim_sent_release(s);
         return -1;
     }
@@ -243,8 +251,14 @@ int claim_sent_init_raw(struct claim_sent *s, const struct claim_rawsent *r,
 
 int claim_sent_init_light(struct claim_sent *s, const struct claim_rawsent *r)
 {
+    return claim_sent_init_light_in(s, r, NULL);
+}
+
+int claim_sent_init_light_in(struct claim_sent *s, const struct claim_rawsent *r,
+                             struct claim_tok *room)
+{
     claim_sent_fields(s, r);
-    if (claim_sent_tokens(s, r, NULL, true) < 0) {
+    if (claim_sent_tokens(s, r, NULL, true, room) < 0) {
         claim_sent_release(s);
         return -1;
     }
@@ -311,7 +325,8 @@ int claim_sent_init(struct claim_sent *s, const json_t *rec, const struct claim_
 
 void claim_sent_release(struct claim_sent *s)
 {
-    free(s->tok);
+    if (!s->tok_borrowed)
+        free(s->tok);
     free(s->stems);
     free(s->paren);
     memset(s, 0, sizeof(*s));

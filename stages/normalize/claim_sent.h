@@ -8,7 +8,8 @@
  * the asides among them (a segment opened by an apposition or part marker
  * of lx, or in parentheses). The
  * struct borrows the record's text (it must outlive the struct) and owns
- * its token array; claim_sent_release() frees it. Errors: -1 when memory
+ * its token array, unless made by an _in variant in the caller's room;
+ * claim_sent_release() frees what it owns. Errors: -1 when memory
  * ran out (not reported); odd records give an empty sentence, not an error.
  */
 #ifndef CLAIM_SENT_H
@@ -66,7 +67,8 @@ struct claim_sent {
     long long sid, para;
     struct claim_tok *tok;
     size_t ntok;
-    char *stems; /* the tokens' stems, each NUL-terminated */
+    bool tok_borrowed; /* tok is the caller's room (the _in variants), not freed here */
+    char *stems;       /* the tokens' stems, each NUL-terminated */
     size_t nseg;
     bool *paren; /* per segment: an aside ("inklusive två civila", "or a third") */
 };
@@ -79,12 +81,24 @@ int claim_sent_init_raw(struct claim_sent *s, const struct claim_rawsent *r,
                         const struct claim_lex *lx);
 
 /*
+ * The same with the tokens in room, the caller's, with space for r->ntok of
+ * them: it must outlive s, and claim_sent_release() leaves it. A document's
+ * sentences can share one array so. Returns 0 or -1.
+ */
+int claim_sent_init_raw_in(struct claim_sent *s, const struct claim_rawsent *r,
+                           const struct claim_lex *lx, struct claim_tok *room);
+
+/*
  * The same without what only claim rules use: every stem is "" and there
  * are no segments (nseg 0, paren NULL); the tokens' offsets, type, upper
  * and clause are as claim_sent_init_raw() sets them, so that places are
  * found the same. Returns 0 or -1.
  */
 int claim_sent_init_light(struct claim_sent *s, const struct claim_rawsent *r);
+
+/* claim_sent_init_light() with the tokens in room, as claim_sent_init_raw_in(). 0 or -1. */
+int claim_sent_init_light_in(struct claim_sent *s, const struct claim_rawsent *r,
+                             struct claim_tok *room);
 
 /* Give a sentence made by claim_sent_init_light() its stems (still no segments). 0 or -1. */
 int claim_sent_add_stems(struct claim_sent *s, const struct claim_lex *lx);

@@ -107,6 +107,38 @@ static void test_claim_sent_add_stems_where_only_the_wanted(void **state)
     claim_lex_release(&lx);
 }
 
+/* The _in variants put the tokens in the caller's room, which release leaves alone. */
+static void test_claim_sent_init_in_uses_the_room(void **state)
+{
+    struct claim_lex lx;
+    struct claim_sent full, in, light;
+    struct claim_rawsent r = raw();
+    struct claim_tok room[2 * sizeof(toks) / sizeof(*toks)];
+    (void)state;
+
+    assert_int_equal(claim_lex_load(&lx, "config/claims/en.json"), 0);
+    assert_int_equal(claim_sent_init_raw(&full, &r, &lx), 0);
+    assert_int_equal(claim_sent_init_raw_in(&in, &r, &lx, room), 0);
+    assert_int_equal(claim_sent_init_light_in(&light, &r, room + r.ntok), 0);
+    assert_ptr_equal(in.tok, room);
+    assert_ptr_equal(light.tok, room + r.ntok);
+    assert_int_equal(in.ntok, full.ntok);
+    assert_int_equal(light.ntok, full.ntok);
+    assert_int_equal(in.nseg, full.nseg);
+    for (size_t i = 0; i < full.ntok; i++) {
+        assert_int_equal(in.tok[i].ts, full.tok[i].ts);
+        assert_int_equal(in.tok[i].te, full.tok[i].te);
+        assert_int_equal(in.tok[i].seg, full.tok[i].seg);
+        assert_int_equal(in.tok[i].clause, full.tok[i].clause);
+        assert_string_equal(in.tok[i].stem, full.tok[i].stem);
+        assert_int_equal(light.tok[i].clause, full.tok[i].clause);
+    }
+    claim_sent_release(&light);
+    claim_sent_release(&in);
+    claim_sent_release(&full);
+    claim_lex_release(&lx);
+}
+
 /* claim_may_start() is false only where no indexed list can match. */
 static void test_claim_may_start_agrees_with_match_list(void **state)
 {
@@ -142,6 +174,7 @@ int main(void)
         cmocka_unit_test(test_claim_sent_light_has_the_tokens_without_stems),
         cmocka_unit_test(test_claim_sent_add_stems_gives_the_stems_of_a_full_read),
         cmocka_unit_test(test_claim_sent_add_stems_where_only_the_wanted),
+        cmocka_unit_test(test_claim_sent_init_in_uses_the_room),
         cmocka_unit_test(test_claim_may_start_agrees_with_match_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
