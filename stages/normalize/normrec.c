@@ -21,21 +21,31 @@ void normrec_release(struct normrec *r)
  */
 #define NORMREC_KEY(name) ",\"" name "\":", sizeof(",\"" name "\":") - 1
 
-/* Append the key text k[0..n) (NORMREC_KEY()). */
-static int normrec_key(struct buf *b, const char *k, size_t n)
+/* Room for extra more bytes and the NUL in b: buf_grow() only when the room runs out. */
+static inline int normrec_room(struct buf *b, size_t extra)
 {
-    /* buf_grow() only when the room runs out */
-    if (b->len + n + 1 >= b->cap && buf_grow(b, n) < 0)
+    return b->len + extra < b->cap ? 0 : buf_grow(b, extra);
+}
+
+/* Append t[0..n) that needs no escape (a key text of NORMREC_KEY(), null, true, false). */
+static int normrec_raw(struct buf *b, const char *t, size_t n)
+{
+    if (normrec_room(b, n) < 0)
         return -1;
-    memcpy(b->data + b->len, k, n);
+    memcpy(b->data + b->len, t, n);
     b->len += n;
     b->data[b->len] = '\0';
     return 0;
 }
 
+/* The key, then s[0..n) as a JSON string, with room made once for both when nothing is escaped. */
 static int normrec_str(struct buf *b, const char *key, size_t klen, const char *s, size_t n)
 {
-    return normrec_key(b, key, klen) < 0 ? -1 : jsonl_put_string(b, s, n);
+    if (normrec_room(b, klen + n + 2) < 0)
+        return -1;
+    memcpy(b->data + b->len, key, klen);
+    b->len += klen;
+    return jsonl_put_string(b, s, n);
 }
 
 static int normrec_span(struct buf *b, const char *key, size_t klen, const struct normstr *s)
@@ -46,7 +56,7 @@ static int normrec_span(struct buf *b, const char *key, size_t klen, const struc
 static int normrec_cstr(struct buf *b, const char *key, size_t klen, const char *s)
 {
     if (!s)
-        return normrec_key(b, key, klen) < 0 ? -1 : buf_add(b, "null", 4);
+        return normrec_raw(b, key, klen) < 0 ? -1 : normrec_raw(b, "null", 4);
     return normrec_str(b, key, klen, s, strlen(s));
 }
 
@@ -64,29 +74,35 @@ static int normrec_dump(struct buf *b, const json_t *v)
     return rc;
 }
 
-/* An integer's decimal digits, as printf's %lld writes them. */
+/* An integer's decimal digits, as printf's %lld writes them, written in place at the end of b. */
 static int normrec_int(struct buf *b, long long v)
 {
-    char tmp[24];
-    size_t i = sizeof(tmp);
     unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    size_t n = 1 + (v < 0);
 
+    for (unsigned long long q = u / 10; q; q /= 10)
+        n++;
+    if (normrec_room(b, n) < 0)
+        return -1;
+    char *p = b->data + b->len + n;
+    *p = '\0';
     do {
-        tmp[--i] = (char)('0' + u % 10);
+        *--p = (char)('0' + u % 10);
         u /= 10;
     } while (u);
     if (v < 0)
-        tmp[--i] = '-';
-    return buf_add(b, tmp + i, sizeof(tmp) - i);
+        *--p = '-';
+    b->len += n;
+    return 0;
 }
 
 /* As resolve wrote numbers with jansson: null, an integer when whole, else a real. */
 static int normrec_num(struct buf *b, const char *key, size_t klen, double v)
 {
-    if (normrec_key(b, key, klen) < 0)
+    if (normrec_raw(b, key, klen) < 0)
         return -1;
     if (isnan(v))
-        return buf_add(b, "null", 4);
+        return normrec_raw(b, "null", 4);
     if (v == floor(v) && fabs(v) < 9e15)
         return normrec_int(b, (long long)v);
     json_t *real = json_real(v);
@@ -97,16 +113,16 @@ static int normrec_num(struct buf *b, const char *key, size_t klen, double v)
 
 static int normrec_integer(struct buf *b, const char *key, size_t klen, long long v)
 {
-    return normrec_key(b, key, klen) < 0 ? -1 : normrec_int(b, v);
+    return normrec_raw(b, key, klen) < 0 ? -1 : normrec_int(b, v);
 }
 
 static int normrec_lang(struct buf *b, const struct normrec *r)
 {
     if (r->lang_string)
         return normrec_span(b, NORMREC_KEY("lang"), &r->lang);
-    if (normrec_key(b, NORMREC_KEY("lang")) < 0)
+    if (normrec_raw(b, NORMREC_KEY("lang")) < 0)
         return -1;
-    return r->lang_other ? normrec_dump(b, r->lang_other) : buf_add(b, "null", 4);
+    return r->lang_other ? normrec_dump(b, r->lang_other) : normrec_raw(b, "null", 4);
 }
 
 /* The members up to "end" (sorted keys: claim fields interleave with resolve's). */
@@ -114,8 +130,8 @@ static int normrec_head(struct buf *b, const struct normrec *r)
 {
     bool a = r->annotated;
 
-    if (buf_add(b, "{\"ambiguous\":", 13) < 0 ||
-        buf_add(b, r->ambiguous ? "true" : "false", r->ambiguous ? 4 : 5) < 0)
+    if (normrec_raw(b, "{\"ambiguous\":", 13) < 0 ||
+        normrec_raw(b, r->ambiguous ? "true" : "false", r->ambiguous ? 4 : 5) < 0)
         return -1;
     if (a && (normrec_span(b, NORMREC_KEY("as_of"), &r->as_of) < 0 ||
               normrec_span(b, NORMREC_KEY("attribution"), &r->attribution) < 0))
@@ -171,7 +187,7 @@ int normrec_put(struct buf *b, const struct normrec *r)
 {
     if (normrec_head(b, r) < 0 || normrec_middle(b, r) < 0 || normrec_tail(b, r) < 0)
         return -1;
-    return buf_addch(b, '}');
+    return normrec_raw(b, "}", 1);
 }
 
 void normpool_init(struct normpool *p)

@@ -118,6 +118,11 @@ static void test_normrec_put_plain(void **state)
     r.high = 1e-10;
     r.lang_string = false; /* lang missing: null */
     assert_put_as_jsonl_write(&r);
+    r.sid = -1; /* integers of every width, written in place */
+    r.start = -9223372036854775807LL - 1;
+    r.end = 1000000000;
+    r.value = -9;
+    assert_put_as_jsonl_write(&r);
     r.lang_other = json_loads("[1, 2.50, \"x\"]", 0, NULL);
     assert_non_null(r.lang_other);
     assert_put_as_jsonl_write(&r);
