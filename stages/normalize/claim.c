@@ -757,8 +757,9 @@ int claim_annotate_raw(const struct claim_config *cfg, const struct claim_docinf
 {
     struct claim_doc d = {
         .cfg = cfg, .lx = claim_lex_for(cfg, doc->lang), .doc = doc, .main_place = ""};
-    struct claim_num *nums = calloc(nix + 1, sizeof(*nums));
-    struct claim_by_sid *ix = calloc(nix + 1, sizeof(*ix));
+    /* malloc: claim_num_place() clears each number before it is read, and ix is filled below */
+    struct claim_num *nums = malloc((nix + 1) * sizeof(*nums));
+    struct claim_by_sid *ix = malloc((nix + 1) * sizeof(*ix));
     int rc = -1;
 
     if (!nums || !ix) {

@@ -213,9 +213,11 @@ static int claim_sent_segments(struct claim_sent *s, const struct claim_lex *lx)
             seg++;
     }
     s->nseg = seg + 1;
-    s->paren = calloc(s->nseg, sizeof(*s->paren));
+    /* segment 0 opens the sentence; each later one is opened by its clause token, set below */
+    s->paren = malloc(s->nseg * sizeof(*s->paren));
     if (!s->paren)
         return -1;
+    s->paren[0] = false;
     for (size_t i = 0; i < s->ntok; i++)
         if (s->tok[i].clause)
             s->paren[s->tok[i].seg + 1] = claim_seg_aside(s, i, i + 1, lx);

@@ -182,7 +182,7 @@ static int normrun_flush_window(const struct normconf *nc, struct normrun_doc *d
                                 struct stats *st)
 {
     size_t n = d->nrecs;
-    struct normrun_key *v = n ? calloc(n, sizeof(*v)) : NULL;
+    struct normrun_key *v = n ? malloc(n * sizeof(*v)) : NULL; /* each is set below */
     int rc = 0;
 
     if (n && !v)
