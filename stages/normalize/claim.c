@@ -10,13 +10,10 @@
 #include "claim_sent.h"
 #include "config.h"
 #include "err.h"
-#include "grow.h"
 #include "place.h"
 
 #define CLAIM_QUOTE_MAX 300
 #define CLAIM_PLACE_WORDS 4
-/* Room for this many places in a sentence at first: most name few */
-#define CLAIM_MEN_FIRST 4
 
 /*
  * How many sentences either way the paragraph is searched for a place: a
@@ -40,10 +37,10 @@ struct claim_mention {
 
 /* One sentence of the document being annotated. */
 struct claim_ctx_sent {
-    struct claim_sent s;    /* only sid and para until ready */
-    struct claim_tok *room; /* where its tokens go, in the document's array */
-    struct claim_mention *men;
-    size_t nmen, capmen;
+    struct claim_sent s;       /* only sid and para until ready */
+    struct claim_tok *room;    /* where its tokens go, in the document's array */
+    struct claim_mention *men; /* room for one a token, in the document's array */
+    size_t nmen;
     bool numbers; /* numbers of the document are in it */
     bool ready;   /* read (claim_doc_sent), with its places */
 };
@@ -56,6 +53,7 @@ struct claim_doc {
     struct claim_ctx_sent *sents;
     size_t nsents;
     struct claim_tok *toks; /* every sentence's tokens, one array (malloc'd: written when read) */
+    struct claim_mention *mens; /* as many: a place takes a token at least */
     const char *main_place;
     size_t genitive_max; /* the longest of lx->genitive */
 };
@@ -250,8 +248,11 @@ static const char *claim_place_at(const struct claim_doc *d, const struct claim_
     return NULL;
 }
 
-/* The places the sentence names, none of them locative yet (stems are not needed). 0 or -1. */
-static int claim_places(const struct claim_doc *d, struct claim_ctx_sent *cs)
+/*
+ * The places the sentence names, none of them locative yet (stems are not needed), in cs->men:
+ * each takes one token at least, and there is room for one a token.
+ */
+static void claim_places(const struct claim_doc *d, struct claim_ctx_sent *cs)
 {
     size_t e;
 
@@ -259,13 +260,9 @@ static int claim_places(const struct claim_doc *d, struct claim_ctx_sent *cs)
         const char *id = claim_place_at(d, &cs->s, i, &e);
         if (!id)
             continue;
-        size_t want = cs->nmen < CLAIM_MEN_FIRST ? CLAIM_MEN_FIRST : cs->nmen + 1;
-        if (grow_items(&cs->men, &cs->capmen, want, sizeof(*cs->men)) < 0)
-            return -1;
         cs->men[cs->nmen++] = (struct claim_mention){i, e, id, false};
         i = e - 1;
     }
-    return 0;
 }
 
 /* Mark the places named after a locative (the sentence has its stems). */
@@ -327,14 +324,14 @@ static const char *claim_main_place(const struct claim_doc *d)
 
 static void claim_doc_release(struct claim_doc *d)
 {
-    for (size_t k = 0; k < d->nsents; k++) {
+    for (size_t k = 0; k < d->nsents; k++)
         claim_sent_release(&d->sents[k].s);
-        free(d->sents[k].men);
-    }
     free(d->sents);
     free(d->toks);
+    free(d->mens);
     d->sents = NULL;
     d->toks = NULL;
+    d->mens = NULL;
     d->nsents = 0;
 }
 
@@ -381,10 +378,12 @@ static int claim_doc_sent(const struct claim_doc *d, struct claim_ctx_sent *cs,
     if (!numbers) {
         if (claim_sent_init_light_in(&cs->s, r, cs->room) < 0)
             return -1;
-        return claim_places(d, cs);
+        claim_places(d, cs);
+        return 0;
     }
-    if (claim_sent_init_raw_in(&cs->s, r, d->lx, cs->room) < 0 || claim_places(d, cs) < 0)
+    if (claim_sent_init_raw_in(&cs->s, r, d->lx, cs->room) < 0)
         return -1;
+    claim_places(d, cs);
     claim_locatives(d, cs);
     return 0;
 }
@@ -467,13 +466,15 @@ static int claim_doc_init(struct claim_doc *d, const struct claim_rawsent *sents
         ntoks += sents[k].ntok;
     d->sents = calloc(nsents + 1, sizeof(*d->sents));
     d->toks = malloc((ntoks + 1) * sizeof(*d->toks));
-    if (!d->sents || !d->toks)
+    d->mens = malloc((ntoks + 1) * sizeof(*d->mens));
+    if (!d->sents || !d->toks || !d->mens)
         return error_at(NULL, 0, "out of memory");
     d->raw = sents;
     d->nsents = nsents;
     ntoks = 0;
     for (size_t k = 0; k < nsents; k++) {
         d->sents[k].room = d->toks + ntoks;
+        d->sents[k].men = d->mens + ntoks;
         ntoks += sents[k].ntok;
         d->sents[k].s.sid = sents[k].sid;
         d->sents[k].s.para = sents[k].para;

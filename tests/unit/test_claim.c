@@ -514,6 +514,25 @@ static void test_claim_annotate_doc_main_place_counts_far_sentences(void **state
     assert_main_place("Fighting in Karabakh and Armenia.", "Armenia was named again.", "armenia");
 }
 
+/* A sentence of nothing but places, the document's last: one mention a token fills its room. */
+static void test_claim_annotate_doc_places_every_token(void **state)
+{
+    (void)state;
+    const char *s0 = "Later, 7 soldiers were killed.";
+    const char *s1 = "Armenia Russia Armenia Russia Armenia Russia Armenia Russia";
+    size_t b1 = strlen(s0) + 1;
+    json_t *doc = doc_of("en");
+    json_t *sents = json_pack("[o,o]", sentence_of(s0, 0, 0, 0), sentence_of(s1, 1, 0, b1));
+    json_t *nums = json_pack("[o]", number_of(s0, "7", "cardinal", 0, 0));
+
+    assert_int_equal(claim_annotate_doc(cfg, doc, sents, nums), 0);
+    assert_string_equal(str_or_null(json_array_get(nums, 0), "place"), "armenia");
+    assert_string_equal(str_or_null(json_array_get(nums, 0), "doc_place"), "armenia");
+    json_decref(doc);
+    json_decref(sents);
+    json_decref(nums);
+}
+
 /* "According to Russia's president" names who speaks, not where the dead were. */
 static void test_claim_annotate_doc_place_not_from_attribution(void **state)
 {
@@ -639,6 +658,7 @@ int main(void)
         cmocka_unit_test(test_claim_annotate_doc_main_place_from_lead),
         cmocka_unit_test(test_claim_annotate_doc_main_place_counts_far_sentences),
         cmocka_unit_test(test_claim_annotate_doc_place_not_from_attribution),
+        cmocka_unit_test(test_claim_annotate_doc_places_every_token),
         cmocka_unit_test(test_claim_annotate_doc_unknown_language),
         cmocka_unit_test(test_claim_annotate_doc_number_without_sentence),
         cmocka_unit_test(test_claim_annotate_doc_long_quote),
