@@ -464,7 +464,7 @@ static int claim_doc_init(struct claim_doc *d, const struct claim_rawsent *sents
 
     for (size_t k = 0; k < nsents; k++)
         ntoks += sents[k].ntok;
-    d->sents = calloc(nsents + 1, sizeof(*d->sents));
+    d->sents = malloc((nsents + 1) * sizeof(*d->sents)); /* each is set below */
     d->toks = malloc((ntoks + 1) * sizeof(*d->toks));
     d->mens = malloc((ntoks + 1) * sizeof(*d->mens));
     if (!d->sents || !d->toks || !d->mens)
@@ -473,12 +473,13 @@ static int claim_doc_init(struct claim_doc *d, const struct claim_rawsent *sents
     d->nsents = nsents;
     ntoks = 0;
     for (size_t k = 0; k < nsents; k++) {
-        d->sents[k].room = d->toks + ntoks;
-        d->sents[k].men = d->mens + ntoks;
+        d->sents[k] = (struct claim_ctx_sent){
+            .s = {.sid = sents[k].sid, .para = sents[k].para},
+            .room = d->toks + ntoks,
+            .men = d->mens + ntoks,
+            .numbers = claim_has_numbers(ix, nix, sents[k].sid),
+        };
         ntoks += sents[k].ntok;
-        d->sents[k].s.sid = sents[k].sid;
-        d->sents[k].s.para = sents[k].para;
-        d->sents[k].numbers = claim_has_numbers(ix, nix, sents[k].sid);
     }
     if (!d->lx)
         return 0;
