@@ -1083,10 +1083,11 @@ int numval_eval(const struct numlex *nl, const char *text, const struct numtok_l
         return 0;
     if (numval_maybe_power(toks, from, to))
         return numval_power(nl, text, toks, from, to, out);
+    /* numval_split_den() writes out only when it reads a fraction; else out keeps the plain one */
     int plain = numval_eval_as(nl, text, toks, from, to, false, out);
     if (numval_split_den(nl, text, toks, from, to, plain == 0, out) == 0)
         return 0;
-    return plain < 0 ? -1 : numval_eval_as(nl, text, toks, from, to, false, out);
+    return plain;
 }
 
 int numval_eval_count(const struct numlex *nl, const char *text, const struct numtok_list *toks,
