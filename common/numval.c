@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,6 +138,48 @@ static bool numval_too_long(const char *s, size_t n)
     return digits >= 100;
 }
 
+/* The digits of sp with the decimal mark before group dec + 1, read by strtod(). */
+static int numval_strtod(const struct numval_seps *sp, long dec, double *v)
+{
+    char clean[160];
+    size_t k = 0, di = 0;
+
+    for (size_t g = 0; g <= sp->nsep; g++) {
+        if ((long)g == dec + 1)
+            clean[k++] = '.';
+        for (size_t j = 0; j < sp->glen[g]; j++)
+            clean[k++] = sp->digits[di++];
+    }
+    clean[k] = 0;
+    errno = 0;
+    *v = strtod(clean, NULL);
+    return errno || isinf(*v) ? -1 : 0;
+}
+
+/*
+ * As numval_strtod(), and the same double, without it when the digits are at
+ * most 15 and the decimals at most 22: the digits as an integer and 10^decimals
+ * are then both exact doubles, and one division rounds their quotient
+ * correctly, as strtod() does (Clinger's fast path).
+ */
+static int numval_value(const struct numval_seps *sp, long dec, double *v)
+{
+    size_t frac = 0;
+
+    for (long g = dec + 1; g <= (long)sp->nsep; g++)
+        frac += sp->glen[g];
+    if (sp->ndigits > 15 || frac > 22)
+        return numval_strtod(sp, dec, v);
+    uint64_t m = 0;
+    for (size_t i = 0; i < sp->ndigits; i++)
+        m = 10 * m + (uint64_t)(sp->digits[i] - '0');
+    double p = 1;
+    for (size_t i = 0; i < frac; i++)
+        p *= 10;
+    *v = (double)m / p;
+    return 0;
+}
+
 int numval_digits(const struct numlex *nl, const char *s, size_t n, struct numval *out)
 {
     struct numval_seps sp;
@@ -150,18 +193,7 @@ int numval_digits(const struct numlex *nl, const char *s, size_t n, struct numva
     long dec = numval_decimal(nl, &sp, &amb);
     if (dec < 0 || !numval_groups_ok(&sp, (size_t)dec))
         return -1;
-    char clean[160];
-    size_t k = 0, di = 0;
-    for (size_t g = 0; g <= sp.nsep; g++) {
-        if ((long)g == dec + 1)
-            clean[k++] = '.';
-        for (size_t j = 0; j < sp.glen[g]; j++)
-            clean[k++] = sp.digits[di++];
-    }
-    clean[k] = 0;
-    errno = 0;
-    out->value = strtod(clean, NULL);
-    if (errno || isinf(out->value)) {
+    if (numval_value(&sp, dec, &out->value) < 0) {
         out->overflow = true;
         return -1;
     }

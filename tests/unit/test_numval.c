@@ -1,6 +1,7 @@
 #include "test_common.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "numlex.h"
@@ -144,6 +145,31 @@ static void test_numval_digits_overflow(void **state)
     numlex_release(&en);
 }
 
+/* Every value is the double strtod() reads, with few digits (an exact division) or many. */
+static void test_numval_digits_as_strtod(void **state)
+{
+    (void)state;
+    struct numlex en;
+    static const char *const cases[][2] = {
+        {"0.1", "0.1"},
+        {"2.675", "2.675"},
+        {"123456789012345", "123456789012345"},
+        {"1234567890123456", "1234567890123456"},
+        {"9,007,199,254,740,993", "9007199254740993"},
+        {".0000000000000000000001", "0.0000000000000000000001"},
+        {".00000000000000000000001", "0.00000000000000000000001"},
+        {"3.14159265358979323", "3.14159265358979323"},
+        {"0.30000000000000004", "0.30000000000000004"},
+        {"1,234.5678901234", "1234.5678901234"},
+    };
+    int amb;
+
+    assert_int_equal(numlex_load_text(&en, "en", lex_dot, "en"), 0);
+    for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+        assert_true(digits(&en, cases[i][0], &amb) == strtod(cases[i][1], NULL));
+    numlex_release(&en);
+}
+
 static void test_numval_eval_powers_and_fractions(void **state)
 {
     (void)state;
@@ -169,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_numval_eval_sequences),
         cmocka_unit_test(test_numval_digits_overflow),
         cmocka_unit_test(test_numval_eval_powers_and_fractions),
+        cmocka_unit_test(test_numval_digits_as_strtod),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
