@@ -6,8 +6,8 @@
 
 #include "numval.h"
 
-#define SCANMEMO_SLOTS 4096 /* a power of two */
-#define SCANMEMO_KEYMAX 32  /* longer folds are not remembered: they are few */
+#define SCANMEMO_SLOTS 16384 /* a power of two: 1 MB a memo, one memo a thread */
+#define SCANMEMO_KEYMAX 32   /* longer folds are not remembered: they are few */
 #define SCANMEMO_KEYWORDS (SCANMEMO_KEYMAX / 8)
 
 enum scanmemo_word {
