@@ -425,6 +425,7 @@ static size_t numtok_num_end(struct numtok_lexer *lx, size_t at)
     return end;
 }
 
+/* The token at lx->pos, which is no ASCII letter (numtok_lex() pushes those words itself). */
 static int numtok_step(struct numtok_lexer *lx)
 {
     size_t len;
@@ -439,8 +440,6 @@ static int numtok_step(struct numtok_lexer *lx)
         return numtok_push(lx, lx->pos, numtok_num_end(lx, lx->pos), NUMTOK_NUM);
     if ((cp == '.' || cp == ',') && lx->space && numtok_digit_at(lx, lx->pos + 1))
         return numtok_push(lx, lx->pos, numtok_num_end(lx, lx->pos + 1), NUMTOK_NUM);
-    if (cp >= 'A' && cp < 0x80 && numtok_is_letter(cp))
-        return numtok_push_word(lx);
     if (numtok_is_letter(cp))
         return numtok_push(lx, lx->pos, numtok_word_end(lx, lx->pos), NUMTOK_WORD);
     return numtok_push(lx, lx->pos, lx->pos + len, NUMTOK_PUNCT);
@@ -453,12 +452,14 @@ int numtok_lex(const char *s, size_t n, struct numtok_list *list)
 
     list->marked = NULL;
     while (lx.pos < n && rc == 0) {
-        if (s[lx.pos] == ' ') { /* the most common byte of all, read here for less */
+        unsigned char c = (unsigned char)s[lx.pos];
+        if (c == ' ') { /* the most common byte of all, read here for less */
             lx.space = true;
             lx.pos++;
             continue;
         }
-        rc = numtok_step(&lx);
+        /* an ASCII letter begins a word: what numtok_step() would find, after more tests */
+        rc = (unsigned char)((c | 0x20) - 'a') < 26 ? numtok_push_word(&lx) : numtok_step(&lx);
     }
     /* buf_grow() keeps a byte past those asked for */
     if (rc == 0 && list->folds.cap - list->folds.len < NUMTOK_FOLD_PAD + 1 &&
