@@ -295,7 +295,7 @@ static uint64_t numtok_alnum8(uint64_t x)
  * while eight bytes are left (bytes of d past the run are written too: d
  * has room + 1 bytes).
  */
-static size_t numtok_ascii_run(const char *s, size_t room, char *d)
+static inline size_t numtok_ascii_run(const char *s, size_t room, char *d)
 {
     size_t k = 0;
 
@@ -319,11 +319,30 @@ static size_t numtok_ascii_run(const char *s, size_t room, char *d)
 }
 
 /*
- * Push the word at lx->pos, which begins with an ASCII letter. Its ASCII
- * letters and digits are scanned and folded together (numtok_ascii_run()),
- * then hashed; a word that goes on past them (an apostrophe, a letter not
- * ASCII) is left to numtok_word_end() and numtok_push(), which fold it as
- * any other token.
+ * Whether s[0..room) begins with a letter of U+00C0..U+00FF (Latin-1: "å",
+ * "ü", "é"), but U+00D7, U+00F7 and U+00DF (which folds to "ss"); when
+ * so, its fold (an upper case one 0x20 more in its second byte, as
+ * utf8_fold() gives) is written to d[0..2).
+ */
+static bool numtok_latin1_letter(const char *s, size_t room, char *d)
+{
+    if (room < 2 || (unsigned char)s[0] != 0xC3)
+        return false;
+    unsigned char c = (unsigned char)s[1];
+    if (c < 0x80 || c > 0xBF || c == 0x97 || c == 0xB7 || c == 0x9F)
+        return false;
+    d[0] = s[0];
+    d[1] = (char)(c < 0xA0 ? c + 0x20 : c);
+    return true;
+}
+
+/*
+ * Push the word at lx->pos, which begins with an ASCII or Latin-1 letter
+ * (numtok_latin1_letter()). Its runs of ASCII letters and digits are
+ * scanned and folded together (numtok_ascii_run()), and its Latin-1
+ * letters a character at a time, then hashed; a word that goes on past
+ * them (an apostrophe, another letter not ASCII) is left to
+ * numtok_word_end() and numtok_push(), which fold it as any other token.
  */
 static int numtok_push_word(struct numtok_lexer *lx)
 {
@@ -337,6 +356,10 @@ static int numtok_push_word(struct numtok_lexer *lx)
     const char *s = lx->s + start;
     char *d = out->data + out->len;
     size_t k = numtok_ascii_run(s, room, d);
+    while (numtok_latin1_letter(s + k, room - k, d + k)) {
+        k += 2;
+        k += numtok_ascii_run(s + k, room - k, d + k);
+    }
     if (k < room && ((unsigned char)s[k] >= 0x80 || s[k] == '\''))
         return numtok_push(lx, start, numtok_word_end(lx, start + k), NUMTOK_WORD);
     d[k] = '\0';
@@ -425,7 +448,8 @@ static size_t numtok_num_end(struct numtok_lexer *lx, size_t at)
     return end;
 }
 
-/* The token at lx->pos, which is no ASCII letter (numtok_lex() pushes those words itself). */
+/* The token at lx->pos, which begins no word numtok_push_word() takes (numtok_lex() pushes those).
+ */
 static int numtok_step(struct numtok_lexer *lx)
 {
     size_t len;
@@ -458,8 +482,11 @@ int numtok_lex(const char *s, size_t n, struct numtok_list *list)
             lx.pos++;
             continue;
         }
-        /* an ASCII letter begins a word: what numtok_step() would find, after more tests */
-        rc = (unsigned char)((c | 0x20) - 'a') < 26 ? numtok_push_word(&lx) : numtok_step(&lx);
+        /* a word: what numtok_step() would find, after more tests */
+        char f[2];
+        bool word = (unsigned char)((c | 0x20) - 'a') < 26 ||
+                    numtok_latin1_letter(s + lx.pos, n - lx.pos, f);
+        rc = word ? numtok_push_word(&lx) : numtok_step(&lx);
     }
     /* buf_grow() keeps a byte past those asked for */
     if (rc == 0 && list->folds.cap - list->folds.len < NUMTOK_FOLD_PAD + 1 &&
