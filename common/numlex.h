@@ -143,6 +143,12 @@ static inline bool numlex_tok_has(const struct numtok *tok, enum numlex_table t)
     return (tok->tables & NUMLEX_BIT(t)) != 0;
 }
 
+/* True when the fold of token tok is the first word of a key of table t (numlex_mark()). */
+static inline bool numlex_tok_heads(const struct numtok *tok, enum numlex_table t)
+{
+    return (tok->heads & NUMLEX_BIT(t)) != 0;
+}
+
 /* As numlex_has() and numlex_num(), for key[0..len) (no NUL needed). */
 bool numlex_hasn(const struct numlex *nl, enum numlex_table t, const char *key, size_t len);
 double numlex_numn(const struct numlex *nl, enum numlex_table t, const char *key, size_t len);

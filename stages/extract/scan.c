@@ -35,6 +35,19 @@ static bool scan_glued(const struct scan *sc, size_t i)
     return t && !t->space;
 }
 
+/*
+ * numlex_match() on the tokens of sc, which are marked for sc->nl: a token
+ * whose fold is the first word of no key of table t matches none, and is
+ * answered here without the call.
+ */
+static size_t scan_match(const struct scan *sc, enum numlex_table t, size_t i, size_t end,
+                         const json_t **val)
+{
+    if (i >= sc->toks->n || !numlex_tok_heads(&sc->toks->v[i], t))
+        return 0;
+    return numlex_match(sc->nl, t, sc->toks, i, end, val);
+}
+
 /* The tables whose words are parts of numbers. */
 #define SCAN_NUMBER_TABLES                                                                         \
     (NUMLEX_BIT(NUMLEX_CARDINALS) | NUMLEX_BIT(NUMLEX_MULTIPLIERS) | NUMLEX_BIT(NUMLEX_ORDINALS) | \
@@ -122,7 +135,7 @@ static size_t scan_before(const struct scan *sc, enum numlex_table t, size_t end
     for (size_t w = sc->nl->maxw[t]; w >= 1; w--) {
         if (w > end || end - w < floor)
             continue;
-        if (numlex_match(sc->nl, t, sc->toks, end - w, end, NULL) == w)
+        if (scan_match(sc, t, end - w, end, NULL) == w)
             return end - w;
     }
     return end;
@@ -372,7 +385,7 @@ static void scan_range(struct scan *sc, const char *join)
         if (scan_is(sc, e, NUMTOK_WORD, join))
             w = 1;
     } else {
-        w = numlex_match(sc->nl, NUMLEX_RANGE_JOINS, sc->toks, e, sc->toks->n, NULL);
+        w = scan_match(sc, NUMLEX_RANGE_JOINS, e, sc->toks->n, NULL);
     }
     if (w == 0 || (hi = scan_core(sc, e + w)) == 0)
         return;
@@ -395,8 +408,8 @@ static bool scan_over_rule(const struct scan *sc, const char *rule, double a, do
         return false; /* "5 in 2023" */
     if (t && !t->space && t->type == NUMTOK_WORD)
         return false; /* "50 over 40s", "3 in 10km" */
-    if (numlex_match(sc->nl, NUMLEX_UNITS, sc->toks, end, sc->toks->n, NULL) ||
-        numlex_match(sc->nl, NUMLEX_PERCENT, sc->toks, end, sc->toks->n, NULL))
+    if (scan_match(sc, NUMLEX_UNITS, end, sc->toks->n, NULL) ||
+        scan_match(sc, NUMLEX_PERCENT, end, sc->toks->n, NULL))
         return false; /* "12 over 3 days" */
     if (strcmp(rule, "less") == 0)
         return a < b;
@@ -413,7 +426,7 @@ static void scan_over(struct scan *sc)
     struct numval a, b;
 
     if (sc->m.hint || sc->m.suffix.to || strcmp(sc->m.form, "vague") == 0 ||
-        (w = numlex_match(sc->nl, NUMLEX_FRACTION_JOINS, sc->toks, e, sc->toks->n, &rule)) == 0 ||
+        (w = scan_match(sc, NUMLEX_FRACTION_JOINS, e, sc->toks->n, &rule)) == 0 ||
         (hi = scan_core(sc, e + w)) == 0)
         return;
     if (numval_eval_count(sc->nl, sc->text, sc->toks, sc->m.num.from, e, &a) < 0 ||
@@ -431,7 +444,7 @@ static bool scan_time_after(const struct scan *sc, size_t e, size_t *w)
 
     if (sc->m.hint || sc->m.hi.to)
         return false;
-    *w = numlex_match(sc->nl, NUMLEX_TIME_AFTER, sc->toks, e, sc->toks->n, NULL);
+    *w = scan_match(sc, NUMLEX_TIME_AFTER, e, sc->toks->n, NULL);
     return *w > 0 && scan_eval(sc, sc->m.num.from, sc->m.num.to, &v) && v.value >= 0 &&
            v.value < 24;
 }
@@ -449,17 +462,16 @@ static void scan_units(struct scan *sc)
         sc->m.hint = "time";
         sc->m.post = (struct scan_span){e, e + w};
         e += w;
-    } else if ((w = numlex_match(sc->nl, NUMLEX_PERCENT, sc->toks, e, sc->toks->n, NULL)) > 0) {
+    } else if ((w = scan_match(sc, NUMLEX_PERCENT, e, sc->toks->n, NULL)) > 0) {
         sc->m.unit = (struct scan_span){e, e + w};
         if (strcmp(sc->m.form, "range") != 0)
             sc->m.form = "percent";
         e += w;
-    } else if (sc->m.unit.to == 0 &&
-               (w = numlex_match(sc->nl, NUMLEX_UNITS, sc->toks, e, sc->toks->n, NULL)) > 0) {
+    } else if (sc->m.unit.to == 0 && (w = scan_match(sc, NUMLEX_UNITS, e, sc->toks->n, NULL)) > 0) {
         sc->m.unit = (struct scan_span){e, e + w};
         e += w;
     }
-    if ((w = numlex_match(sc->nl, NUMLEX_POST_QUALIFIERS, sc->toks, e, sc->toks->n, NULL)) > 0 &&
+    if ((w = scan_match(sc, NUMLEX_POST_QUALIFIERS, e, sc->toks->n, NULL)) > 0 &&
         sc->m.qual.to == 0)
         sc->m.postq = (struct scan_span){e, e + w};
 }
@@ -498,7 +510,7 @@ static const char *scan_before_all(struct scan *sc)
         sc->m.qual = (struct scan_span){q, i};
         return NULL;
     }
-    if (i > 0 && numlex_match(sc->nl, NUMLEX_RANGE_BETWEEN, sc->toks, i - 1, i, &join) == 1) {
+    if (i > 0 && scan_match(sc, NUMLEX_RANGE_BETWEEN, i - 1, i, &join) == 1) {
         sc->m.qual = (struct scan_span){i - 1, i};
         return json_string_value(join);
     }
@@ -665,7 +677,7 @@ static bool scan_article_join(const struct scan *sc, size_t i)
     const struct numtok *t = scan_tok(sc, i);
 
     return t->type == NUMTOK_WORD && numlex_tok_has(t, NUMLEX_ARTICLES) &&
-           numlex_match(sc->nl, NUMLEX_FRACTION_JOINS, sc->toks, i + 1, sc->toks->n, NULL) > 0;
+           scan_match(sc, NUMLEX_FRACTION_JOINS, i + 1, sc->toks->n, NULL) > 0;
 }
 
 /*
@@ -702,7 +714,7 @@ static size_t scan_number(struct scan *sc, size_t i, size_t *skip)
     }
     if ((end = scan_slash(sc, i)) > 0)
         return end;
-    if ((w = numlex_match(sc->nl, NUMLEX_VAGUE, sc->toks, i, sc->toks->n, NULL)) > 0) {
+    if ((w = scan_match(sc, NUMLEX_VAGUE, i, sc->toks->n, NULL)) > 0) {
         scan_reset(sc, i, i + w, "vague");
         return i + w;
     }
