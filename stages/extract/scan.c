@@ -681,17 +681,34 @@ static bool scan_article_join(const struct scan *sc, size_t i)
 }
 
 /*
+ * Punctuation at i that scan_number() reads as nothing, given that no table
+ * holds or begins it and no glued run of numbers follows: glued to what is
+ * before it (no minus), or no "-" nor "/" (which may begin a number), and
+ * no number after it (a power: "-1e10").
+ */
+static bool scan_punct_inert(const struct scan *sc, size_t i)
+{
+    const struct numtok *t = &sc->toks->v[i];
+
+    if (i + 1 < sc->toks->n && t[1].type == NUMTOK_NUM)
+        return false;
+    return !t->space || t->flen != 1 || (t->fold[0] != '-' && t->fold[0] != '/');
+}
+
+/*
  * A word that no table of the lexicon holds or begins, that reads as no
  * number word and begins no glued run of numbers ("abcd-12-34" is read as a
- * date): scan_number() finds nothing at it and moves on by one token, and
- * this says so for less. Most words of a text are such.
+ * date), or such punctuation (scan_punct_inert()): scan_number() finds
+ * nothing at it and moves on by one token, and this says so for less. Most
+ * tokens of a text are such.
  */
 static bool scan_inert(const struct scan *sc, size_t i)
 {
     const struct numtok *t = &sc->toks->v[i];
 
-    return t->type == NUMTOK_WORD && t->tables == 0 && t->heads == 0 && !scan_may_chain(sc, i) &&
-           !scan_number_word(sc, i);
+    if (t->tables != 0 || t->heads != 0 || t->type == NUMTOK_NUM || scan_may_chain(sc, i))
+        return false;
+    return t->type == NUMTOK_WORD ? !scan_number_word(sc, i) : scan_punct_inert(sc, i);
 }
 
 /* Look for a number at token i; sets sc->m and returns its end, or 0 (then *skip is set). */
