@@ -10,7 +10,8 @@
 
 struct scan {
     const struct numlex *nl;
-    struct scanmemo *memo; /* NULL: none */
+    struct scanmemo *memo;            /* NULL: none */
+    const struct scanmemo_tok *notes; /* the memo's, one a token; NULL: none */
     const char *text;
     const struct numtok_list *toks;
     struct scan_mention m;
@@ -61,6 +62,8 @@ static bool scan_number_word(const struct scan *sc, size_t i)
     double v;
     bool ord;
 
+    if (sc->notes && sc->notes[i].word != SCANMEMO_UNKNOWN)
+        return sc->notes[i].word == SCANMEMO_NUMBER;
     if (sc->memo)
         return scanmemo_word(sc->memo, sc->nl, sc->toks, i);
     return numval_word(sc->nl, sc->toks->v[i].fold, &v, &ord) == 0;
@@ -781,11 +784,13 @@ int scan_sentence(const struct numlex *nl, const char *text, struct numtok_list 
 int scan_sentence_memo(const struct numlex *nl, const char *text, struct numtok_list *toks,
                        struct scanmemo *memo, struct scan_list *out)
 {
+    const struct scanmemo_tok *notes = NULL;
+
     if (memo)
-        scanmemo_mark(memo, nl, toks);
+        notes = scanmemo_mark(memo, nl, toks);
     else
         numlex_mark(nl, toks);
-    struct scan sc = {nl, memo, text, toks, {0}, 0, NULL};
+    struct scan sc = {nl, memo, notes, text, toks, {0}, 0, NULL};
     size_t i = 0;
 
     while (i < toks->n) {

@@ -10,24 +10,12 @@
 #define SCANMEMO_KEYMAX 32   /* longer folds are not remembered: they are few */
 #define SCANMEMO_KEYWORDS (SCANMEMO_KEYMAX / 8)
 
-enum scanmemo_word {
-    SCANMEMO_UNKNOWN,
-    SCANMEMO_NUMBER,
-    SCANMEMO_NONE,
-};
-
 struct scanmemo_slot {
     const struct numlex *nl; /* NULL: empty */
     uint64_t tables, heads;  /* as numlex_mark() sets them */
     unsigned char word;      /* enum scanmemo_word */
     unsigned char len;
     uint64_t key[SCANMEMO_KEYWORDS]; /* the fold's bytes, zero past len */
-};
-
-/* What the memo noted of one token of the list last marked. */
-struct scanmemo_tok {
-    unsigned char word; /* enum scanmemo_word */
-    uint32_t slot;      /* the slot its fold went to; SCANMEMO_SLOTS for none */
 };
 
 struct scanmemo {
@@ -120,17 +108,19 @@ static void scanmemo_mark_one(struct scanmemo *m, const struct numlex *nl, struc
     memcpy(s->key, t->fold, len);
 }
 
-void scanmemo_mark(struct scanmemo *m, const struct numlex *nl, struct numtok_list *toks)
+const struct scanmemo_tok *scanmemo_mark(struct scanmemo *m, const struct numlex *nl,
+                                         struct numtok_list *toks)
 {
     m->n = 0; /* scanmemo_word() reads no note until the list is marked */
     if (scanmemo_reserve(m, toks->n) < 0) {
         numlex_mark(nl, toks);
-        return;
+        return NULL;
     }
     for (size_t i = 0; i < toks->n; i++)
         scanmemo_mark_one(m, nl, &toks->v[i], &m->tok[i]);
     m->n = toks->n;
     toks->marked = nl;
+    return m->tok;
 }
 
 /*

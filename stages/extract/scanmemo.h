@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "numlex.h"
 #include "numtok.h"
@@ -28,12 +29,28 @@ struct scanmemo *scanmemo_new(void);
 
 void scanmemo_free(struct scanmemo *m);
 
+enum scanmemo_word {
+    SCANMEMO_UNKNOWN,
+    SCANMEMO_NUMBER,
+    SCANMEMO_NONE,
+};
+
+/* What the memo noted of one token of the list last marked. */
+struct scanmemo_tok {
+    unsigned char word; /* enum scanmemo_word: what scanmemo_word() answers, when known */
+    uint32_t slot;      /* the slot its fold went to; past the last for none */
+};
+
 /*
  * Mark toks for nl exactly as numlex_mark() does, from the memo where it
- * can (when memory runs out, through numlex_mark() itself: nothing is
- * reported, and scanmemo_word() answers all the same).
+ * can. Returns a note for each token, owned by the memo and valid until it
+ * marks again (a caller reads word there and asks scanmemo_word() only when
+ * it is SCANMEMO_UNKNOWN), or NULL when memory ran out: then toks is marked
+ * through numlex_mark() itself, nothing is reported, and scanmemo_word()
+ * answers all the same.
  */
-void scanmemo_mark(struct scanmemo *m, const struct numlex *nl, struct numtok_list *toks);
+const struct scanmemo_tok *scanmemo_mark(struct scanmemo *m, const struct numlex *nl,
+                                         struct numtok_list *toks);
 
 /*
  * numval_word(nl, fold) == 0 for the fold of token i of the list last
