@@ -56,15 +56,19 @@ static uint64_t scanmemo_key_word(const char *key, size_t len, size_t w)
 }
 
 /* Whether slot s holds key[0..len) (len <= SCANMEMO_KEYMAX) for nl: a word at a time. */
-static bool scanmemo_holds(const struct scanmemo_slot *s, const struct numlex *nl, const char *key,
-                           size_t len)
+static inline bool scanmemo_holds(const struct scanmemo_slot *s, const struct numlex *nl,
+                                  const char *key, size_t len)
 {
     if (s->nl != nl || s->len != len)
         return false;
-    for (size_t w = 0; 8 * w < len; w++)
-        if (scanmemo_key_word(key, len, w) != s->key[w])
+    size_t w = 0;
+    for (; len - 8 * w > 8; w++) {
+        uint64_t x;
+        memcpy(&x, key + 8 * w, 8);
+        if (x != s->key[w])
             return false;
-    return true;
+    }
+    return scanmemo_key_word(key, len, w) == s->key[w];
 }
 
 static int scanmemo_reserve(struct scanmemo *m, size_t n)
