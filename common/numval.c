@@ -45,7 +45,9 @@ static int numval_split(const char *s, size_t n, struct numval_seps *sp)
 {
     size_t i = 0;
 
-    memset(sp, 0, sizeof(*sp));
+    /* only what is read is set: groups are zeroed as they begin (the whole struct was a cost) */
+    sp->nsep = sp->ndigits = 0;
+    sp->glen[0] = 0;
     while (i < n) {
         char c;
         size_t l;
@@ -56,6 +58,7 @@ static int numval_split(const char *s, size_t n, struct numval_seps *sp)
             sp->glen[sp->nsep]++;
         } else if ((l = numval_sep(s + i, n - i, &c)) > 0 && sp->nsep < NUMVAL_MAXSEP) {
             sp->sep[sp->nsep++] = c;
+            sp->glen[sp->nsep] = 0;
             i += l;
         } else {
             return -1;
