@@ -9,9 +9,17 @@
  * before it (",\"doc\":"), spelt out here rather than made by
  * jsonl_put_key() for each record.
  */
-static int mention_raw(struct buf *b, const char *s)
+static inline int mention_raw(struct buf *b, const char *s)
 {
-    return buf_add(b, s, strlen(s));
+    size_t n = strlen(s); /* inlined, of a literal: a constant, and the copy a few moves */
+
+    /* buf_grow() leaves room for n bytes and a NUL past len */
+    if (b->cap - b->len <= n && buf_grow(b, n) < 0)
+        return -1;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
 }
 
 static int mention_str(struct buf *b, const char *key, const char *s, size_t n)
@@ -27,9 +35,9 @@ static int mention_cstr(struct buf *b, const char *key, const char *s)
 /* A value of scan's own (a form, a hint): lower-case ASCII letters, nothing to escape. */
 static int mention_word(struct buf *b, const char *key, const char *w)
 {
-    if (mention_raw(b, key) < 0 || buf_addch(b, '"') < 0 || mention_raw(b, w) < 0)
+    if (mention_raw(b, key) < 0 || mention_raw(b, "\"") < 0 || mention_raw(b, w) < 0)
         return -1;
-    return buf_addch(b, '"');
+    return mention_raw(b, "\"");
 }
 
 static int mention_size(struct buf *b, const char *key, size_t v)
@@ -90,5 +98,5 @@ int mention_put(struct buf *b, const struct mention_ctx *ctx, const struct scan_
 {
     if (mention_head(b, ctx, m) < 0 || mention_tail(b, ctx, m) < 0)
         return -1;
-    return buf_add(b, "}\n", 2);
+    return mention_raw(b, "}\n");
 }
