@@ -57,7 +57,7 @@ static size_t scan_match(const struct scan *sc, enum numlex_table t, size_t i, s
      NUMLEX_BIT(NUMLEX_FRACTION_OF))
 
 /* Whether the word at i reads as a number word (a compound included). */
-static bool scan_number_word(const struct scan *sc, size_t i)
+static inline bool scan_number_word(const struct scan *sc, size_t i)
 {
     double v;
     bool ord;
