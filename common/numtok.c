@@ -448,6 +448,25 @@ static size_t numtok_num_end(struct numtok_lexer *lx, size_t at)
     return end;
 }
 
+/* Push the ASCII punctuation byte at lx->pos (no NUL): it is its own fold, as numtok_fold() says.
+ */
+static int numtok_push_punct(struct numtok_lexer *lx)
+{
+    struct numtok_list *l = lx->list;
+    struct buf *out = &l->folds;
+
+    /* buf_grow() keeps room for a NUL past len */
+    if (numtok_reserve(l) < 0 || (out->cap - out->len < 3 && buf_grow(out, 2) < 0))
+        return -1;
+    size_t foff = out->len;
+    char *d = out->data + foff;
+    d[0] = lx->s[lx->pos];
+    d[1] = '\0';
+    out->len += 2;
+    numtok_add(lx, lx->pos, lx->pos + 1, NUMTOK_PUNCT, foff, numtok_hash(d, 1));
+    return 0;
+}
+
 /* The token at lx->pos, which begins no word numtok_push_word() takes (numtok_lex() pushes those).
  */
 static int numtok_step(struct numtok_lexer *lx)
@@ -466,6 +485,8 @@ static int numtok_step(struct numtok_lexer *lx)
         return numtok_push(lx, lx->pos, numtok_num_end(lx, lx->pos + 1), NUMTOK_NUM);
     if (numtok_is_letter(cp))
         return numtok_push(lx, lx->pos, numtok_word_end(lx, lx->pos), NUMTOK_WORD);
+    if (cp > 0 && cp < 0x80)
+        return numtok_push_punct(lx);
     return numtok_push(lx, lx->pos, lx->pos + len, NUMTOK_PUNCT);
 }
 
