@@ -814,6 +814,28 @@ static bool numval_tok_has(const struct numlex *nl, const struct numtok_list *to
     return toks->marked == nl ? numlex_tok_has(t, tab) : numlex_has(nl, tab, t->fold);
 }
 
+/* The tables a word that is a key of one of them reads as one item from (numval_lookup()). */
+#define NUMVAL_WORD_TABLES                                                                         \
+    (NUMLEX_BIT(NUMLEX_CARDINALS) | NUMLEX_BIT(NUMLEX_MULTIPLIERS) | NUMLEX_BIT(NUMLEX_ORDINALS) | \
+     NUMLEX_BIT(NUMLEX_DENOMINATORS) | NUMLEX_BIT(NUMLEX_FIXED))
+
+/*
+ * numval_word_items() for the word token t. When its marks say the whole
+ * fold is a key of those tables, the segmenter's first try (the longest
+ * piece: the whole word) is made here at once, without first looking up
+ * every leading part of it.
+ */
+static int numval_tok_word_items(const struct numlex *nl, const struct numtok_list *toks,
+                                 const struct numtok *t, struct numval_items *items)
+{
+    struct numval_item it;
+
+    if (toks->marked == nl && (t->tables & NUMVAL_WORD_TABLES) && t->flen >= 2 &&
+        t->flen < NUMVAL_WORDMAX && numval_lookup(nl, t->fold, t->flen, false, &it))
+        return numval_push(items, it);
+    return numval_word_items(nl, t->fold, items);
+}
+
 static int numval_token_items(const struct numlex *nl, const char *text,
                               const struct numtok_list *toks, const struct numtok *t,
                               struct numval_items *items, struct numval *digits)
@@ -839,7 +861,7 @@ static int numval_token_items(const struct numlex *nl, const char *text,
         return numval_push(items, numval_mk(NUMVAL_CONN, 0));
     if (numval_tok_has(nl, toks, t, NUMLEX_FRACTION_OF))
         return numval_push(items, numval_mk(NUMVAL_OF, 0));
-    return numval_word_items(nl, f, items);
+    return numval_tok_word_items(nl, toks, t, items);
 }
 
 bool numval_abbr_dot(const struct numlex *nl, const struct numtok_list *toks, size_t i)
