@@ -197,6 +197,7 @@ static void lmgram_tally(struct lmgram *g, const uint32_t *ids, size_t n, uint32
     uint8_t *used = g->used;
     size_t nc = g->ncreated;
 
+#pragma GCC unroll 4
     for (size_t k = 0; k < n; k++) {
         uint32_t id = ids[k], was = cnt[id];
         cnt[id] = was + times;
