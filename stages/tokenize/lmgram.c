@@ -442,6 +442,7 @@ static int lmgram_room_text(struct lmgram *g, size_t n)
 /* The last text's counts back to 0, memory for this one, and the dictionaries' tables. */
 static int lmgram_start(struct lmgram *g, size_t n)
 {
+#pragma GCC unroll 4
     for (size_t t = 0; t < g->ncreated; t++) {
         uint32_t id = g->created[t];
         g->cnt[id] = 0;
