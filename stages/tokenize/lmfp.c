@@ -307,8 +307,7 @@ static size_t lmfp_fingerprint(struct lmfp *fp)
     for (size_t w = 0; w < sizeof(d->used); w += 8) {
         for (uint64_t bits = lmfp_used8(d->used + w); bits; bits &= bits - 1) {
             size_t b = w + (size_t)__builtin_ctzll(bits) / 8;
-            for (int32_t t = d->head[b]; t >= 0; t = d->chain[t]) {
-                uint32_t id = d->created[t];
+            for (int32_t id = d->head[b]; id >= 0; id = d->next[id]) {
                 if (cnt[id] >= least)
                     least = lmfp_heap_insert(fp, (struct lmfp_item){cnt[id], id}, least);
             }

@@ -37,7 +37,8 @@ void lmgram_release(struct lmgram *g)
     free(g->cnt);
     free(g->bucket);
     free(g->buf);
-    free(g->created); /* chain shares its block */
+    free(g->created);
+    free(g->next);
     free(g->scratch);
     free(g->events);
     free(g->stash);
@@ -135,7 +136,8 @@ static uint32_t lmgram_id(struct lmgram *g, const char *s, uint32_t len, uint32_
     }
     if (grow_items(&g->grams, &g->capgrams, g->ngrams + 1, sizeof(*g->grams)) < 0 ||
         grow_items(&g->cnt, &g->capcnt, g->ngrams + 1, sizeof(*g->cnt)) < 0 ||
-        grow_items(&g->bucket, &g->capbucket, g->ngrams + 1, sizeof(*g->bucket)) < 0)
+        grow_items(&g->bucket, &g->capbucket, g->ngrams + 1, sizeof(*g->bucket)) < 0 ||
+        grow_items(&g->next, &g->capnext, g->ngrams + 1, sizeof(*g->next)) < 0)
         return UINT32_MAX;
     uint32_t id = (uint32_t)g->ngrams++;
     struct lmgram_gram *x = &g->grams[id];
@@ -188,12 +190,12 @@ static size_t lmgram_gen(struct lmgram *g, size_t from, size_t to)
 }
 
 /* increasefreq() times for each n-gram; the first of each goes to created[] and heads its bucket's
- * chain (textcat's table lists a bucket newest first). */
+ * chain through next[] (textcat's table lists a bucket newest first). */
 static void lmgram_tally(struct lmgram *g, const uint32_t *ids, size_t n, uint32_t times)
 {
     const uint16_t *bucket = g->bucket;
     uint32_t *cnt = g->cnt, *created = g->created;
-    int32_t *chain = g->chain, *head = g->head;
+    int32_t *next = g->next, *head = g->head;
     uint8_t *used = g->used;
     size_t nc = g->ncreated;
 
@@ -205,8 +207,8 @@ static void lmgram_tally(struct lmgram *g, const uint32_t *ids, size_t n, uint32
             continue;
         uint32_t b = bucket[id];
         used[b] = 1;
-        chain[nc] = head[b];
-        head[b] = (int32_t)nc;
+        next[id] = head[b];
+        head[b] = (int32_t)id;
         created[nc++] = id;
     }
     g->ncreated = nc;
@@ -422,19 +424,18 @@ static int lmgram_walk(struct lmgram *g, const char *s, size_t n)
     return 0;
 }
 
-/* created[] and chain[] for a text of n bytes, in one block. */
+/* created[] for a text of n bytes. */
 static int lmgram_room_text(struct lmgram *g, size_t n)
 {
     size_t most = LMGRAM_SYMBOLS * (n + 2);
 
     if (most <= g->captext)
         return 0;
-    uint32_t *block = malloc(2 * most * sizeof(*block));
+    uint32_t *block = malloc(most * sizeof(*block));
     if (!block)
         return -1;
     free(g->created);
     g->created = block;
-    g->chain = (int32_t *)(block + most);
     g->captext = most;
     return 0;
 }

@@ -52,12 +52,12 @@ struct lmgram {
     uint16_t *bucket; /* per n-gram: its bucket in textcat's table */
     /*
      * The text's n-grams in the order textcat's table lists them: the
-     * buckets set in used[] in ascending order; in each, created[t] for
-     * t = head[bucket], then t = chain[t] while t >= 0.
+     * buckets set in used[] in ascending order; in each, the n-gram
+     * id = head[bucket], then id = next[id] while id >= 0.
      */
-    uint32_t *created; /* the n-grams in the order first met; owns chain */
+    uint32_t *created; /* the n-grams in the order first met */
     size_t ncreated;
-    int32_t *chain;                     /* per created[] slot, textcat's next in the bucket */
+    int32_t *next;                      /* per n-gram: textcat's next in its bucket */
     int32_t head[1 << LMGRAM_TABLEPOW]; /* -1 for a bucket with no n-gram */
     uint8_t used[1 << LMGRAM_TABLEPOW]; /* 1 for the buckets with n-grams, else 0 */
 
@@ -74,7 +74,7 @@ struct lmgram {
     bool plain[0x100]; /* kept as is, a character each: ASCII but NUL, space, digit, _ */
 
     /* The n-gram dictionary: open addressing, slot holds number + 1. */
-    size_t ngrams, capgrams, capcnt, capbucket;
+    size_t ngrams, capgrams, capcnt, capbucket, capnext;
     uint32_t *gslots;
     size_t gmask;
     unsigned gshift;
