@@ -41,6 +41,7 @@ static uint32_t markmemo_hash(const char *w, size_t len)
 {
     uint32_t h = 2166136261u;
 
+#pragma GCC unroll 4
     for (size_t i = 0; i < len; i++)
         h = (h ^ (unsigned char)w[i]) * 16777619u;
     return h;
