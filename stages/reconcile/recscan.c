@@ -78,39 +78,16 @@ static size_t recscan_utf8(const unsigned char *p, const unsigned char *end)
     return n;
 }
 
-/* Whether byte c needs a look in a string: the quote, an escape, a control byte or non-ASCII. */
-static bool recscan_special(unsigned char c)
-{
-    return c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
-}
-
-/*
- * Whether one of the 8 bytes of x is special: the usual tests for a byte
- * below 0x20, a zero byte in x ^ '"' or x ^ '\\', and a high bit. Each is
- * exact as to whether any byte matches, which is all this tells.
- */
-static bool recscan_special8(uint64_t x)
-{
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-
-    return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) | x) & highs;
-}
-
-/* Copy the run of plain ASCII at p into *o; returns where the run ends. */
+/* Copy the run of plain ASCII at p into *o (jscan finds its end, sixteen bytes at a time); returns
+ * where the run ends. */
 static const unsigned char *recscan_plain(const unsigned char *p, const unsigned char *end,
                                           char **o)
 {
-    const unsigned char *q = p;
-    uint64_t x;
+    size_t n = jscan_plain_span((const char *)p, (size_t)(end - p));
 
-    while (end - q >= 8 && (memcpy(&x, q, 8), !recscan_special8(x)))
-        q += 8;
-    while (q < end && !recscan_special(*q))
-        q++;
-    memcpy(*o, p, (size_t)(q - p));
-    *o += q - p;
-    return q;
+    memcpy(*o, p, n);
+    *o += n;
+    return p + n;
 }
 
 /* The string at a->p (its opening quote), unescaped into a->out. */

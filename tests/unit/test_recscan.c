@@ -46,27 +46,28 @@ static void test_recscan_line_fields(void **state)
 static void test_recscan_line_gives_up(void **state)
 {
     static const char *const lines[] = {
-        "{\"doc\":\"a\",\"doc\":\"b\"}",    /* duplicate key */
-        "{\"x\":1,\"x\":2}",                /* duplicate other key */
-        "{\"doc\":\"\\u00e9\"}",            /* \u escape */
-        "{\"doc\":\"a\\qb\"}",              /* bad escape */
-        "{\"doc\":\"a\tb\"}",               /* control character */
-        "{\"doc\":\"\xc3\"}",               /* truncated UTF-8 */
-        "{\"doc\":\"\xc0\xaf\"}",           /* overlong */
-        "{\"doc\":\"\xed\xa0\x80\"}",       /* surrogate */
-        "{\"start\":012}",                  /* leading zero */
-        "{\"start\":1.}",                   /* no fraction digits */
-        "{\"start\":1e}",                   /* no exponent digits */
-        "{\"start\":+1}",                   /* plus sign */
-        "{\"start\":99999999999999999999}", /* too big an integer */
-        "{\"value\":1e999}",                /* real overflow */
-        "{\"value\":nan}",                  /* no JSON */
-        "{\"ambiguous\":truex}",            /* no literal */
-        "{\"doc\":\"a\"} x",                /* text after the object */
-        "{\"doc\":\"a\",}",                 /* trailing comma */
-        "[1]",                              /* not an object */
-        "{\"doc\":{}}",                     /* object value */
-        "{\"doc\":\"a\"",                   /* unclosed */
+        "{\"doc\":\"a\",\"doc\":\"b\"}",                /* duplicate key */
+        "{\"x\":1,\"x\":2}",                            /* duplicate other key */
+        "{\"doc\":\"\\u00e9\"}",                        /* \u escape */
+        "{\"doc\":\"a\\qb\"}",                          /* bad escape */
+        "{\"doc\":\"a\tb\"}",                           /* control character */
+        "{\"doc\":\"abcdefghijklmnopqrstuvwxyz\x01\"}", /* control character past 16 bytes */
+        "{\"doc\":\"\xc3\"}",                           /* truncated UTF-8 */
+        "{\"doc\":\"\xc0\xaf\"}",                       /* overlong */
+        "{\"doc\":\"\xed\xa0\x80\"}",                   /* surrogate */
+        "{\"start\":012}",                              /* leading zero */
+        "{\"start\":1.}",                               /* no fraction digits */
+        "{\"start\":1e}",                               /* no exponent digits */
+        "{\"start\":+1}",                               /* plus sign */
+        "{\"start\":99999999999999999999}",             /* too big an integer */
+        "{\"value\":1e999}",                            /* real overflow */
+        "{\"value\":nan}",                              /* no JSON */
+        "{\"ambiguous\":truex}",                        /* no literal */
+        "{\"doc\":\"a\"} x",                            /* text after the object */
+        "{\"doc\":\"a\",}",                             /* trailing comma */
+        "[1]",                                          /* not an object */
+        "{\"doc\":{}}",                                 /* object value */
+        "{\"doc\":\"a\"",                               /* unclosed */
     };
     struct recscan sc = {0};
 
