@@ -9,9 +9,10 @@
 #include "grow.h"
 #include "jscan.h"
 
+/* Each field's key as normalize writes it, quotes and colon included: "name": */
 #define RECSCAN_NAME(s)                                                                            \
     {                                                                                              \
-        s, sizeof(s) - 1                                                                           \
+        "\"" s "\":", sizeof(s) + 2                                                                \
     }
 
 static const struct {
@@ -29,26 +30,15 @@ static const struct {
     RECSCAN_NAME("victim"),
 };
 
-/* Where the scan is: the rest of the line, and the next free byte for strings. */
-struct recscan_at {
-    const unsigned char *p, *end;
-    char *out;
-};
-
-static inline void recscan_ws(struct recscan_at *a)
+/*
+ * The scan passes the place it has reached as a pointer and returns the
+ * next (NULL when it gives up), so that the place stays in a register.
+ */
+static inline const unsigned char *recscan_ws(const unsigned char *p, const unsigned char *end)
 {
-    while (a->p < a->end && *a->p <= ' ' &&
-           (*a->p == ' ' || *a->p == '\t' || *a->p == '\n' || *a->p == '\r'))
-        a->p++;
-}
-
-/* Whether the next byte is c; if so, step over it. */
-static inline bool recscan_eat(struct recscan_at *a, unsigned char c)
-{
-    if (a->p == a->end || *a->p != c)
-        return false;
-    a->p++;
-    return true;
+    while (p < end && *p <= ' ' && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        p++;
+    return p;
 }
 
 /* The length of the UTF-8 sequence at p (p[0] >= 0x80), or 0 when jansson would reject it. */
@@ -90,27 +80,27 @@ static const unsigned char *recscan_plain(const unsigned char *p, const unsigned
     return p + n;
 }
 
-/* The string at a->p (its opening quote), unescaped into a->out. */
-static bool recscan_string(struct recscan_at *a, const char **s, size_t *len)
+/* The string at p (its opening quote), unescaped into *out; returns where it ends. */
+static const unsigned char *recscan_string(const unsigned char *p, const unsigned char *end,
+                                           char **out, const char **s, size_t *len)
 {
-    const unsigned char *p = a->p + 1;
-    char *o = a->out;
+    char *o = *out;
 
-    while ((p = recscan_plain(p, a->end, &o)) < a->end) {
+    p++;
+    while ((p = recscan_plain(p, end, &o)) < end) {
         if (*p == '"') {
             *o = '\0';
-            *s = a->out;
-            *len = (size_t)(o - a->out);
-            a->out = o + 1;
-            a->p = p + 1;
-            return true;
+            *s = *out;
+            *len = (size_t)(o - *out);
+            *out = o + 1;
+            return p + 1;
         }
-        size_t n = *p < 0x80 ? 1 : recscan_utf8(p, a->end);
+        size_t n = *p < 0x80 ? 1 : recscan_utf8(p, end);
         if (*p < 0x20 || n == 0)
-            return false;
+            return NULL;
         if (*p == '\\') {
-            if (p + 1 == a->end || !(*o++ = jscan_escape(p[1])))
-                return false;
+            if (p + 1 == end || !(*o++ = jscan_escape(p[1])))
+                return NULL;
             p += 2;
             continue;
         }
@@ -118,7 +108,7 @@ static bool recscan_string(struct recscan_at *a, const char **s, size_t *len)
         o += n;
         p += n;
     }
-    return false;
+    return NULL;
 }
 
 static const unsigned char *recscan_digits(const unsigned char *p, const unsigned char *end)
@@ -179,69 +169,69 @@ static bool recscan_small_integer(const unsigned char *p, const unsigned char *e
 }
 
 /* A number as jansson reads it: strtoll for an integer (out of range: rejected), else strtod. */
-static bool recscan_number(struct recscan_at *a, struct recscan_value *v)
+static const unsigned char *recscan_number(const unsigned char *p, const unsigned char *end,
+                                           struct recscan_value *v)
 {
     bool real;
-    const unsigned char *end = recscan_number_end(a->p, a->end, &real);
+    const unsigned char *e = recscan_number_end(p, end, &real);
     char text[64];
 
-    if (!end || (size_t)(end - a->p) >= sizeof(text))
-        return false;
-    if (!real && recscan_small_integer(a->p, end, &v->i)) {
-        a->p = end;
+    if (!e || (size_t)(e - p) >= sizeof(text))
+        return NULL;
+    if (!real && recscan_small_integer(p, e, &v->i)) {
         v->type = RECSCAN_INTEGER;
         v->d = (double)v->i;
-        return true;
+        return e;
     }
-    memcpy(text, a->p, (size_t)(end - a->p));
-    text[end - a->p] = '\0';
-    a->p = end;
+    memcpy(text, p, (size_t)(e - p));
+    text[e - p] = '\0';
     errno = 0;
     if (real) {
         v->type = RECSCAN_REAL;
         v->d = strtod(text, NULL);
-        return isfinite(v->d);
+        return isfinite(v->d) ? e : NULL;
     }
     v->type = RECSCAN_INTEGER;
     v->i = strtoll(text, NULL, 10);
     v->d = (double)v->i;
-    return errno != ERANGE;
+    return errno != ERANGE ? e : NULL;
 }
 
-static bool recscan_word(struct recscan_at *a, const char *word, enum recscan_type type,
-                         struct recscan_value *v)
+static const unsigned char *recscan_word(const unsigned char *p, const unsigned char *end,
+                                         const char *word, enum recscan_type type,
+                                         struct recscan_value *v)
 {
     size_t n = strlen(word);
 
-    if ((size_t)(a->end - a->p) < n || memcmp(a->p, word, n) != 0)
-        return false;
-    a->p += n;
+    if ((size_t)(end - p) < n || memcmp(p, word, n) != 0)
+        return NULL;
     v->type = type;
-    return true;
+    return p + n;
 }
 
-/* A string, number, null, true or false; false for anything else. */
-static bool recscan_value(struct recscan_at *a, struct recscan_value *v)
+/* A string, number, null, true or false at p; NULL for anything else. */
+static const unsigned char *recscan_value(const unsigned char *p, const unsigned char *end,
+                                          char **out, struct recscan_value *v)
 {
-    if (a->p == a->end)
-        return false;
-    switch (*a->p) {
+    if (p == end)
+        return NULL;
+    switch (*p) {
     case '"':
         v->type = RECSCAN_STRING;
-        return recscan_string(a, &v->s, &v->len);
+        return recscan_string(p, end, out, &v->s, &v->len);
     case 'n':
-        return recscan_word(a, "null", RECSCAN_NULL, v);
+        return recscan_word(p, end, "null", RECSCAN_NULL, v);
     case 't':
-        return recscan_word(a, "true", RECSCAN_TRUE, v);
+        return recscan_word(p, end, "true", RECSCAN_TRUE, v);
     case 'f':
-        return recscan_word(a, "false", RECSCAN_FALSE, v);
+        return recscan_word(p, end, "false", RECSCAN_FALSE, v);
     }
-    return recscan_number(a, v);
+    return recscan_number(p, end, v);
 }
 
 static bool recscan_is(const char *key, size_t len, size_t k)
 {
-    return recscan_names[k].len == len && memcmp(recscan_names[k].s, key, len) == 0;
+    return recscan_names[k].len == len + 3 && memcmp(recscan_names[k].s + 1, key, len) == 0;
 }
 
 /* The index of key among recscan_names, RECSCAN_NKEYS when it is none; hint is tried first. */
@@ -269,77 +259,93 @@ static bool recscan_other(struct recscan *sc, const char *key, size_t len, bool 
     return true;
 }
 
-/* One "key": value; *k is the key's index (the hint for the next). */
-/*
- * Whether the key at a->p is, quotes and all, the field k: normalize writes
- * the fields in this order, so most keys are read by one comparison.
- */
-static bool recscan_expected(struct recscan_at *a, size_t k)
+/* Whether the n bytes at p are those at pat (4 <= n <= 16): two loads of each, overlapping. */
+static inline bool recscan_same(const unsigned char *p, const char *pat, size_t n)
 {
-    size_t n = k < RECSCAN_NKEYS ? recscan_names[k].len : 0;
-
-    if (!n || (size_t)(a->end - a->p) < n + 2 || a->p[n + 1] != '"' ||
-        memcmp(a->p + 1, recscan_names[k].s, n) != 0)
-        return false;
-    a->p += n + 2;
-    return true;
+    if (n >= 8) {
+        uint64_t a, b, c, d;
+        memcpy(&a, p, 8), memcpy(&b, pat, 8);
+        memcpy(&c, p + n - 8, 8), memcpy(&d, pat + n - 8, 8);
+        return ((a ^ b) | (c ^ d)) == 0;
+    }
+    uint32_t a, b, c, d;
+    memcpy(&a, p, 4), memcpy(&b, pat, 4);
+    memcpy(&c, p + n - 4, 4), memcpy(&d, pat + n - 4, 4);
+    return ((a ^ b) | (c ^ d)) == 0;
 }
 
-/* The key at a->p: *k becomes its index, or RECSCAN_NKEYS for another key (noted). */
-static bool recscan_key(struct recscan *sc, struct recscan_at *a, size_t *k, bool *oom)
+/*
+ * Whether the text at p is "name": of field k: normalize writes the fields
+ * in this order, so most keys are read by this one comparison.
+ */
+static inline bool recscan_expected(const unsigned char *p, const unsigned char *end, size_t k)
+{
+    return k < RECSCAN_NKEYS && (size_t)(end - p) >= recscan_names[k].len &&
+           recscan_same(p, recscan_names[k].s, recscan_names[k].len);
+}
+
+/* The key at p and its ':': *k becomes its index, or RECSCAN_NKEYS for another key (noted). */
+static const unsigned char *recscan_key(struct recscan *sc, const unsigned char *p,
+                                        const unsigned char *end, char **out, size_t *k, bool *oom)
 {
     const char *key;
     size_t len;
 
-    if (recscan_expected(a, *k + 1)) {
-        ++*k;
-        return true;
-    }
-    if (a->p == a->end || *a->p != '"' || !recscan_string(a, &key, &len))
-        return false;
+    if (p == end || *p != '"' || !(p = recscan_string(p, end, out, &key, &len)))
+        return NULL;
     *k = recscan_find(key, len, *k + 1);
-    return *k < RECSCAN_NKEYS || recscan_other(sc, key, len, oom);
+    if (*k == RECSCAN_NKEYS && !recscan_other(sc, key, len, oom))
+        return NULL;
+    p = recscan_ws(p, end);
+    return p < end && *p == ':' ? p + 1 : NULL;
 }
 
-static bool recscan_member(struct recscan *sc, struct recscan_at *a, size_t *k, bool *oom)
+/* One "key": value; *k is the index of the key before (the hint for this one). */
+static const unsigned char *recscan_member(struct recscan *sc, const unsigned char *p,
+                                           const unsigned char *end, char **out, size_t *k,
+                                           bool *oom)
 {
     struct recscan_value scratch;
 
-    if (!recscan_key(sc, a, k, oom))
-        return false;
-    recscan_ws(a);
-    if (!recscan_eat(a, ':'))
-        return false;
-    recscan_ws(a);
+    if (recscan_expected(p, end, *k + 1))
+        p += recscan_names[++*k].len;
+    else if (!(p = recscan_key(sc, p, end, out, k, oom)))
+        return NULL;
+    p = recscan_ws(p, end);
     if (*k == RECSCAN_NKEYS)
-        return recscan_value(a, &scratch);
+        return recscan_value(p, end, out, &scratch);
     if (sc->v[*k].type != RECSCAN_ABSENT)
-        return false;
-    return recscan_value(a, &sc->v[*k]);
+        return NULL;
+    return recscan_value(p, end, out, &sc->v[*k]);
 }
 
-/* The members of the object whose '{' was just read, up to its '}'. */
-static bool recscan_members(struct recscan *sc, struct recscan_at *a, bool *oom)
+/* The members of the object whose '{' was just read, up to and past its '}'. */
+static const unsigned char *recscan_members(struct recscan *sc, const unsigned char *p,
+                                            const unsigned char *end, bool *oom)
 {
     size_t k = SIZE_MAX; /* so that the first hint is 0 */
+    char *out = sc->text;
 
-    recscan_ws(a);
-    if (recscan_eat(a, '}'))
-        return true;
+    p = recscan_ws(p, end);
+    if (p < end && *p == '}')
+        return p + 1;
     for (;;) {
-        if (!recscan_member(sc, a, &k, oom))
-            return false;
-        recscan_ws(a);
-        if (recscan_eat(a, '}'))
-            return true;
-        if (!recscan_eat(a, ','))
-            return false;
-        recscan_ws(a);
+        if (!(p = recscan_member(sc, p, end, &out, &k, oom)))
+            return NULL;
+        p = recscan_ws(p, end);
+        if (p == end)
+            return NULL;
+        if (*p == '}')
+            return p + 1;
+        if (*p != ',')
+            return NULL;
+        p = recscan_ws(p + 1, end);
     }
 }
 
 int recscan_line(struct recscan *sc, const char *line, size_t len)
 {
+    const unsigned char *p = (const unsigned char *)line, *end = p + len;
     bool oom = false;
 
     if (sc->cap < len + 1) {
@@ -352,13 +358,10 @@ int recscan_line(struct recscan *sc, const char *line, size_t len)
     for (size_t k = 0; k < RECSCAN_NKEYS; k++)
         sc->v[k].type = RECSCAN_ABSENT;
     sc->nother = 0;
-    struct recscan_at a = {(const unsigned char *)line, (const unsigned char *)line + len,
-                           sc->text};
-    recscan_ws(&a);
-    if (!recscan_eat(&a, '{') || !recscan_members(sc, &a, &oom))
+    p = recscan_ws(p, end);
+    if (p == end || *p != '{' || !(p = recscan_members(sc, p + 1, end, &oom)))
         return oom ? -1 : 0;
-    recscan_ws(&a);
-    return a.p == a.end;
+    return recscan_ws(p, end) == end;
 }
 
 void recscan_release(struct recscan *sc)
