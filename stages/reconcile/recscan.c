@@ -111,6 +111,60 @@ static const unsigned char *recscan_string(const unsigned char *p, const unsigne
     return NULL;
 }
 
+/*
+ * The string at p (its opening quote) when it has no escape: its *len bytes
+ * from p + 1 are checked and left where they are. Returns where it ends, or
+ * NULL with *escape set when it has an escape, NULL alone when it is invalid.
+ */
+static const unsigned char *recscan_plain_string(const unsigned char *p, const unsigned char *end,
+                                                 size_t *len, bool *escape)
+{
+    const unsigned char *q = p + 1;
+
+    for (;;) {
+        q += jscan_plain_span((const char *)q, (size_t)(end - q));
+        if (q == end)
+            return NULL;
+        if (*q == '"') {
+            *len = (size_t)(q - p - 1);
+            return q + 1;
+        }
+        if (*q == '\\') {
+            *escape = true;
+            return NULL;
+        }
+        size_t n = *q < 0x80 ? 0 : recscan_utf8(q, end);
+        if (n == 0)
+            return NULL;
+        q += n;
+    }
+}
+
+/*
+ * A string value at p. Without an escape it stays in the line, and when
+ * keep is set its closing quote becomes its NUL; with one it is unescaped
+ * into *out. Returns where it ends, or NULL.
+ */
+static const unsigned char *recscan_string_value(const unsigned char *p, const unsigned char *end,
+                                                 char **out, struct recscan_value *v, bool keep)
+{
+    bool escape = false;
+    const unsigned char *q = recscan_plain_string(p, end, &v->len, &escape);
+
+    if (q) {
+        v->s = (const char *)p + 1;
+        v->in_line = keep;
+        if (keep)
+            *(char *)(q - 1) = '\0'; /* the caller's line: recscan_line() takes it writable */
+    } else if (escape) {
+        v->in_line = false;
+        q = recscan_string(p, end, out, &v->s, &v->len);
+    }
+    if (q)
+        v->type = RECSCAN_STRING;
+    return q;
+}
+
 static const unsigned char *recscan_digits(const unsigned char *p, const unsigned char *end)
 {
     while (p < end && *p >= '0' && *p <= '9')
@@ -209,16 +263,15 @@ static const unsigned char *recscan_word(const unsigned char *p, const unsigned 
     return p + n;
 }
 
-/* A string, number, null, true or false at p; NULL for anything else. */
+/* A string, number, null, true or false at p; NULL for anything else. keep: a field's value. */
 static const unsigned char *recscan_value(const unsigned char *p, const unsigned char *end,
-                                          char **out, struct recscan_value *v)
+                                          char **out, struct recscan_value *v, bool keep)
 {
     if (p == end)
         return NULL;
     switch (*p) {
     case '"':
-        v->type = RECSCAN_STRING;
-        return recscan_string(p, end, out, &v->s, &v->len);
+        return recscan_string_value(p, end, out, v, keep);
     case 'n':
         return recscan_word(p, end, "null", RECSCAN_NULL, v);
     case 't':
@@ -291,8 +344,13 @@ static const unsigned char *recscan_key(struct recscan *sc, const unsigned char 
     const char *key;
     size_t len;
 
-    if (p == end || *p != '"' || !(p = recscan_string(p, end, out, &key, &len)))
+    if (p == end || *p != '"')
         return NULL;
+    struct recscan_value v;
+    if (!(p = recscan_string_value(p, end, out, &v, false)))
+        return NULL;
+    key = v.s;
+    len = v.len;
     *k = recscan_find(key, len, *k + 1);
     if (*k == RECSCAN_NKEYS && !recscan_other(sc, key, len, oom))
         return NULL;
@@ -313,10 +371,10 @@ static const unsigned char *recscan_member(struct recscan *sc, const unsigned ch
         return NULL;
     p = recscan_ws(p, end);
     if (*k == RECSCAN_NKEYS)
-        return recscan_value(p, end, out, &scratch);
+        return recscan_value(p, end, out, &scratch, false);
     if (sc->v[*k].type != RECSCAN_ABSENT)
         return NULL;
-    return recscan_value(p, end, out, &sc->v[*k]);
+    return recscan_value(p, end, out, &sc->v[*k], true);
 }
 
 /* The members of the object whose '{' was just read, up to and past its '}'. */
@@ -343,7 +401,14 @@ static const unsigned char *recscan_members(struct recscan *sc, const unsigned c
     }
 }
 
-int recscan_line(struct recscan *sc, const char *line, size_t len)
+void recscan_restore(struct recscan *sc)
+{
+    for (size_t k = 0; k < RECSCAN_NKEYS; k++)
+        if (sc->v[k].type == RECSCAN_STRING && sc->v[k].in_line)
+            ((char *)sc->v[k].s)[sc->v[k].len] = '"';
+}
+
+int recscan_line(struct recscan *sc, char *line, size_t len)
 {
     const unsigned char *p = (const unsigned char *)line, *end = p + len;
     bool oom = false;
@@ -359,9 +424,12 @@ int recscan_line(struct recscan *sc, const char *line, size_t len)
         sc->v[k].type = RECSCAN_ABSENT;
     sc->nother = 0;
     p = recscan_ws(p, end);
-    if (p == end || *p != '{' || !(p = recscan_members(sc, p + 1, end, &oom)))
+    if (p == end || *p != '{' || !(p = recscan_members(sc, p + 1, end, &oom)) ||
+        recscan_ws(p, end) != end) {
+        recscan_restore(sc);
         return oom ? -1 : 0;
-    return recscan_ws(p, end) == end;
+    }
+    return 1;
 }
 
 void recscan_release(struct recscan *sc)

@@ -12,8 +12,11 @@
  * exactly the values jansson would: strings unescaped and checked as
  * UTF-8, integers as strtoll reads them, other numbers as strtod does.
  *
- * A struct recscan holds its buffers; the strings it gives point into them
- * and last until the next line. recscan_release() frees them.
+ * A string without an escape is left in the line, its closing quote
+ * overwritten by its NUL, so recscan_line() takes the line writable; when
+ * it gives up it puts the quotes back. A string with an escape is unescaped
+ * into the struct recscan's buffer. Either lasts until the next line (and
+ * as long as the line). recscan_release() frees the buffers.
  */
 #ifndef RECSCAN_H
 #define RECSCAN_H
@@ -65,6 +68,7 @@ struct recscan_value {
     enum recscan_type type;
     const char *s; /* RECSCAN_STRING: NUL-terminated, without NUL inside */
     size_t len;    /* its length in bytes */
+    bool in_line;  /* s points into the line */
     long long i;   /* RECSCAN_INTEGER */
     double d;      /* RECSCAN_INTEGER and RECSCAN_REAL: the number */
 };
@@ -85,9 +89,12 @@ struct recscan {
 /*
  * Scan line[0..len) into sc->v. Returns 1 when the line is a JSON object
  * the scanner read in full, 0 when the caller must parse it another way,
- * or -1 when memory ran out (not reported).
+ * or -1 when memory ran out (not reported); the line is then as it was.
  */
-int recscan_line(struct recscan *sc, const char *line, size_t len);
+int recscan_line(struct recscan *sc, char *line, size_t len);
+
+/* Put back the quotes the last recscan_line() that returned 1 overwrote in its line. */
+void recscan_restore(struct recscan *sc);
 
 void recscan_release(struct recscan *sc);
 

@@ -108,6 +108,8 @@ static int recset_line(struct recset *s, struct recscan *sc, struct jsonl_reader
         st->records_in++;
         return recset_keep(s, &c, rc == 1, cfg);
     }
+    if (scanned)
+        recscan_restore(sc); /* jansson reads the line as it was */
     if (jsonl_parse(r, len, &rec) < 0)
         return -2;
     s->records++;

@@ -106,9 +106,13 @@ static void test_recclaim_derive_intervals(void **state)
 /* The claim a line gives through recscan, or -1 when recscan leaves it to jansson. */
 static int from_line(struct recclaim *c, const char *line)
 {
-    static struct recscan sc; /* c->doc of a non-claim points into it */
+    static struct recscan sc; /* c->doc of a non-claim points into it, or into copy */
+    static char copy[1024];   /* recscan_line() writes into its line */
+    size_t len = strlen(line);
 
-    return recscan_line(&sc, line, strlen(line)) == 1 ? recclaim_from_scan(c, &sc) : -1;
+    assert_true(len < sizeof(copy));
+    memcpy(copy, line, len + 1);
+    return recscan_line(&sc, copy, len) == 1 ? recclaim_from_scan(c, &sc) : -1;
 }
 
 static void test_recclaim_from_scan_as_json(void **state)

@@ -8,9 +8,15 @@
 
 #include "test_common.h"
 
+/* recscan_line() on a copy of line (it writes into its line), which lasts until the next. */
 static int scan(struct recscan *sc, const char *line)
 {
-    return recscan_line(sc, line, strlen(line));
+    static char copy[1024];
+    size_t len = strlen(line);
+
+    assert_true(len < sizeof(copy));
+    memcpy(copy, line, len + 1);
+    return recscan_line(sc, copy, len);
 }
 
 static void test_recscan_line_fields(void **state)
@@ -115,6 +121,29 @@ static void test_recscan_line_numbers_as_jansson(void **state)
     recscan_release(&sc);
 }
 
+/* The line is written into while the fields are in use, and put back as it was after. */
+static void test_recscan_restore(void **state)
+{
+    const char *line = "{\"doc\":\"d1\",\"text\":\"a\\\"b\",\"x\":\"y\",\"place\":\"p\"}";
+    struct recscan sc = {0};
+    char copy[128];
+
+    (void)state;
+    memcpy(copy, line, strlen(line) + 1);
+    assert_int_equal(recscan_line(&sc, copy, strlen(copy)), 1);
+    assert_string_equal(sc.v[RECSCAN_DOC].s, "d1");
+    assert_true(sc.v[RECSCAN_DOC].s > copy && sc.v[RECSCAN_DOC].s < copy + sizeof(copy));
+    assert_string_equal(sc.v[RECSCAN_TEXT].s, "a\"b");
+    assert_string_equal(sc.v[RECSCAN_PLACE].s, "p");
+    recscan_restore(&sc);
+    assert_string_equal(copy, line);
+    memcpy(copy, line, strlen(line) + 1);
+    copy[strlen(copy) - 1] = ','; /* no closing brace: given up, line as it was */
+    assert_int_equal(recscan_line(&sc, copy, strlen(copy)), 0);
+    assert_memory_equal(copy, line, strlen(line) - 1);
+    recscan_release(&sc);
+}
+
 static void test_recscan_line_empty_object(void **state)
 {
     struct recscan sc = {0};
@@ -133,6 +162,7 @@ int main(void)
         cmocka_unit_test(test_recscan_line_gives_up),
         cmocka_unit_test(test_recscan_line_numbers_as_jansson),
         cmocka_unit_test(test_recscan_line_empty_object),
+        cmocka_unit_test(test_recscan_restore),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
