@@ -159,24 +159,57 @@ static const char **recclaim_field(struct recclaim *c, size_t i)
     return (const char **)((char *)c + recclaim_string_fields[i]);
 }
 
-static int recclaim_copy_strings(struct recclaim *c)
+/* Copy the strings, of lengths len[] (in recclaim_string_fields order), into one block. */
+static int recclaim_copy_strings(struct recclaim *c, const size_t *len)
 {
     size_t total = 0;
 
     for (size_t i = 0; i < recclaim_nstrings; i++)
-        total += strlen(*recclaim_field(c, i)) + 1;
+        total += len[i] + 1;
     c->strings = malloc(total);
     if (!c->strings)
         return -1;
     char *p = c->strings;
     for (size_t i = 0; i < recclaim_nstrings; i++) {
         const char **f = recclaim_field(c, i);
-        size_t n = strlen(*f) + 1;
-        memcpy(p, *f, n);
+        memcpy(p, *f, len[i] + 1);
         *f = p;
-        p += n;
+        p += len[i] + 1;
     }
     return 0;
+}
+
+static int recclaim_copy_json_strings(struct recclaim *c)
+{
+    size_t len[sizeof(recclaim_string_fields) / sizeof(recclaim_string_fields[0])];
+
+    for (size_t i = 0; i < recclaim_nstrings; i++)
+        len[i] = strlen(*recclaim_field(c, i));
+    return recclaim_copy_strings(c, len);
+}
+
+/* The field recscan reads for each of recclaim_string_fields. */
+static const enum recscan_key recclaim_scan_keys[] = {
+    RECSCAN_DOC,   RECSCAN_DATE,        RECSCAN_LANG,   RECSCAN_CATEGORY, RECSCAN_QUALIFIER,
+    RECSCAN_UNIT,  RECSCAN_SUBJECT,     RECSCAN_VICTIM, RECSCAN_SIDE,     RECSCAN_SCOPE,
+    RECSCAN_PLACE, RECSCAN_ATTRIBUTION, RECSCAN_QUOTE,  RECSCAN_AS_OF,    RECSCAN_SOURCE,
+    RECSCAN_TEXT,  RECSCAN_DOC_PLACE,
+};
+
+_Static_assert(sizeof(recclaim_scan_keys) / sizeof(recclaim_scan_keys[0]) ==
+                   sizeof(recclaim_string_fields) / sizeof(recclaim_string_fields[0]),
+               "a recscan field for each string field");
+
+/* The lengths recscan found (doc_place may be absent: ""). */
+static int recclaim_copy_scan_strings(struct recclaim *c, const struct recscan *sc)
+{
+    size_t len[sizeof(recclaim_string_fields) / sizeof(recclaim_string_fields[0])];
+
+    for (size_t i = 0; i < recclaim_nstrings; i++) {
+        const struct recscan_value *v = &sc->v[recclaim_scan_keys[i]];
+        len[i] = v->type == RECSCAN_STRING ? v->len : 0;
+    }
+    return recclaim_copy_strings(c, len);
 }
 
 int recclaim_from_json(struct recclaim *c, json_t *rec, const char *file, size_t line)
@@ -195,7 +228,7 @@ int recclaim_from_json(struct recclaim *c, json_t *rec, const char *file, size_t
     c->category = json_string_value(cat);
     if (recclaim_fields(c, rec, file, line) < 0 || recclaim_check(c, file, line) < 0)
         return -1;
-    if (recclaim_copy_strings(c) < 0)
+    if (recclaim_copy_json_strings(c) < 0)
         return error_at(file, line, "out of memory");
     return 1;
 }
@@ -299,7 +332,7 @@ int recclaim_from_scan(struct recclaim *c, const struct recscan *sc)
     if (cat->type != RECSCAN_STRING || cat->len == 0)
         return -1;
     c->category = cat->s;
-    if (!recclaim_scan_fields(c, sc) || recclaim_copy_strings(c) < 0)
+    if (!recclaim_scan_fields(c, sc) || recclaim_copy_scan_strings(c, sc) < 0)
         return -1;
     return 1;
 }
