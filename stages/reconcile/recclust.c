@@ -26,13 +26,17 @@ struct recclust_cluster {
     size_t pos;               /* its place in that class's members */
 };
 
+/* Up to this many signatures, whether two fit is worked out once per pair (a byte each). */
+#define RECCLUST_FIT_SIGS 256
+
 struct recclust {
     const struct recclaim *const *claims;
     size_t n;
     const struct recclaim **rep; /* one claim per signature */
     size_t nsig;
-    size_t *sig;               /* per claim: its signature */
-    size_t *ldoc;              /* per claim: its document, numbered 0.. within the run */
+    unsigned char *fit; /* [a * nsig + b]: a claim of signature b fits one of a; NULL: too many */
+    size_t *sig;        /* per claim: its signature */
+    size_t *ldoc;       /* per claim: its document, numbered 0.. within the run */
     struct recclust_ids *docs; /* per document: the clusters holding one of its claims */
     size_t ndocs;
     struct recclust_cluster *ks;
@@ -108,12 +112,33 @@ static int recclust_docs(struct recclust *r, const size_t *doc)
     return r->docs ? 0 : -1;
 }
 
-static bool recclust_fits(const struct recclust *r, const struct recclust_class *q,
-                          const struct recclaim *c)
+static bool recclust_sig_fits(const struct recclaim *m, const struct recclaim *c)
 {
-    for (size_t i = 0; i < q->sigs.n; i++) {
-        const struct recclaim *m = r->rep[q->sigs.v[i]];
-        if (!recgroup_same_side(m, c) || !recgroup_same_place(m, c))
+    return recgroup_same_side(m, c) && recgroup_same_place(m, c);
+}
+
+/* Fill r->fit when the run has few enough signatures. 0, or -1 when memory ran out. */
+static int recclust_fit_table(struct recclust *r)
+{
+    size_t ns = r->nsig;
+
+    if (ns > RECCLUST_FIT_SIGS)
+        return 0;
+    r->fit = malloc(ns ? ns * ns : 1);
+    if (!r->fit)
+        return -1;
+    for (size_t a = 0; a < ns; a++)
+        for (size_t b = 0; b < ns; b++)
+            r->fit[a * ns + b] = recclust_sig_fits(r->rep[a], r->rep[b]);
+    return 0;
+}
+
+/* Whether claim i fits every signature of class q. */
+static bool recclust_fits(const struct recclust *r, const struct recclust_class *q, size_t i)
+{
+    for (size_t k = 0; k < q->sigs.n; k++) {
+        size_t s = q->sigs.v[k];
+        if (r->fit ? !r->fit[s * r->nsig + r->sig[i]] : !recclust_sig_fits(r->rep[s], r->claims[i]))
             return false;
     }
     return true;
@@ -127,7 +152,7 @@ static size_t recclust_choose(struct recclust *r, size_t i)
 
     for (size_t q = 0; q < r->nc; q++) {
         struct recclust_class *cl = &r->cs[q];
-        cl->fit = cl->members.n > 0 && recclust_fits(r, cl, r->claims[i]);
+        cl->fit = cl->members.n > 0 && recclust_fits(r, cl, i);
         if (cl->fit) {
             fits += cl->members.n;
             which = cl->members.v[cl->members.n - 1];
@@ -223,6 +248,7 @@ static void recclust_release(struct recclust *r)
     free(r->ks);
     free(r->cs);
     free(r->rep);
+    free(r->fit);
     free(r->sig);
     free(r->ldoc);
 }
@@ -241,6 +267,8 @@ int recclust_assign(const struct recclaim *const *claims, const size_t *doc, siz
     if (!r.rep || !r.sig || !r.ldoc || !r.ks || recclust_docs(&r, doc) < 0)
         goto out;
     recclust_sigs(&r);
+    if (recclust_fit_table(&r) < 0)
+        goto out;
     for (size_t i = 0; i < n; i++) {
         cluster[i] = recclust_choose(&r, i);
         if (recclust_join(&r, cluster[i], i) < 0)

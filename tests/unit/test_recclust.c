@@ -77,6 +77,39 @@ static void test_recclust_assign_place_mismatch_and_empty(void **state)
     release(c, 2);
 }
 
+/* With more signatures than the table of fits holds, each fit is judged as it comes: the same. */
+static void test_recclust_assign_many_signatures(void **state)
+{
+    enum { N = 300 };
+    struct recclaim *c = calloc(N + 1, sizeof(*c));
+    const struct recclaim **p = calloc(N + 1, sizeof(*p));
+    size_t *doc = calloc(N + 1, sizeof(*doc)), *cl = calloc(N + 1, sizeof(*cl));
+    char over[64];
+
+    (void)state;
+    assert_true(c && p && doc && cl);
+    for (size_t i = 0; i < N; i++) {
+        snprintf(over, sizeof(over), "{\"place\":\"p%zu\",\"doc_place\":\"\"}", i % 290);
+        mk(&c[i], over);
+        p[i] = &c[i];
+        doc[i] = i;
+    }
+    mk(&c[N], "{\"place\":\"p7\",\"doc_place\":\"q\"}"); /* a signature of its own */
+    p[N] = &c[N];
+    doc[N] = N;
+    assert_int_equal(recclust_assign(p, doc, N + 1, cl), 0);
+    assert_int_equal(cl[0], 0);
+    assert_int_equal(cl[289], 289);
+    assert_int_equal(cl[290], 0); /* p0 again */
+    assert_int_equal(cl[299], 9);
+    assert_int_equal(cl[N], 7); /* shares p7 with the cluster of claims 7 and 297 */
+    release(c, N + 1);
+    free(c);
+    free(p);
+    free(doc);
+    free(cl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -84,6 +117,7 @@ int main(void)
         cmocka_unit_test(test_recclust_assign_unnamed_side_stays_apart),
         cmocka_unit_test(test_recclust_assign_own_document_decides),
         cmocka_unit_test(test_recclust_assign_place_mismatch_and_empty),
+        cmocka_unit_test(test_recclust_assign_many_signatures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
