@@ -39,11 +39,21 @@ static int recout_quote(struct csvout *c, const char *q)
     return rc;
 }
 
+/* doc@start, built on the stack when the document id is short enough (it always is). */
 static int recout_id(struct csvout *c, const struct recclaim *cl)
 {
+    char id[256];
+    size_t n = strlen(cl->doc);
+
+    if (n + 1 + RECCLAIM_DIGITS < sizeof(id)) {
+        memcpy(id, cl->doc, n);
+        id[n++] = '@';
+        n += recclaim_digits(id + n, cl->start);
+        id[n] = '\0';
+        return csvout_text(c, id);
+    }
     struct buf b = BUF_INIT;
     char start[32];
-
     snprintf(start, sizeof(start), "@%zu", cl->start);
     int rc =
         buf_addstr(&b, cl->doc) < 0 || buf_addstr(&b, start) < 0 ? -1 : csvout_text(c, buf_str(&b));

@@ -101,12 +101,12 @@ static char *recrow_ids_values(const struct recclaim *claims, const struct recco
                                bool values)
 {
     struct buf b = BUF_INIT;
-    char num[400], start[32];
+    char num[400], start[RECCLAIM_DIGITS + 1];
     int rc = 0;
 
     for (size_t i = 0; i < cf->n && rc == 0; i++) {
         const struct recclaim *c = &claims[cf->members[i]];
-        snprintf(start, sizeof(start), "%zu", c->start);
+        start[recclaim_digits(start, c->start)] = '\0';
         if (i && buf_addch(&b, ';') < 0)
             rc = -1;
         else if (values)
