@@ -303,11 +303,28 @@ static int recgroup_doc_cmp(const void *a, const void *b)
     return d ? d : (x->idx > y->idx) - (x->idx < y->idx);
 }
 
-/* Number the documents of items[0..n) (item order is kept: by claim index). */
+/*
+ * Number the documents of items[0..n) (item order is kept: by claim index).
+ * The claims come sorted by document, so a document's claims are neighbours
+ * and no sort is needed; if they were not, they are sorted.
+ */
 static void recgroup_doc_ids(struct recgroup_item *items, size_t n)
 {
+    size_t i = 1;
+
+    for (; i < n; i++) {
+        int d = strcmp(items[i - 1].c->doc, items[i].c->doc);
+        if (d > 0)
+            break;
+        if (d == 0)
+            items[i].doc = items[i - 1].doc;
+    }
+    if (i >= n)
+        return;
+    for (i = 0; i < n; i++)
+        items[i].doc = items[i].idx;
     qsort(items, n, sizeof(*items), recgroup_doc_cmp);
-    for (size_t i = 1; i < n; i++)
+    for (i = 1; i < n; i++)
         if (strcmp(items[i].c->doc, items[i - 1].c->doc) == 0)
             items[i].doc = items[i - 1].doc;
 }

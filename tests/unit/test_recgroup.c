@@ -41,6 +41,28 @@ static void test_recgroup_build_side(void **state)
     release(c, 2);
 }
 
+/* A claim's own document decides, found even when the claims do not come sorted by document. */
+static void test_recgroup_build_unsorted_documents(void **state)
+{
+    struct recclaim c[4];
+    struct recgroups gs = {0};
+    struct recconf cfg = conf();
+
+    (void)state;
+    mk(&c[0], "{\"doc\":\"b\",\"side\":\"azerbaijan\"}");
+    mk(&c[1], "{\"doc\":\"a\",\"side\":\"armenia\"}");
+    mk(&c[2], "{\"doc\":\"b\",\"start\":9}"); /* unnamed side: fits both, joins its doc's */
+    mk(&c[3], "{\"doc\":\"c\",\"side\":\"armenia\",\"start\":3}");
+    assert_int_equal(recgroup_build(&gs, c, 4, &cfg), 0);
+    assert_int_equal(gs.n, 2);
+    for (size_t g = 0; g < gs.n; g++) {
+        assert_int_equal(gs.v[g].n, 2);
+        assert_int_equal(gs.v[g].idx[1] - gs.v[g].idx[0], 2); /* {0, 2} and {1, 3} */
+    }
+    recgroups_release(&gs);
+    release(c, 4);
+}
+
 static void test_recgroup_build_part_and_increment(void **state)
 {
     struct recclaim c[3];
@@ -220,6 +242,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_recgroup_build_side),
+        cmocka_unit_test(test_recgroup_build_unsorted_documents),
         cmocka_unit_test(test_recgroup_build_part_and_increment),
         cmocka_unit_test(test_recgroup_build_victim_and_unit),
         cmocka_unit_test(test_recgroup_build_subjects_across_languages),
