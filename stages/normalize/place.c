@@ -26,6 +26,19 @@
 /* The prefix filter: 2^20 bits (128 kB) for some 60,000 beginnings of names */
 #define PLACE_PREFIX_BITS 20
 #define PLACE_FNV_BASIS 14695981039346656037ULL
+/* Suffix lists told apart in cache keys; lookups with more lists are not remembered */
+#define PLACE_SUFFIX_LISTS 16
+
+/*
+ * The suffix lists lookups were given, numbered in the order first seen: a
+ * lookup's cache key holds the number, not the list's address, so which
+ * lookups share a cache slot (and the work done) does not hang on where
+ * the lists were put in memory.
+ */
+struct place_suffix_ids {
+    char *const *lists[PLACE_SUFFIX_LISTS];
+    size_t n;
+};
 
 struct place_name {
     char *key;    /* folded name */
@@ -45,6 +58,7 @@ struct place_index {
     unsigned char *prefixes;      /* bit set: hashes of every beginning of a key (place_prefix) */
     struct wordcache *word_cache; /* place_prefix_word(): word -> known, key length */
     struct wordcache *fold_cache; /* place_lookup_cut(): piece -> its folded key */
+    struct place_suffix_ids *suffix_ids; /* the number of each suffix list in cache keys */
     size_t nprefix_bits;
 };
 
@@ -567,7 +581,9 @@ struct place_index *place_index_load(const char *places_json, const char *const 
     idx->cache = wordcache_new(PLACE_CACHE_BITS);
     idx->word_cache = wordcache_new(PLACE_CACHE_BITS);
     idx->fold_cache = wordcache_new(PLACE_CACHE_BITS);
-    if (!idx->cache || !idx->word_cache || !idx->fold_cache || place_prefixes_load(idx) < 0) {
+    idx->suffix_ids = calloc(1, sizeof(*idx->suffix_ids));
+    if (!idx->cache || !idx->word_cache || !idx->fold_cache || !idx->suffix_ids ||
+        place_prefixes_load(idx) < 0) {
         error_at(places_json, 0, "out of memory");
         place_index_free(idx);
         return NULL;
@@ -591,6 +607,7 @@ void place_index_free(struct place_index *idx)
     free(idx->prefixes);
     wordcache_free(idx->word_cache);
     wordcache_free(idx->fold_cache);
+    free(idx->suffix_ids);
     free(idx->names);
     free(idx->ids);
     free(idx->parents);
@@ -739,25 +756,39 @@ static const char *place_lookup_pieces(const struct place_index *idx, const char
     return place_find_suffixed(idx, key, text, suffixes);
 }
 
+/* The number of the suffix list in cache keys (given one when new), or SIZE_MAX when too many. */
+static size_t place_suffix_id(const struct place_index *idx, char *const *suffixes)
+{
+    struct place_suffix_ids *ids = idx->suffix_ids;
+
+    for (size_t i = 0; i < ids->n; i++)
+        if (ids->lists[i] == suffixes)
+            return i;
+    if (ids->n == PLACE_SUFFIX_LISTS)
+        return SIZE_MAX;
+    ids->lists[ids->n] = suffixes;
+    return ids->n++;
+}
+
 /*
- * The cache key of a lookup: the suffix list, n, and the bytes of text the
- * lookup reads. place_find() compares a name's exact spelling with text
- * over the spelling's length, which may pass n (up to text's NUL), so
+ * The cache key of a lookup: the suffix list's number, n, and the bytes of
+ * text the lookup reads. place_find() compares a name's exact spelling with
+ * text over the spelling's length, which may pass n (up to text's NUL), so
  * those bytes are part of the key. Returns its length, or 0 when too long.
  */
 static size_t place_cache_key(const struct place_index *idx, const char *text, size_t n,
                               char *const *suffixes, char *key)
 {
-    size_t read = n;
+    size_t read = n, sid = place_suffix_id(idx, suffixes);
 
     while (read < idx->exact_max && text[read] != '\0')
         read++;
-    if (sizeof(suffixes) + sizeof(n) + read > WORDCACHE_KEY)
+    if (sid == SIZE_MAX || sizeof(sid) + sizeof(n) + read > WORDCACHE_KEY)
         return 0;
-    memcpy(key, &suffixes, sizeof(suffixes));
-    memcpy(key + sizeof(suffixes), &n, sizeof(n));
-    memcpy(key + sizeof(suffixes) + sizeof(n), text, read);
-    return sizeof(suffixes) + sizeof(n) + read;
+    memcpy(key, &sid, sizeof(sid));
+    memcpy(key + sizeof(sid), &n, sizeof(n));
+    memcpy(key + sizeof(sid) + sizeof(n), text, read);
+    return sizeof(sid) + sizeof(n) + read;
 }
 
 const char *place_lookup(const struct place_index *idx, const char *text, size_t n,

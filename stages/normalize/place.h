@@ -37,7 +37,9 @@ void place_index_free(struct place_index *idx);
 /*
  * The id of the place named text[0..n) as written, or NULL. suffixes is a
  * NULL-terminated list of folded genitive endings tried when the name
- * alone is not known ("Armenias" -> "Armenia"); it may be NULL.
+ * alone is not known ("Armenias" -> "Armenia"); it may be NULL. Answers
+ * are remembered by list, told apart by address, so a list must not change
+ * while idx lives.
  */
 const char *place_lookup(const struct place_index *idx, const char *text, size_t n,
                          char *const *suffixes);

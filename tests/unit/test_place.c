@@ -220,6 +220,40 @@ static void test_place_lookup_cut_as_lookup(void **state)
     place_index_free(cut_idx);
 }
 
+/*
+ * Lookups remember their answers under the suffix list's number, given in
+ * the order lists are first seen; past the lists that can be numbered,
+ * lookups are not remembered, and every answer is still the list's own.
+ */
+static void test_place_lookup_many_suffix_lists(void **state)
+{
+    static char *const lists[20][2] = {
+        {"s", NULL}, {"'s", NULL}, {"x", NULL},  {"s", NULL},  {"'s", NULL},
+        {"y", NULL}, {"s", NULL},  {"z", NULL},  {"'s", NULL}, {"s", NULL},
+        {"q", NULL}, {"s", NULL},  {"'s", NULL}, {"w", NULL},  {"s", NULL},
+        {"v", NULL}, {"'s", NULL}, {"s", NULL},  {"u", NULL},  {"s", NULL},
+    };
+    (void)state;
+
+    for (int round = 0; round < 2; round++) {
+        for (size_t i = 0; i < 20; i++) {
+            const char *want = strcmp(lists[i][0], "s") == 0 ? "armenia" : NULL;
+            const char *got = lookup("Armenias", lists[i]);
+            if (want)
+                assert_string_equal(got, want);
+            else
+                assert_null(got);
+            want = strcmp(lists[i][0], "'s") == 0 ? "armenia" : NULL;
+            got = lookup("Armenia's", lists[i]);
+            if (want)
+                assert_string_equal(got, want);
+            else
+                assert_null(got);
+        }
+    }
+    assert_string_equal(lookup("Armenia", lists[19]), "armenia");
+}
+
 static void test_place_index_load_bad_config_fails(void **state)
 {
     static const char *const none[] = {NULL};
@@ -279,6 +313,7 @@ int main(void)
         cmocka_unit_test(test_place_lookup_acronym_needs_capitals),
         cmocka_unit_test(test_place_prefix_bounds_the_names),
         cmocka_unit_test(test_place_lookup_cut_as_lookup),
+        cmocka_unit_test(test_place_lookup_many_suffix_lists),
         cmocka_unit_test(test_place_index_load_bad_config_fails),
         cmocka_unit_test(test_place_index_load_bad_catalogue_fails),
     };
