@@ -97,17 +97,36 @@ static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const struc
         t->stem = "";
         return 0;
     }
-    t->stemlen = stems->len; /* its offset, until the stems are all made */
-    return claim_tok_stem(s, t, lx, stems);
+    size_t at = stems->len;
+    if (claim_tok_stem(s, t, lx, stems) < 0)
+        return -1;
+    t->stemlen = stems->len - at - 1; /* the stem and its NUL were appended */
+    return 0;
 }
 
-/* Point each token at its stem (claim_tok_stem() set its phrases). */
-static void claim_sent_stems(struct claim_sent *s)
+/* Point each token at its stem, whose offset its stemlen holds (claim_tok_stem() set its phrases).
+ */
+static void claim_sent_stems_at(struct claim_sent *s)
 {
     for (size_t i = 0; i < s->ntok; i++) {
         struct claim_tok *t = &s->tok[i];
         t->stem = s->stems + t->stemlen;
         t->stemlen = strlen(t->stem);
+    }
+}
+
+/*
+ * The same when the stems follow one another in token order, each with its
+ * NUL, and stemlen holds each one's length (claim_tok_read()).
+ */
+static void claim_sent_stems(struct claim_sent *s)
+{
+    const char *p = s->stems;
+
+    for (size_t i = 0; i < s->ntok; i++) {
+        struct claim_tok *t = &s->tok[i];
+        t->stem = p;
+        p += t->stemlen + 1;
     }
 }
 
@@ -168,7 +187,7 @@ int claim_sent_add_stems_where(struct claim_sent *s, const struct claim_lex *lx,
     s->stems = buf_detach(&stems);
     if (!s->stems)
         return -1;
-    claim_sent_stems(s);
+    claim_sent_stems_at(s);
     return 0;
 }
 
