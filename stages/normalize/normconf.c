@@ -6,6 +6,9 @@
 #include "config.h"
 #include "err.h"
 
+/* Number words resolved, remembered: 4096 (some 370 kB, a thread) */
+#define NORMCONF_VALUE_BITS 12
+
 int normconf_load_file(struct normconf *nc, const char *path)
 {
     static const char *const keys[] = {"approx_tolerance",
@@ -53,8 +56,11 @@ int normconf_load(struct normconf *nc, const char *config_dir)
     if (rc < 0 || numlex_set_load(&nc->lex, config_dir) < 0)
         return -1;
     nc->claims = claim_config_load(config_dir);
-    if (!nc->claims) {
-        numlex_set_release(&nc->lex);
+    nc->values = wordcache_new(NORMCONF_VALUE_BITS);
+    if (!nc->claims || !nc->values) {
+        if (nc->claims && !nc->values)
+            error_at(NULL, 0, "out of memory");
+        normconf_release(nc);
         return -1;
     }
     return 0;
@@ -65,4 +71,6 @@ void normconf_release(struct normconf *nc)
     numlex_set_release(&nc->lex);
     claim_config_free(nc->claims);
     nc->claims = NULL;
+    wordcache_free(nc->values);
+    nc->values = NULL;
 }

@@ -11,6 +11,7 @@
 
 #include "claim.h"
 #include "numlex.h"
+#include "wordcache.h"
 
 struct normconf {
     double approx_tolerance;   /* approx: [v(1-t), v(1+t)] */
@@ -20,6 +21,7 @@ struct normconf {
     double window_sentences;   /* a longer document is annotated this many sentences at a time */
     struct numlex_set lex;
     struct claim_config *claims; /* owned */
+    struct wordcache *values;    /* resolve's number words read (owned); NULL: none kept */
 };
 
 int normconf_load(struct normconf *nc, const char *config_dir);

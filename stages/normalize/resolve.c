@@ -7,6 +7,7 @@
 #include "err.h"
 #include "numtok.h"
 #include "numval.h"
+#include "wordcache.h"
 
 struct resolved {
     double value, lo, hi;
@@ -35,18 +36,62 @@ static bool resolve_lookup(const struct numlex *nl, const struct normmention *m,
     return found;
 }
 
-static int resolve_value(const struct numlex *nl, const struct normmention *m,
-                         enum normmention_field key, struct numval *nv)
+/* The cache key of a value read: the language's place in nc->lex, whether it is a count, and s. */
+static size_t resolve_value_key(const struct normconf *nc, const struct numlex *nl, bool count,
+                                const char *s, size_t n, char *key)
 {
-    const char *s = resolve_str(m, key);
+    size_t lang = (size_t)(nl - nc->lex.v);
+
+    if (!nc->values || lang > 255 || n + 2 > WORDCACHE_KEY)
+        return 0;
+    key[0] = (char)lang;
+    key[1] = (char)count;
+    memcpy(key + 2, s, n);
+    return n + 2;
+}
+
+/* What numval_eval() or numval_eval_count() give for s, the text of a part. */
+static int resolve_value_read(const struct numlex *nl, const char *s, size_t n, bool count,
+                              struct numval *nv)
+{
     struct numtok_list toks = NUMTOK_LIST_INIT;
     int rc = -1;
 
-    nv->overflow = false;
-    if (s && numtok_lex(s, strlen(s), &toks) == 0)
-        rc = resolve_str(m, NORMMENTION_DEN) ? numval_eval_count(nl, s, &toks, 0, toks.n, nv)
-                                             : numval_eval(nl, s, &toks, 0, toks.n, nv);
+    memset(nv, 0, sizeof(*nv));
+    if (numtok_lex(s, n, &toks) == 0)
+        rc = count ? numval_eval_count(nl, s, &toks, 0, toks.n, nv)
+                   : numval_eval(nl, s, &toks, 0, toks.n, nv);
     numtok_list_release(&toks);
+    return rc;
+}
+
+/* Read part key of m as a number, remembering (nc->values) what short parts read as. */
+static int resolve_value(const struct normconf *nc, const struct numlex *nl,
+                         const struct normmention *m, enum normmention_field key, struct numval *nv)
+{
+    const char *s = resolve_str(m, key);
+    bool count = resolve_str(m, NORMMENTION_DEN) != NULL;
+    char ck[WORDCACHE_KEY], v[sizeof(int) + sizeof(*nv)];
+    size_t n, klen, vlen;
+    int rc;
+
+    nv->overflow = false;
+    if (!s)
+        return -1;
+    n = strlen(s);
+    klen = resolve_value_key(nc, nl, count, s, n, ck);
+    const char *hit = klen ? wordcache_get(nc->values, ck, klen, &vlen) : NULL;
+    if (hit && vlen == sizeof(v)) {
+        memcpy(&rc, hit, sizeof(rc));
+        memcpy(nv, hit + sizeof(rc), sizeof(*nv));
+        return rc;
+    }
+    rc = resolve_value_read(nl, s, n, count, nv);
+    if (klen) {
+        memcpy(v, &rc, sizeof(rc));
+        memcpy(v + sizeof(rc), nv, sizeof(*nv));
+        wordcache_put(nc->values, ck, klen, v, sizeof(v));
+    }
     return rc;
 }
 
@@ -70,7 +115,8 @@ static double resolve_low_end(double lo, double hi)
     return lo;
 }
 
-static int resolve_number(const struct numlex *nl, const struct normmention *m, struct resolved *r)
+static int resolve_number(const struct normconf *nc, const struct numlex *nl,
+                          const struct normmention *m, struct resolved *r)
 {
     struct numval nv;
     const json_t *val;
@@ -82,14 +128,14 @@ static int resolve_number(const struct numlex *nl, const struct normmention *m, 
         r->qualifier = "min";
         return 0;
     }
-    if (resolve_value(nl, m, NORMMENTION_NUM, &nv) < 0)
+    if (resolve_value(nc, nl, m, NORMMENTION_NUM, &nv) < 0)
         return nv.overflow ? -2 : -1;
     r->value = nv.value * resolve_suffix(nl, m);
     r->ambiguous = nv.ambiguous;
     r->rounded = nv.decimals < 0;
     if (resolve_str(m, NORMMENTION_DEN)) {
         struct numval dv;
-        if (resolve_value(nl, m, NORMMENTION_DEN, &dv) < 0 || dv.value == 0)
+        if (resolve_value(nc, nl, m, NORMMENTION_DEN, &dv) < 0 || dv.value == 0)
             return -1;
         r->value /= dv.value; /* "one over three", "1 in 21" */
         nv.fraction = true;
@@ -102,7 +148,7 @@ static int resolve_number(const struct numlex *nl, const struct normmention *m, 
         r->kind = "fraction";
     if (resolve_str(m, NORMMENTION_HI)) {
         struct numval hv;
-        if (resolve_value(nl, m, NORMMENTION_HI, &hv) < 0)
+        if (resolve_value(nc, nl, m, NORMMENTION_HI, &hv) < 0)
             return -1;
         r->hi = hv.value * resolve_suffix(nl, m);
         r->lo = resolve_low_end(r->value, r->hi);
@@ -265,7 +311,7 @@ int resolve_mention(const struct normconf *nc, const struct normmention *mention
 
     if (!nl || !resolve_str(mention, NORMMENTION_FORM))
         return 0;
-    if ((rc = resolve_number(nl, mention, &r)) < 0)
+    if ((rc = resolve_number(nc, nl, mention, &r)) < 0)
         return rc == -2 ? 2 : 0;
     resolve_qualifier(nl, mention, &r);
     resolve_kind(nl, mention, &r);

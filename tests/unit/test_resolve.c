@@ -360,6 +360,47 @@ static void test_resolve_mention_cases(void **state)
     assert_int_equal(failed, 0);
 }
 
+/*
+ * With numbers read remembered (a small cache, so that entries are also
+ * evicted): every case twice, the same as read afresh; and a number too
+ * large, twice.
+ */
+static void test_resolve_mention_cases_remembered(void **state)
+{
+    struct fixture fx = *(const struct fixture *)*state;
+    char big[402];
+    int failed = 0;
+
+    fx.nc.values = wordcache_new(4);
+    assert_non_null(fx.nc.values);
+    for (int round = 0; round < 2; round++) {
+        for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+            char got[1024];
+            run_case(&fx, &cases[i], got, sizeof(got));
+            failed += strcmp(got, cases[i].want) != 0;
+        }
+    }
+    assert_int_equal(failed, 0);
+    memset(big, '9', sizeof(big) - 1);
+    big[sizeof(big) - 1] = 0;
+    big[40] = 0; /* short enough to be remembered: 1e40 fits a double */
+    for (int round = 0; round < 2; round++) {
+        json_t *m = json_pack("{s:s, s:s, s:i, s:i, s:i, s:s, s:s, s:s, s:s}", "type", "mention",
+                              "doc", "d", "sid", 0, "start", 0, "end", 40, "text", big, "form",
+                              "digits", "num", big, "lang", "en");
+        struct normpool pool;
+        struct normrec out;
+        assert_non_null(m);
+        normpool_init(&pool);
+        assert_int_equal(resolve_json(&fx.nc, m, &pool, &out), 1);
+        assert_true(out.value > 9.9e39 && out.value < 1.1e40);
+        normrec_release(&out);
+        normpool_release(&pool);
+        json_decref(m);
+    }
+    wordcache_free(fx.nc.values);
+}
+
 /* A number too large for a double gives no record, and says so (2). */
 static void test_resolve_mention_too_large(void **state)
 {
@@ -402,6 +443,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_resolve_mention_cases),
+        cmocka_unit_test(test_resolve_mention_cases_remembered),
         cmocka_unit_test(test_resolve_mention_too_large),
         cmocka_unit_test(test_resolve_interval_qualifiers),
     };
