@@ -6,8 +6,8 @@
 #include "config.h"
 #include "err.h"
 
-/* Number words resolved, remembered: 4096 (some 370 kB, a thread) */
-#define NORMCONF_VALUE_BITS 12
+/* Number words resolved, remembered: 16384 (some 1.5 MB, a thread) */
+#define NORMCONF_VALUE_BITS 14
 
 int normconf_load_file(struct normconf *nc, const char *path)
 {
