@@ -21,7 +21,7 @@ struct normconf {
     double window_sentences;   /* a longer document is annotated this many sentences at a time */
     struct numlex_set lex;
     struct claim_config *claims; /* owned */
-    struct wordcache *values;    /* resolve's number words read (owned); NULL: none kept */
+    struct wordcache *values;    /* what resolve read number parts as (owned); NULL: none kept */
 };
 
 int normconf_load(struct normconf *nc, const char *config_dir);

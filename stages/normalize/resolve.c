@@ -9,6 +9,9 @@
 #include "numval.h"
 #include "wordcache.h"
 
+/* What a part is read as, in cache keys: a number, a count, or a key of table (tag - TABLE) */
+enum resolve_tag { RESOLVE_TAG_VALUE, RESOLVE_TAG_COUNT, RESOLVE_TAG_TABLE };
+
 struct resolved {
     double value, lo, hi;
     const char *qualifier, *kind, *unit;
@@ -20,24 +23,12 @@ static const char *resolve_str(const struct normmention *m, enum normmention_fie
     return m->str[key];
 }
 
-/* Read the part key of m with table t: *val (borrowed) for the whole part, or false. */
-static bool resolve_lookup(const struct numlex *nl, const struct normmention *m,
-                           enum normmention_field key, enum numlex_table t, const json_t **val)
-{
-    const char *s = resolve_str(m, key);
-    struct numtok_list toks = NUMTOK_LIST_INIT;
-    bool found = false;
-
-    if (!s) /* most parts are missing: no list to release */
-        return false;
-    if (numtok_lex(s, strlen(s), &toks) == 0 && toks.n > 0)
-        found = numlex_match(nl, t, &toks, 0, toks.n, val) == toks.n;
-    numtok_list_release(&toks);
-    return found;
-}
-
-/* The cache key of a value read: the language's place in nc->lex, whether it is a count, and s. */
-static size_t resolve_value_key(const struct normconf *nc, const struct numlex *nl, bool count,
+/*
+ * The cache key of a part read (nc->values): the language's place in
+ * nc->lex, what it is read as (tag: RESOLVE_TAG_*), and s. 0 when it is
+ * not remembered.
+ */
+static size_t resolve_cache_key(const struct normconf *nc, const struct numlex *nl, int tag,
                                 const char *s, size_t n, char *key)
 {
     size_t lang = (size_t)(nl - nc->lex.v);
@@ -45,9 +36,54 @@ static size_t resolve_value_key(const struct normconf *nc, const struct numlex *
     if (!nc->values || lang > 255 || n + 2 > WORDCACHE_KEY)
         return 0;
     key[0] = (char)lang;
-    key[1] = (char)count;
+    key[1] = (char)tag;
     memcpy(key + 2, s, n);
     return n + 2;
+}
+
+/* numlex_match() of all of s[0..n) in table t: found or not, and its value. */
+static bool resolve_lookup_read(const struct numlex *nl, const char *s, size_t n,
+                                enum numlex_table t, const json_t **val)
+{
+    struct numtok_list toks = NUMTOK_LIST_INIT;
+    bool found = false;
+
+    if (numtok_lex(s, n, &toks) == 0 && toks.n > 0)
+        found = numlex_match(nl, t, &toks, 0, toks.n, val) == toks.n;
+    numtok_list_release(&toks);
+    return found;
+}
+
+/*
+ * Read the part key of m with table t: *val (borrowed) for the whole part,
+ * or false. What short parts read as is remembered (nc->values).
+ */
+static bool resolve_lookup(const struct normconf *nc, const struct numlex *nl,
+                           const struct normmention *m, enum normmention_field key,
+                           enum numlex_table t, const json_t **val)
+{
+    const char *s = resolve_str(m, key);
+    char ck[WORDCACHE_KEY], v[1 + sizeof(*val)];
+    const json_t *got = NULL;
+    size_t n, klen, vlen;
+
+    if (!s) /* most parts are missing */
+        return false;
+    n = strlen(s);
+    klen = resolve_cache_key(nc, nl, RESOLVE_TAG_TABLE + (int)t, s, n, ck);
+    const char *hit = klen ? wordcache_get(nc->values, ck, klen, &vlen) : NULL;
+    if (hit && vlen == sizeof(v)) {
+        memcpy(&got, hit + 1, sizeof(got));
+    } else {
+        v[0] = (char)resolve_lookup_read(nl, s, n, t, &got);
+        memcpy(v + 1, &got, sizeof(got));
+        if (klen)
+            wordcache_put(nc->values, ck, klen, v, sizeof(v));
+        hit = v;
+    }
+    if (hit[0] && val)
+        *val = got;
+    return hit[0] != 0;
 }
 
 /* What numval_eval() or numval_eval_count() give for s, the text of a part. */
@@ -79,7 +115,7 @@ static int resolve_value(const struct normconf *nc, const struct numlex *nl,
     if (!s)
         return -1;
     n = strlen(s);
-    klen = resolve_value_key(nc, nl, count, s, n, ck);
+    klen = resolve_cache_key(nc, nl, count ? RESOLVE_TAG_COUNT : RESOLVE_TAG_VALUE, s, n, ck);
     const char *hit = klen ? wordcache_get(nc->values, ck, klen, &vlen) : NULL;
     if (hit && vlen == sizeof(v)) {
         memcpy(&rc, hit, sizeof(rc));
@@ -122,7 +158,7 @@ static int resolve_number(const struct normconf *nc, const struct numlex *nl,
     const json_t *val;
 
     if (strcmp(resolve_str(m, NORMMENTION_FORM), "vague") == 0) {
-        if (!resolve_lookup(nl, m, NORMMENTION_NUM, NUMLEX_VAGUE, &val))
+        if (!resolve_lookup(nc, nl, m, NORMMENTION_NUM, NUMLEX_VAGUE, &val))
             return -1;
         r->value = json_number_value(val);
         r->qualifier = "min";
@@ -160,38 +196,40 @@ static int resolve_number(const struct normconf *nc, const struct numlex *nl,
     return 0;
 }
 
-static void resolve_qualifier(const struct numlex *nl, const struct normmention *m,
-                              struct resolved *r)
+static void resolve_qualifier(const struct normconf *nc, const struct numlex *nl,
+                              const struct normmention *m, struct resolved *r)
 {
     const json_t *val;
 
     if (r->qualifier)
         return;
     r->qualifier = "exact";
-    if (resolve_lookup(nl, m, NORMMENTION_QUAL, NUMLEX_QUALIFIERS, &val) ||
-        resolve_lookup(nl, m, NORMMENTION_POST_QUAL, NUMLEX_POST_QUALIFIERS, &val))
+    if (resolve_lookup(nc, nl, m, NORMMENTION_QUAL, NUMLEX_QUALIFIERS, &val) ||
+        resolve_lookup(nc, nl, m, NORMMENTION_POST_QUAL, NUMLEX_POST_QUALIFIERS, &val))
         r->qualifier = json_string_value(val);
 }
 
-static void resolve_unit(const struct numlex *nl, const struct normmention *m, struct resolved *r)
+static void resolve_unit(const struct normconf *nc, const struct numlex *nl,
+                         const struct normmention *m, struct resolved *r)
 {
     const json_t *val;
 
     if (strcmp(resolve_str(m, NORMMENTION_FORM), "percent") == 0 ||
-        resolve_lookup(nl, m, NORMMENTION_UNIT, NUMLEX_PERCENT, NULL)) {
+        resolve_lookup(nc, nl, m, NORMMENTION_UNIT, NUMLEX_PERCENT, NULL)) {
         r->kind = "percent";
         r->unit = "%";
         return;
     }
-    if (resolve_lookup(nl, m, NORMMENTION_UNIT, NUMLEX_UNITS, &val) ||
-        resolve_lookup(nl, m, NORMMENTION_PREFIX, NUMLEX_PREFIX_UNITS, &val)) {
+    if (resolve_lookup(nc, nl, m, NORMMENTION_UNIT, NUMLEX_UNITS, &val) ||
+        resolve_lookup(nc, nl, m, NORMMENTION_PREFIX, NUMLEX_PREFIX_UNITS, &val)) {
         r->kind = json_string_value(json_array_get(val, 0));
         r->unit = json_string_value(json_array_get(val, 1));
     }
 }
 
 /* The kind from extract's cue, the unit, or what the number itself is. */
-static void resolve_kind(const struct numlex *nl, const struct normmention *m, struct resolved *r)
+static void resolve_kind(const struct normconf *nc, const struct numlex *nl,
+                         const struct normmention *m, struct resolved *r)
 {
     const char *hint = resolve_str(m, NORMMENTION_HINT);
 
@@ -212,7 +250,7 @@ static void resolve_kind(const struct numlex *nl, const struct normmention *m, s
     }
     if (r->kind && strcmp(r->kind, "ordinal") == 0)
         return;
-    resolve_unit(nl, m, r);
+    resolve_unit(nc, nl, m, r);
     if (!r->kind)
         r->kind = "cardinal";
 }
@@ -313,8 +351,8 @@ int resolve_mention(const struct normconf *nc, const struct normmention *mention
         return 0;
     if ((rc = resolve_number(nc, nl, mention, &r)) < 0)
         return rc == -2 ? 2 : 0;
-    resolve_qualifier(nl, mention, &r);
-    resolve_kind(nl, mention, &r);
+    resolve_qualifier(nc, nl, mention, &r);
+    resolve_kind(nc, nl, mention, &r);
     if (!r.range)
         resolve_interval(nc, r.qualifier, r.value, r.rounded, &r.lo, &r.hi);
     if (!resolve_writable(&r) || resolve_record(mention, &r, pool, out) < 0)
