@@ -2,25 +2,6 @@
 
 #include <string.h>
 
-/* A key and its length, so that most keys are told apart without reading them. */
-struct normmention_key {
-    const char *name;
-    size_t n;
-};
-
-#define NORMMENTION_KEY(s)                                                                         \
-    {                                                                                              \
-        s, sizeof(s) - 1                                                                           \
-    }
-
-/* The keys of the string fields, in enum normmention_field order. */
-static const struct normmention_key normmention_keys[NORMMENTION_NSTR] = {
-    NORMMENTION_KEY("doc"),       NORMMENTION_KEY("text"),   NORMMENTION_KEY("lang"),
-    NORMMENTION_KEY("form"),      NORMMENTION_KEY("num"),    NORMMENTION_KEY("den"),
-    NORMMENTION_KEY("hi"),        NORMMENTION_KEY("suffix"), NORMMENTION_KEY("qual"),
-    NORMMENTION_KEY("post_qual"), NORMMENTION_KEY("unit"),   NORMMENTION_KEY("prefix"),
-    NORMMENTION_KEY("hint")};
-
 void normmention_init(struct normmention *m)
 {
     memset(m, 0, sizeof(*m));
@@ -34,9 +15,10 @@ void normmention_release(struct normmention *m)
     normmention_init(m);
 }
 
-static bool normmention_key_is(const struct jscan_span *key, const char *name, size_t n)
+/* Is key name[0..n) (its first byte known to match)? */
+static inline bool normmention_key_is(const struct jscan_span *key, const char *name, size_t n)
 {
-    return key->n == n && key->p[0] == name[0] && memcmp(key->p, name, n) == 0;
+    return key->n == n && memcmp(key->p, name, n) == 0;
 }
 
 /* An integer >= 0 as json_integer_value() reads it, or -1 for anything else. */
@@ -59,27 +41,84 @@ static int normmention_string(struct normmention *m, size_t k, const struct jsca
     return 0;
 }
 
+/* Members other than the string fields, numbered after them. */
+enum normmention_other {
+    NORMMENTION_SID = NORMMENTION_NSTR,
+    NORMMENTION_START,
+    NORMMENTION_END,
+    NORMMENTION_SHARE,
+    NORMMENTION_NONE
+};
+
+#define NORMMENTION_IS(key, s) normmention_key_is(key, s, sizeof(s) - 1)
+
+/* The field named key (enum normmention_field or normmention_other), by its first byte: most
+ * members are told so with a switch and one comparison of known length. */
+static int normmention_field_of(const struct jscan_span *key)
+{
+    switch (key->n ? key->p[0] : 0) {
+    case 'd':
+        return NORMMENTION_IS(key, "doc")   ? NORMMENTION_DOC
+               : NORMMENTION_IS(key, "den") ? NORMMENTION_DEN
+                                            : NORMMENTION_NONE;
+    case 'e':
+        return NORMMENTION_IS(key, "end") ? NORMMENTION_END : NORMMENTION_NONE;
+    case 'f':
+        return NORMMENTION_IS(key, "form") ? NORMMENTION_FORM : NORMMENTION_NONE;
+    case 'h':
+        return NORMMENTION_IS(key, "hi")     ? NORMMENTION_HI
+               : NORMMENTION_IS(key, "hint") ? NORMMENTION_HINT
+                                             : NORMMENTION_NONE;
+    case 'l':
+        return NORMMENTION_IS(key, "lang") ? NORMMENTION_LANG : NORMMENTION_NONE;
+    case 'n':
+        return NORMMENTION_IS(key, "num") ? NORMMENTION_NUM : NORMMENTION_NONE;
+    case 'p':
+        return NORMMENTION_IS(key, "post_qual") ? NORMMENTION_POST_QUAL
+               : NORMMENTION_IS(key, "prefix")  ? NORMMENTION_PREFIX
+                                                : NORMMENTION_NONE;
+    case 'q':
+        return NORMMENTION_IS(key, "qual") ? NORMMENTION_QUAL : NORMMENTION_NONE;
+    case 's':
+        return NORMMENTION_IS(key, "sid")      ? NORMMENTION_SID
+               : NORMMENTION_IS(key, "start")  ? NORMMENTION_START
+               : NORMMENTION_IS(key, "share")  ? NORMMENTION_SHARE
+               : NORMMENTION_IS(key, "suffix") ? NORMMENTION_SUFFIX
+                                               : NORMMENTION_NONE;
+    case 't':
+        return NORMMENTION_IS(key, "text") ? NORMMENTION_TEXT : NORMMENTION_NONE;
+    case 'u':
+        return NORMMENTION_IS(key, "unit") ? NORMMENTION_UNIT : NORMMENTION_NONE;
+    default:
+        return NORMMENTION_NONE;
+    }
+}
+
 /* One member: a field resolve reads, or nothing. */
 static int normmention_member(struct normmention *m, const struct jscan_member *mb)
 {
-    const struct jscan_span *key = &mb->key;
+    int k = normmention_field_of(&mb->key);
 
-    if (normmention_key_is(key, "sid", 3))
+    switch (k) {
+    case NORMMENTION_SID:
         m->sid = normmention_int(&mb->val);
-    else if (normmention_key_is(key, "start", 5))
+        return 0;
+    case NORMMENTION_START:
         m->start = normmention_int(&mb->val);
-    else if (normmention_key_is(key, "end", 3))
+        return 0;
+    case NORMMENTION_END:
         m->end = normmention_int(&mb->val);
-    else if (normmention_key_is(key, "share", 5))
+        return 0;
+    case NORMMENTION_SHARE:
         m->share = mb->val.n == 4 && memcmp(mb->val.p, "true", 4) == 0;
-    else
-        for (size_t k = 0; k < NORMMENTION_NSTR; k++)
-            if (normmention_key_is(key, normmention_keys[k].name, normmention_keys[k].n)) {
-                if (k == NORMMENTION_LANG && buf_add(&m->lang_json, mb->val.p, mb->val.n) < 0)
-                    return -1;
-                return normmention_string(m, k, &mb->val);
-            }
-    return 0;
+        return 0;
+    case NORMMENTION_NONE:
+        return 0;
+    default:
+        if (k == NORMMENTION_LANG && buf_add(&m->lang_json, mb->val.p, mb->val.n) < 0)
+            return -1;
+        return normmention_string(m, (size_t)k, &mb->val);
+    }
 }
 
 int normmention_read(struct normmention *m, const struct jscan *js)

@@ -51,6 +51,33 @@ static void test_normmention_read_fields(void **state)
     normmention_release(&m);
 }
 
+/* Every string field by its key; keys that only begin like one, or are empty, are none. */
+static void test_normmention_read_every_key(void **state)
+{
+    struct normmention m;
+
+    (void)state;
+    normmention_init(&m);
+    read_line(&m, "{\"\":\"e\",\"d\":\"x\",\"den\":\"3\",\"doc\":\"d\",\"end\":1,\"form\":\"f\","
+                  "\"h\":\"x\",\"hi\":\"9\",\"hint\":\"year\",\"hintx\":\"x\",\"lang\":\"en\","
+                  "\"num\":\"2\",\"post_qual\":\"or more\",\"prefix\":\"$\",\"qual\":\"about\","
+                  "\"s\":5,\"shar\":true,\"sid\":0,\"start\":0,\"suffix\":\"k\",\"text\":\"x\","
+                  "\"unit\":\"people\",\"zz\":\"x\"}");
+    assert_string_equal(m.str[NORMMENTION_DEN], "3");
+    assert_string_equal(m.str[NORMMENTION_HI], "9");
+    assert_string_equal(m.str[NORMMENTION_HINT], "year");
+    assert_string_equal(m.str[NORMMENTION_POST_QUAL], "or more");
+    assert_string_equal(m.str[NORMMENTION_PREFIX], "$");
+    assert_string_equal(m.str[NORMMENTION_QUAL], "about");
+    assert_string_equal(m.str[NORMMENTION_SUFFIX], "k");
+    assert_string_equal(m.str[NORMMENTION_UNIT], "people");
+    assert_string_equal(m.str[NORMMENTION_FORM], "f");
+    assert_false(m.share);
+    assert_int_equal(m.sid, 0);
+    assert_null(normmention_bad_field(&m));
+    normmention_release(&m);
+}
+
 static void test_normmention_bad_field(void **state)
 {
     static const struct {
@@ -81,6 +108,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_normmention_read_fields),
+        cmocka_unit_test(test_normmention_read_every_key),
         cmocka_unit_test(test_normmention_bad_field),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
