@@ -934,36 +934,55 @@ char jscan_escape(unsigned char e)
     }
 }
 
-int jscan_string(const struct jscan_span *v, struct buf *out)
+/*
+ * Decode the escape at p (p[0] is the backslash, end the closing quote) to w, which has room (no
+ * escape decodes to more bytes than it takes). Returns the bytes written, and moves *p past it;
+ * 0 when it is invalid.
+ */
+static size_t jscan_unescape(const char **p, const char *end, char *w)
 {
-    char enc[4];
+    const char *e = *p;
     int32_t cp;
 
+    if (e[1] != 'u') {
+        *w = jscan_escape((unsigned char)e[1]);
+        *p = e + 2;
+        return 1;
+    }
+    size_t k = jscan_uescape(e + 1, (size_t)(end - e - 1), &cp);
+    if (k == 0)
+        return 0;
+    *p = e + 1 + k;
+    return utf8_encode(cp, w);
+}
+
+/* The decoded text is written straight into out's room, made once: it is never longer than v. */
+int jscan_string(const struct jscan_span *v, struct buf *out)
+{
     if (!jscan_is_string(v))
         return -1;
-    buf_reset(out);
+    out->len = 0;
     if (buf_grow(out, v->n) < 0)
         return -1;
+    char *w = out->data;
     const char *p = v->p + 1, *end = v->p + v->n - 1;
-    while (p < end) {
+    for (;;) {
         const char *bs = memchr(p, '\\', (size_t)(end - p));
-        size_t run = bs ? (size_t)(bs - p) : (size_t)(end - p);
-        if (buf_add(out, p, run) < 0)
-            return -1;
-        p += run;
+        size_t run = (size_t)((bs ? bs : end) - p), k;
+        memcpy(w, p, run);
+        w += run;
         if (!bs)
             break;
-        if (p[1] == 'u') {
-            size_t k = jscan_uescape(p + 1, (size_t)(end - p - 1), &cp);
-            if (k == 0 || buf_add(out, enc, utf8_encode(cp, enc)) < 0)
-                return -1;
-            p += 1 + k;
-        } else {
-            if (buf_addch(out, jscan_escape((unsigned char)p[1])) < 0)
-                return -1;
-            p += 2;
+        p = bs;
+        if ((k = jscan_unescape(&p, end, w)) == 0) {
+            *w = '\0';
+            out->len = (size_t)(w - out->data);
+            return -1;
         }
+        w += k;
     }
+    *w = '\0';
+    out->len = (size_t)(w - out->data);
     return 0;
 }
 

@@ -88,6 +88,10 @@ static void test_jscan_decodes_escapes(void **state)
     assert_int_equal(jscan_plain(jscan_get(&js, "p"), &p, &n), 0);
     assert_int_equal(n, 5);
     assert_memory_equal(p, "plain", 5);
+    /* a buffer that held a longer string holds just the new one */
+    assert_int_equal(jscan_string(jscan_get(&js, "p"), &b), 0);
+    assert_int_equal(b.len, 5);
+    assert_string_equal(buf_str(&b), "plain");
     buf_release(&b);
 }
 
