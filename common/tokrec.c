@@ -1,5 +1,6 @@
 #include "tokrec.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,23 +75,69 @@ int tokrec_parse(struct tokrec *tr, const json_t *rec, const char *file, size_t 
     return 0;
 }
 
-static int tokrec_scan_size(const struct jscan *js, const char *key, size_t *out, const char *file,
-                            size_t line)
-{
-    long long v;
+/* The members of a sentence record tokrec_scan() reads; NULL when it has none such. */
+struct tokrec_members {
+    const struct jscan_span *doc, *text, *sid, *start, *end, *bad;
+};
 
-    if (jscan_integer(jscan_get(js, key), &v) < 0 || v < 0)
+/* Whether the key k is the C string key. */
+static bool tokrec_key_is(const struct jscan_span *k, const char *key)
+{
+    return strlen(key) == k->n && memcmp(k->p, key, k->n) == 0;
+}
+
+/* Where *m points the member with key k, if it is one of ours: told by its first byte. */
+static void tokrec_member(struct tokrec_members *m, const struct jscan_member *jm)
+{
+    const struct jscan_span *k = &jm->key;
+    const struct jscan_span **slot = NULL;
+
+    switch (k->n ? k->p[0] : '\0') {
+    case 'b':
+        slot = tokrec_key_is(k, "bad") ? &m->bad : NULL;
+        break;
+    case 'd':
+        slot = tokrec_key_is(k, "doc") ? &m->doc : NULL;
+        break;
+    case 'e':
+        slot = tokrec_key_is(k, "end") ? &m->end : NULL;
+        break;
+    case 's':
+        slot = tokrec_key_is(k, "sid") ? &m->sid : tokrec_key_is(k, "start") ? &m->start : NULL;
+        break;
+    case 't':
+        slot = tokrec_key_is(k, "text") ? &m->text : NULL;
+        break;
+    default:
+        break;
+    }
+    if (slot)
+        *slot = &jm->val;
+}
+
+/* The members of js tokrec_scan() reads, found in one pass (jscan_get() would search for each). */
+static void tokrec_members(struct tokrec_members *m, const struct jscan *js)
+{
+    memset(m, 0, sizeof(*m));
+    for (size_t i = 0; i < js->n; i++)
+        tokrec_member(m, &js->m[i]);
+}
+
+static int tokrec_scan_size(const struct jscan_span *v, const char *key, size_t *out,
+                            const char *file, size_t line)
+{
+    long long x;
+
+    if (jscan_integer(v, &x) < 0 || x < 0)
         return error_at(file, line, "field '%s' is not a non-negative integer", key);
-    *out = (size_t)v;
+    *out = (size_t)x;
     return 0;
 }
 
-/* Decode the string member key into b. Returns 0, or -1 with a message. */
-static int tokrec_scan_string(const struct jscan *js, const char *key, struct buf *b,
+/* Decode the string v of member key into b. Returns 0, or -1 with a message. */
+static int tokrec_scan_string(const struct jscan_span *v, const char *key, struct buf *b,
                               const char *file, size_t line)
 {
-    const struct jscan_span *v = jscan_get(js, key);
-
     if (!jscan_is_string(v))
         return error_at(file, line, "field '%s' is not a string", key);
     if (jscan_string(v, b) < 0)
@@ -108,9 +155,9 @@ static size_t tokrec_scan_count(const struct jscan_span *arr)
     return n;
 }
 
-static int tokrec_scan_bad(struct tokrec *tr, const struct jscan *js, const char *file, size_t line)
+static int tokrec_scan_bad(struct tokrec *tr, const struct jscan_span *bad, const char *file,
+                           size_t line)
 {
-    const struct jscan_span *bad = jscan_get(js, "bad");
     struct jscan_span e;
     size_t pos = 0, n;
     long long v;
@@ -138,20 +185,23 @@ static int tokrec_scan_bad(struct tokrec *tr, const struct jscan *js, const char
 int tokrec_scan(struct tokrec *tr, const struct jscan *js, struct tokrec_store *store,
                 const char *file, size_t line)
 {
+    struct tokrec_members m;
+
     memset(tr, 0, sizeof(*tr));
-    if (tokrec_scan_string(js, "doc", &store->doc, file, line) < 0 ||
-        tokrec_scan_string(js, "text", &store->text, file, line) < 0)
+    tokrec_members(&m, js);
+    if (tokrec_scan_string(m.doc, "doc", &store->doc, file, line) < 0 ||
+        tokrec_scan_string(m.text, "text", &store->text, file, line) < 0)
         return -1;
     tr->doc = buf_str(&store->doc);
     tr->text = buf_str(&store->text);
     tr->text_len = store->text.len;
-    if (tokrec_scan_size(js, "sid", &tr->sid, file, line) < 0 ||
-        tokrec_scan_size(js, "start", &tr->start, file, line) < 0 ||
-        tokrec_scan_size(js, "end", &tr->end, file, line) < 0)
+    if (tokrec_scan_size(m.sid, "sid", &tr->sid, file, line) < 0 ||
+        tokrec_scan_size(m.start, "start", &tr->start, file, line) < 0 ||
+        tokrec_scan_size(m.end, "end", &tr->end, file, line) < 0)
         return -1;
     if (tr->end < tr->start)
         return error_at(file, line, "field 'end' is before 'start'");
-    if (tokrec_scan_bad(tr, js, file, line) < 0) {
+    if (tokrec_scan_bad(tr, m.bad, file, line) < 0) {
         tokrec_release(tr);
         return -1;
     }

@@ -131,6 +131,13 @@ static void test_tokrec_scan_agrees_with_parse(void **state)
         "{\"doc\":\"d\",\"sid\":0,\"start\":0,\"end\":1,\"text\":\"a\",\"bad\":[1,-2]}",
         "{\"doc\":\"d\",\"sid\":0,\"start\":0,\"end\":1,\"text\":\"a\",\"bad\":[]}",
         "{\"doc\":\"d\",\"sid\":0,\"start\":0,\"end\":0,\"text\":\"\"}",
+        /* keys that share a first byte or a prefix with ours are none of them */
+        "{\"do\":\"d\",\"sid\":0,\"start\":0,\"end\":1,\"text\":\"a\"}",
+        "{\"doc\":\"d\",\"s\":0,\"start\":0,\"end\":1,\"text\":\"a\"}",
+        "{\"doc\":\"d\",\"sid\":0,\"starts\":0,\"end\":1,\"text\":\"a\"}",
+        "{\"doc\":\"d\",\"sid\":0,\"start\":0,\"end\":1,\"texts\":\"a\"}",
+        "{\"\":1,\"b\":7,\"doc\":\"d\",\"e\":0,\"end\":1,\"sid\":0,\"start\":0,\"t\":2,"
+        "\"text\":\"a\",\"tokens\":[]}",
     };
     struct tokrec_store store = TOKREC_STORE_INIT;
 
