@@ -11,16 +11,24 @@
 /* The fewest bytes a triple takes in a line: [0,0,"w"] */
 #define JSONL_TRIPLE_MIN 9
 
-int jsonl_open(struct jsonl_reader *r, const char *path)
+/* The bytes a block reader reads at a time, at first (a longer line makes its block grow). */
+#define JSONL_BLOCK 65536
+
+void jsonl_open_stream(struct jsonl_reader *r, FILE *fp, const char *name)
 {
     memset(r, 0, sizeof(*r));
+    r->fp = fp;
+    r->name = name;
+    r->block = true;
+}
+
+int jsonl_open(struct jsonl_reader *r, const char *path)
+{
     if (strcmp(path, "-") == 0) {
-        r->fp = stdin;
-        r->name = "<stdin>";
+        jsonl_open_stream(r, stdin, "<stdin>");
         return 0;
     }
-    r->name = path;
-    r->fp = fopen(path, "rb");
+    jsonl_open_stream(r, fopen(path, "rb"), path);
     if (!r->fp)
         return error_at(path, 0, "cannot open: %s", strerror(errno));
     return 0;
@@ -57,21 +65,89 @@ int jsonl_parse(struct jsonl_reader *r, size_t len, json_t **rec)
     return 1;
 }
 
+/*
+ * Move what is left of the block to its start and read more after it, making room first when
+ * the block is full. Returns 1, 0 when fp holds no more (r->eof is set), -1 on a read error or
+ * when memory ran out (errno tells which).
+ */
+static int jsonl_fill(struct jsonl_reader *r)
+{
+    size_t left = r->blk_len - r->blk_next;
+
+    if (r->blk_next > 0 && left > 0)
+        memmove(r->blk, r->blk + r->blk_next, left);
+    r->blk_len = left;
+    r->blk_next = 0;
+    if (r->blk_len == r->blk_cap) {
+        size_t cap = r->blk_cap ? 2 * r->blk_cap : JSONL_BLOCK;
+        char *p = realloc(r->blk, cap);
+        if (!p)
+            return -1;
+        r->blk = p;
+        r->blk_cap = cap;
+    }
+    size_t got = fread(r->blk + r->blk_len, 1, r->blk_cap - r->blk_len, r->fp);
+    r->blk_len += got;
+    if (got > 0)
+        return 1;
+    if (ferror(r->fp))
+        return -1;
+    r->eof = true;
+    return 0;
+}
+
+/*
+ * The next line in the block, as getline() gives it: r->buf[0..*n), the newline included when
+ * there is one. Returns 1, 0 at the end of the file, -1 on a read error (errno set).
+ */
+static int jsonl_block_line(struct jsonl_reader *r, size_t *n)
+{
+    size_t seen = 0; /* bytes of the line already searched for its newline */
+
+    for (;;) {
+        char *s = r->blk + r->blk_next;
+        size_t left = r->blk_len - r->blk_next;
+        const char *nl = left > seen ? memchr(s + seen, '\n', left - seen) : NULL;
+        if (nl || (r->eof && left > 0)) {
+            *n = nl ? (size_t)(nl - s) + 1 : left;
+            r->buf = s;
+            r->blk_next += *n;
+            return 1;
+        }
+        if (r->eof)
+            return 0;
+        seen = left;
+        int rc = jsonl_fill(r);
+        if (rc < 0)
+            return -1;
+    }
+}
+
+/* The next line as getline() reads it, into r->buf[0..*n) either way: 1, 0 at the end, -1. */
+static int jsonl_read_line(struct jsonl_reader *r, size_t *n)
+{
+    if (r->block)
+        return jsonl_block_line(r, n);
+    ssize_t got = getline(&r->buf, &r->cap, r->fp);
+    if (got < 0)
+        return ferror(r->fp) ? -1 : 0;
+    *n = (size_t)got;
+    return 1;
+}
+
 int jsonl_next_line(struct jsonl_reader *r, size_t *len)
 {
     for (;;) {
         if (r->ranged && r->pos >= r->end)
             return 0;
         errno = 0;
-        ssize_t n = getline(&r->buf, &r->cap, r->fp);
-        if (n < 0) {
-            if (ferror(r->fp))
-                return error_at(r->name, r->line, "read failed: %s", strerror(errno)) - 1;
-            return 0;
-        }
+        size_t n;
+        int rc = jsonl_read_line(r, &n);
+        if (rc <= 0)
+            return rc < 0 ? error_at(r->name, r->line, "read failed: %s", strerror(errno)) - 1 : 0;
         r->line++;
-        r->pos += n;
-        *len = (size_t)n;
+        r->pos += (off_t)n;
+        *len = n;
         if (*len && r->buf[*len - 1] == '\n')
             --*len;
         else if (*len)
@@ -142,9 +218,10 @@ void jsonl_close(struct jsonl_reader *r)
 {
     if (r->fp && r->fp != stdin)
         fclose(r->fp);
-    free(r->buf);
+    free(r->block ? r->blk : r->buf);
     r->fp = NULL;
     r->buf = NULL;
+    r->blk = NULL;
 }
 
 /*

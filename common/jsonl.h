@@ -24,18 +24,32 @@
 #include "buf.h"
 #include "jscan.h"
 
+/*
+ * A reader zeroed by hand (fp and name set) reads each line with getline() into buf, which it
+ * owns (the caller frees it). A reader made by jsonl_open() or jsonl_open_stream() reads the
+ * file in blocks instead and finds the lines in them, copying none: buf then points at the line
+ * last read, inside blk, and jsonl_close() frees blk.
+ */
 struct jsonl_reader {
     FILE *fp;
     const char *name; /* for messages; "-" is shown as "<stdin>" */
     size_t line;      /* number of the line last read */
-    char *buf;
+    char *buf;        /* the line last read */
     size_t cap;
     off_t pos, end; /* offset of the next line; with ranged, where the part read ends */
     bool ranged;    /* false (as zeroed): read to the end of the file */
+    /* block reading */
+    bool block; /* false (as zeroed): getline() */
+    bool eof;   /* fp has given all it holds */
+    char *blk;  /* blk[next..len) is read but not yet returned */
+    size_t blk_next, blk_len, blk_cap;
 };
 
 /* Open path ("-" is stdin). Returns 0, or -1 with a message. */
 int jsonl_open(struct jsonl_reader *r, const char *path);
+
+/* Read fp, named name in messages, in blocks; jsonl_close() closes it unless it is stdin. */
+void jsonl_open_stream(struct jsonl_reader *r, FILE *fp, const char *name);
 
 /*
  * Open path to read only the lines that start in [start, end) (end -1: to

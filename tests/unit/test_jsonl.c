@@ -87,6 +87,63 @@ static void test_jsonl_next_truncated_last_line_is_an_error(void **state)
     jsonl_close(&r);
 }
 
+/* Lines read in blocks come out as getline() gives them, a line longer than a block included. */
+static void test_jsonl_next_line_blocks_agree_with_getline(void **state)
+{
+    (void)state;
+    size_t big = 200000, n = big + 64;
+    char *text = malloc(n);
+    struct jsonl_reader a, b;
+    size_t la, lb;
+    int ra, rb;
+
+    assert_non_null(text);
+    size_t k = (size_t)snprintf(text, n, "{\"a\":1}\n\n\n{\"s\":\"");
+    memset(text + k, 'x', big);
+    k += big;
+    k += (size_t)snprintf(text + k, n - k, "\"}\n{\"b\":2}");
+    reader_on(&a, fmemopen(text, k, "r"));
+    jsonl_open_stream(&b, fmemopen(text, k, "r"), "in.jsonl");
+    do {
+        ra = jsonl_next_line(&a, &la);
+        rb = jsonl_next_line(&b, &lb);
+        assert_int_equal(ra, rb);
+        assert_int_equal(a.line, b.line);
+        assert_int_equal(a.pos, b.pos);
+        if (ra == 1) {
+            assert_int_equal(la, lb);
+            assert_memory_equal(a.buf, b.buf, la);
+        }
+    } while (ra != 0);
+    assert_int_equal(b.line, 5); /* the last line, truncated, is reported */
+    jsonl_close(&a);
+    jsonl_close(&b);
+    free(text);
+}
+
+/* Records read in blocks: a bad line is reported with its number and the next one is read. */
+static void test_jsonl_next_scan_in_blocks(void **state)
+{
+    (void)state;
+    char text[] = "{\"a\":1}\n{\"a\":\n\n{\"b\":\"x\\u00e9\"}\n";
+    struct jsonl_reader r;
+    struct jscan js;
+    const char *line;
+    size_t len;
+
+    jsonl_open_stream(&r, fmemopen(text, strlen(text), "r"), "in.jsonl");
+    assert_int_equal(jsonl_next_scan(&r, &js, &line, &len), 1);
+    assert_int_equal(len, 7);
+    assert_non_null(jscan_get(&js, "a"));
+    assert_int_equal(jsonl_next_scan(&r, &js, &line, &len), -1);
+    assert_int_equal(r.line, 2);
+    assert_int_equal(jsonl_next_scan(&r, &js, &line, &len), 1);
+    assert_int_equal(r.line, 4);
+    assert_memory_equal(line, "{\"b\":", 5);
+    assert_int_equal(jsonl_next_scan(&r, &js, &line, &len), 0);
+    jsonl_close(&r);
+}
+
 static void test_jsonl_open_missing_file_fails(void **state)
 {
     (void)state;
@@ -216,6 +273,8 @@ int main(void)
         cmocka_unit_test(test_jsonl_next_bad_line_is_reported_and_skippable),
         cmocka_unit_test(test_jsonl_next_nul_inside_line_is_an_error),
         cmocka_unit_test(test_jsonl_next_truncated_last_line_is_an_error),
+        cmocka_unit_test(test_jsonl_next_line_blocks_agree_with_getline),
+        cmocka_unit_test(test_jsonl_next_scan_in_blocks),
         cmocka_unit_test(test_jsonl_open_missing_file_fails),
         cmocka_unit_test(test_jsonl_write_sorts_keys_and_ends_line),
         cmocka_unit_test(test_jsonl_put_string_escapes_as_jansson),
