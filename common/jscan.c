@@ -211,16 +211,26 @@ JSCAN_INLINE bool jscan_triple_number(const char *s, size_t *k, size_t n, long l
 
 #if defined(__SSE2__)
 /*
+ * A bit for each of the 16 bytes of x that is no digit, and for every place past the sixteen:
+ * adding 0x50 takes '0'..'9' to the ten lowest signed bytes (-128..-119), and every other byte
+ * above them, so one signed compare tells them apart.
+ */
+JSCAN_INLINE uint32_t jscan_nondigits16(__m128i x)
+{
+    __m128i y = _mm_add_epi8(x, _mm_set1_epi8(0x50));
+
+    return (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(y, _mm_set1_epi8(-119))) | 0xFFFF0000u;
+}
+
+/*
  * jscan_triple_at() for a triple whose 16 bytes from s[i] can be read: the digits of both
  * numbers are found at once, as the bits of one mask.
  */
 JSCAN_INLINE size_t jscan_triple_at16(const char *s, size_t i, size_t n, struct jscan_triple *t)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                                  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
     /* a bit for each byte that is no digit, and for every place past the sixteen */
-    uint32_t other = ~(uint32_t)_mm_movemask_epi8(digit);
+    uint32_t other = jscan_nondigits16(x);
     size_t d1 = (size_t)__builtin_ctz(other >> 1), c1 = 1 + d1;
 
     if (d1 == 0 || d1 > 7 || s[i + c1] != ',' || (s[i + 1] == '0' && d1 > 1))
@@ -560,10 +570,8 @@ static size_t jscan_flat_array_end(const char *s, size_t i, size_t n)
 JSCAN_INLINE int jscan_triple_step(const char *s, size_t i, struct jscan_triple *t, size_t *next)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                                  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
     /* a bit for each byte that is no digit, and for every place past the sixteen */
-    uint32_t other = ~(uint32_t)_mm_movemask_epi8(digit);
+    uint32_t other = jscan_nondigits16(x);
     uint32_t c1 = (uint32_t)__builtin_ctz(other >> 1) + 1;
     uint32_t c2 = (uint32_t)__builtin_ctz(other >> (c1 + 1)) + c1 + 1;
     uint64_t w;

@@ -398,6 +398,33 @@ static void test_jscan_triple_every_length(void **state)
 }
 
 /*
+ * Every byte in place of a digit of either number, in a triple read sixteen bytes at once and in
+ * one too near the end for that: it is a triple only when the byte is a digit (the bytes next to
+ * '0' and '9' and those above 0x7F are where a vector test of digits could slip).
+ */
+static void test_jscan_triple_digit_bytes(void **state)
+{
+    (void)state;
+    struct jscan_triple t;
+
+    for (int b = 1; b < 256; b++)
+        for (size_t at = 2; at <= 5; at += 3)
+            for (size_t pad = 0; pad <= 8; pad += 8) {
+                char text[32] = "[12,345,\"w\"]";
+                size_t end = strlen(text);
+                text[at] = (char)b;
+                memset(text + end, ',', pad);
+                struct jscan_span v = {text, end + pad};
+                bool digit = b >= '0' && b <= '9';
+                assert_int_equal(jscan_triple(&v, 0, &t), digit ? end : 0);
+                if (digit && at == 2)
+                    assert_int_equal(t.a, 10 + b - '0');
+                if (digit && at == 5)
+                    assert_int_equal(t.b, 305 + 10 * (b - '0'));
+            }
+}
+
+/*
  * A list of triples read as a member (jscan_object_triples()): one triple of every length of
  * both numbers, with and without a leading zero, among others, the list ending at every distance
  * from the end of the line (what is read in sixteen bytes at once, and what is too near the end
@@ -727,6 +754,7 @@ int main(void)
         cmocka_unit_test(test_jscan_triple_lists),
         cmocka_unit_test(test_jscan_triple_values),
         cmocka_unit_test(test_jscan_triple_every_length),
+        cmocka_unit_test(test_jscan_triple_digit_bytes),
         cmocka_unit_test(test_jscan_triple_list_every_length),
         cmocka_unit_test(test_jscan_triple_list_what_follows),
         cmocka_unit_test(test_jscan_triples_lists),
