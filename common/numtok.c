@@ -221,14 +221,23 @@ static int numtok_reserve(struct numtok_list *l)
     return 0;
 }
 
-/* Append the token s[start..end) whose fold and NUL were just added at foff of list->folds. */
-static void numtok_add(struct numtok_lexer *lx, size_t start, size_t end, enum numtok_type type,
-                       size_t foff, uint32_t hash)
+/*
+ * Append the token s[start..end) whose fold and NUL were just added at foff of list->folds.
+ * Inlined: it is done for every token, and GCC left it a call.
+ */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void
+numtok_add(struct numtok_lexer *lx, size_t start, size_t end, enum numtok_type type, size_t foff,
+           uint32_t hash)
 {
     struct numtok_list *l = lx->list;
     size_t flen = l->folds.len - foff - 1;
 
-    l->v[l->n++] = (struct numtok){start, end, type, lx->space, NULL, foff, flen, hash, 0, 0};
+    l->v[l->n++] = (struct numtok){
+        start, end, type, lx->space, l->folds.data + foff, foff, flen, hash, 0, 0,
+    };
     lx->space = false;
     lx->pos = end;
 }
@@ -493,6 +502,7 @@ static int numtok_step(struct numtok_lexer *lx)
 int numtok_lex(const char *s, size_t n, struct numtok_list *list)
 {
     struct numtok_lexer lx = {s, n, 0, true, list, 0};
+    const char *data = list->folds.data; /* where every fold so far points into */
     int rc = 0;
 
     list->marked = NULL;
@@ -513,9 +523,10 @@ int numtok_lex(const char *s, size_t n, struct numtok_list *list)
     if (rc == 0 && list->folds.cap - list->folds.len < NUMTOK_FOLD_PAD + 1 &&
         buf_grow(&list->folds, NUMTOK_FOLD_PAD) < 0)
         rc = -1;
-    /* the buffer may have moved: point every fold into it again */
-    for (size_t i = 0; i < list->n; i++)
-        list->v[i].fold = list->folds.data + list->v[i].foff;
+    /* when the buffer moved, folds pointed into where it was: point every one into it again */
+    if (list->folds.data != data)
+        for (size_t i = 0; i < list->n; i++)
+            list->v[i].fold = list->folds.data + list->v[i].foff;
     return rc;
 }
 

@@ -123,9 +123,19 @@ static void test_numtok_lex_appends_and_keeps_folds(void **state)
     assert_string_equal(toks.v[0].fold, "first");
     assert_string_equal(toks.v[1].fold, "a");
     assert_string_equal(toks.v[toks.n - 1].fold, "b");
+    for (size_t i = 0; i < toks.n; i++)
+        assert_ptr_equal(toks.v[i].fold, toks.folds.data + toks.v[i].foff);
     char *joined = numtok_join(&toks, 0, 3);
     assert_string_equal(joined, "first a a");
     free(joined);
+    /* lexed again where the buffer has room: it does not move, and every fold points into it */
+    numtok_list_reset(&toks);
+    assert_int_equal(numtok_lex("Two words", 9, &toks), 0);
+    assert_int_equal(numtok_lex(" and three", 10, &toks), 0);
+    assert_int_equal(toks.n, 4);
+    for (size_t i = 0; i < toks.n; i++)
+        assert_ptr_equal(toks.v[i].fold, toks.folds.data + toks.v[i].foff);
+    assert_string_equal(toks.v[3].fold, "three");
     numtok_list_release(&toks);
     assert_int_equal(toks.n, 0);
 }
