@@ -62,14 +62,32 @@ static inline uint64_t numidx_load32(const char *s)
 }
 
 /*
+ * The last r (0 to 8) bytes of a key as one little-endian word, its bytes
+ * above them zero, read without a byte past them.
+ */
+static inline uint64_t numidx_tail(const char *s, size_t r)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    if (r >= 4)
+        return numidx_load32(s) | (numidx_load32(s + r - 4) >> (8 * (8 - r))) << 32;
+    uint64_t w = r > 0 ? u[0] : 0;
+    if (r > 1)
+        w |= (uint64_t)u[1] << 8;
+    if (r > 2)
+        w |= (uint64_t)u[2] << 16;
+    return w;
+}
+
+/*
  * The hash of key[0..len) the index keeps: eight bytes at a time, inline,
  * as every token of a text is hashed (numtok) and most are short words.
- * The last 1 to 8 bytes are read as wyhash reads them, without a byte past
- * them.
+ * The last 1 to 8 bytes are one word, zero above them (numidx_tail()), so
+ * that a key in a buffer readable past it hashes with one load and a mask
+ * (numidx_hash_padded()).
  */
 static inline uint32_t numidx_hash(const char *s, size_t len)
 {
-    const unsigned char *u = (const unsigned char *)s;
     uint64_t h = len * UINT64_C(0xA0761D6478BD642F), w = 0;
     size_t i = 0;
 
@@ -77,14 +95,30 @@ static inline uint32_t numidx_hash(const char *s, size_t len)
         memcpy(&w, s + i, 8);
         h = numidx_mix(h, w);
     }
-    size_t r = len - i;
-    if (r >= 4)
-        w = numidx_load32(s + i) | numidx_load32(s + i + r - 4) << 32;
-    else if (r > 0)
-        w = (uint64_t)u[i] | (uint64_t)u[i + r / 2] << 8 | (uint64_t)u[i + r - 1] << 16;
-    else
-        w = 0;
-    return (uint32_t)numidx_mix(h, w);
+    return (uint32_t)numidx_mix(h, numidx_tail(s + i, len - i));
+}
+
+/*
+ * numidx_hash(s, len) for a key with at least 7 bytes readable past it
+ * (their values do not matter): its last word is read whole and masked.
+ */
+static inline uint32_t numidx_hash_padded(const char *s, size_t len)
+{
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t h = len * UINT64_C(0xA0761D6478BD642F), w = 0;
+    size_t i = 0;
+
+    if (len == 0)
+        return (uint32_t)numidx_mix(h, 0);
+    for (; len - i > 8; i += 8) {
+        memcpy(&w, s + i, 8);
+        h = numidx_mix(h, w);
+    }
+    memcpy(&w, s + i, 8);
+    return (uint32_t)numidx_mix(h, w & (~UINT64_C(0) >> (64 - 8 * (len - i))));
+#else
+    return numidx_hash(s, len);
+#endif
 }
 
 /* Index every key of the object obj (NULL or empty: an empty index). */

@@ -359,8 +359,9 @@ static int numtok_push_word(struct numtok_lexer *lx)
     struct buf *out = &l->folds;
     size_t start = lx->pos, room = lx->n - start;
 
-    /* buf_grow() keeps room for a NUL past len */
-    if (numtok_reserve(l) < 0 || (out->cap - out->len < room + 2 && buf_grow(out, room + 1) < 0))
+    /* buf_grow() keeps room for a NUL past len; the hash reads up to 7 bytes past the NUL */
+    if (numtok_reserve(l) < 0 || (out->cap - out->len < room + NUMTOK_FOLD_PAD + 1 &&
+                                  buf_grow(out, room + NUMTOK_FOLD_PAD) < 0))
         return -1;
     const char *s = lx->s + start;
     char *d = out->data + out->len;
@@ -374,7 +375,7 @@ static int numtok_push_word(struct numtok_lexer *lx)
     d[k] = '\0';
     size_t foff = out->len;
     out->len += k + 1;
-    numtok_add(lx, start, start + k, NUMTOK_WORD, foff, numtok_hash(d, k));
+    numtok_add(lx, start, start + k, NUMTOK_WORD, foff, numidx_hash_padded(d, k));
     return 0;
 }
 

@@ -63,6 +63,32 @@ static void test_numidx_grows_past_its_first_table(void **state)
  * one byte at any place, are each found as themselves, and the hash depends
  * on the bytes only, not on where they lie in memory.
  */
+/*
+ * A key read with the bytes past it (numidx_hash_padded()) hashes as when read
+ * without them, whatever those bytes are: every length up to three words, every
+ * byte value, at every alignment.
+ */
+static void test_numidx_hash_padded_as_hash(void **state)
+{
+    (void)state;
+    char buf[64];
+    unsigned seed = 1;
+
+    for (size_t len = 0; len <= 25; len++)
+        for (size_t at = 0; at < 8; at++)
+            for (int round = 0; round < 64; round++) {
+                for (size_t k = 0; k < sizeof(buf); k++) {
+                    seed = seed * 1103515245u + 12345u;
+                    buf[k] = (char)(seed >> 16);
+                }
+                if (round == 0)
+                    memset(buf + at + len, 0, 8); /* a NUL and zeros past the key */
+                if (round == 1)
+                    memset(buf + at + len, 0xFF, 8);
+                assert_int_equal(numidx_hash_padded(buf + at, len), numidx_hash(buf + at, len));
+            }
+}
+
 static void test_numidx_hashes_every_length_and_byte(void **state)
 {
     (void)state;
@@ -156,6 +182,7 @@ int main(void)
         cmocka_unit_test(test_numidx_find_keys_and_values),
         cmocka_unit_test(test_numidx_grows_past_its_first_table),
         cmocka_unit_test(test_numidx_hashes_every_length_and_byte),
+        cmocka_unit_test(test_numidx_hash_padded_as_hash),
         cmocka_unit_test(test_numidx_add_prefixes_marks_whole_keys),
         cmocka_unit_test(test_numidx_add_heads_marks_first_words),
         cmocka_unit_test(test_numidx_empty_finds_nothing),
