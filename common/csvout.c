@@ -7,6 +7,48 @@ void csvout_init(struct csvout *c, FILE *fp)
 {
     c->fp = fp;
     c->first = true;
+    c->len = 0;
+}
+
+/* Write out the buffered bytes. */
+static int csvout_flush(struct csvout *c)
+{
+    size_t n = c->len;
+
+    c->len = 0;
+    return n && fwrite(c->buf, 1, n, c->fp) != n ? -1 : 0;
+}
+
+/* Room for n more bytes in the buffer; -1 when n never fits (the caller writes directly). */
+static int csvout_room(struct csvout *c, size_t n)
+{
+    if (c->len + n <= sizeof(c->buf))
+        return 0;
+    if (csvout_flush(c) < 0)
+        return -2;
+    return n <= sizeof(c->buf) ? 0 : -1;
+}
+
+/* Add the n bytes at s. */
+static int csvout_put(struct csvout *c, const char *s, size_t n)
+{
+    int rc = csvout_room(c, n);
+
+    if (rc == -1)
+        return fwrite(s, 1, n, c->fp) == n ? 0 : -1;
+    if (rc < 0)
+        return -1;
+    memcpy(c->buf + c->len, s, n);
+    c->len += n;
+    return 0;
+}
+
+static int csvout_putc(struct csvout *c, char ch)
+{
+    if (csvout_room(c, 1) < 0)
+        return -1;
+    c->buf[c->len++] = ch;
+    return 0;
 }
 
 static int csvout_sep(struct csvout *c)
@@ -15,12 +57,27 @@ static int csvout_sep(struct csvout *c)
         c->first = false;
         return 0;
     }
-    return fputc(',', c->fp) == EOF ? -1 : 0;
+    return csvout_putc(c, ',');
 }
 
 static bool csvout_is_formula(const char *s)
 {
     return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r';
+}
+
+/* The field s quoted, after an apostrophe when formula; each '"' doubled. */
+static int csvout_quoted(struct csvout *c, const char *s, bool formula)
+{
+    if (csvout_putc(c, '"') < 0 || (formula && csvout_putc(c, '\'') < 0))
+        return -1;
+    for (const char *p = s; *p;) { /* each '"' doubled: written with the run that ends at it */
+        size_t n = strcspn(p, "\"");
+        n += p[n] == '"';
+        if (csvout_put(c, p, n) < 0 || (p[n - 1] == '"' && csvout_putc(c, '"') < 0))
+            return -1;
+        p += n;
+    }
+    return csvout_putc(c, '"');
 }
 
 int csvout_text(struct csvout *c, const char *s)
@@ -29,57 +86,52 @@ int csvout_text(struct csvout *c, const char *s)
         return -1;
     if (!s || !*s)
         return 0;
+    size_t n = strcspn(s, ",\"\r\n"); /* the whole field when it needs no quotes */
     bool formula = csvout_is_formula(s);
-    bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
-    if (quote && fputc('"', c->fp) == EOF)
-        return -1;
-    if (formula && fputc('\'', c->fp) == EOF)
-        return -1;
-    if (!quote)
-        return fputs(s, c->fp) == EOF ? -1 : 0;
-    for (const char *p = s; *p;) { /* each '"' doubled: written with the run that ends at it */
-        size_t n = strcspn(p, "\"");
-        n += p[n] == '"';
-        if (fwrite(p, 1, n, c->fp) != n || (p[n - 1] == '"' && fputc('"', c->fp) == EOF))
-            return -1;
-        p += n;
-    }
-    if (quote && fputc('"', c->fp) == EOF)
-        return -1;
-    return 0;
+    if (formula || s[n])
+        return csvout_quoted(c, s, formula);
+    return csvout_put(c, s, n);
 }
 
-/* An integer below 1e15 in decimal, as "%.6f" with its zeros cut would write it. */
-static char *csvout_format_int(char *buf, double v)
+/* The digits of x at p, in order; returns where they end. */
+static char *csvout_digits(char *p, unsigned long long x)
 {
     char digits[24];
     size_t n = 0;
-    long long x = (long long)fabs(v);
 
     do {
         digits[n++] = (char)('0' + x % 10);
         x /= 10;
     } while (x);
-    char *p = buf;
-    if (v < 0)
-        *p++ = '-';
     while (n)
         *p++ = digits[--n];
-    *p = '\0';
-    return buf;
+    return p;
 }
 
-char *csvout_format_num(char *buf, size_t size, double v)
+/* An integer below 1e15 in decimal, as "%.6f" with its zeros cut would write it. */
+static size_t csvout_format_int(char *buf, double v)
 {
-    if (size >= 24 && fabs(v) < 1e15 && v == trunc(v))
+    char *p = buf;
+
+    if (v < 0)
+        *p++ = '-';
+    p = csvout_digits(p, (unsigned long long)fabs(v));
+    *p = '\0';
+    return (size_t)(p - buf);
+}
+
+/* As csvout_format_num(), returning the length written. */
+static size_t csvout_format(char *buf, size_t size, double v)
+{
+    double a = fabs(v);
+
+    if (size >= 24 && a < 1e15 && v == trunc(v))
         return csvout_format_int(buf, v);
     if (!isfinite(v) || size < 2) {
         if (size)
             buf[0] = '\0';
-        return buf;
+        return 0;
     }
-    if (v == 0)
-        v = 0; /* no "-0" */
     snprintf(buf, size, "%.6f", v);
     char *dot = strchr(buf, '.');
     if (dot) {
@@ -91,6 +143,12 @@ char *csvout_format_num(char *buf, size_t size, double v)
     }
     if (strcmp(buf, "-0") == 0)
         snprintf(buf, size, "0");
+    return strlen(buf);
+}
+
+char *csvout_format_num(char *buf, size_t size, double v)
+{
+    csvout_format(buf, size, v);
     return buf;
 }
 
@@ -100,8 +158,7 @@ int csvout_num(struct csvout *c, double v)
 
     if (csvout_sep(c) < 0)
         return -1;
-    csvout_format_num(buf, sizeof(buf), v);
-    return fputs(buf, c->fp) == EOF ? -1 : 0;
+    return csvout_put(c, buf, csvout_format(buf, sizeof(buf), v));
 }
 
 int csvout_empty(struct csvout *c)
@@ -112,12 +169,14 @@ int csvout_empty(struct csvout *c)
 int csvout_end(struct csvout *c)
 {
     c->first = true;
-    return fputs("\r\n", c->fp) == EOF ? -1 : 0;
+    if (csvout_put(c, "\r\n", 2) < 0)
+        return -1;
+    return csvout_flush(c);
 }
 
 int csvout_header(struct csvout *c, const char *cols)
 {
-    if (fputs(cols, c->fp) == EOF)
+    if (csvout_put(c, cols, strlen(cols)) < 0)
         return -1;
     return csvout_end(c);
 }

@@ -6,8 +6,10 @@
  * neutralised with a leading apostrophe (OWASP CSV injection advice).
  * Numbers are written unquoted as plain decimals: '.' as decimal point, no
  * exponent, no thousands separator. Records end in CRLF as RFC 4180 says.
- * Every function returns 0, or -1 when the write failed (not reported:
- * the caller names the file).
+ * A record is gathered in the struct and written when it ends (or when it
+ * outgrows the buffer), so a failed write shows at the latest in
+ * csvout_end(). Every function returns 0, or -1 when the write failed (not
+ * reported: the caller names the file).
  */
 #ifndef CSVOUT_H
 #define CSVOUT_H
@@ -15,9 +17,13 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#define CSVOUT_BUF 4096
+
 struct csvout {
     FILE *fp;
-    bool first; /* no field written yet on this record */
+    bool first;           /* no field written yet on this record */
+    size_t len;           /* bytes in buf not yet written */
+    char buf[CSVOUT_BUF]; /* the record so far */
 };
 
 void csvout_init(struct csvout *c, FILE *fp);
@@ -31,7 +37,7 @@ int csvout_num(struct csvout *c, double v);
 /* An empty field (a null number). */
 int csvout_empty(struct csvout *c);
 
-/* End the record. */
+/* End the record and write it out. */
 int csvout_end(struct csvout *c);
 
 /* Write a header: the comma-separated names in cols, then end the record. */
