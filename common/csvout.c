@@ -120,6 +120,55 @@ static size_t csvout_format_int(char *buf, double v)
     return (size_t)(p - buf);
 }
 
+/*
+ * The millionths of f (0 <= f < 1) rounded as printf rounds them: to
+ * nearest, ties to even, from f's exact value. f * 1e6 is p + err exactly
+ * (fma gives the error of the product). floor(p) + frac is p, and frac, a
+ * multiple of p's ulp as 0.5 is, differs from 0.5 by at least that ulp
+ * unless equal, while |err| is at most half of it: so only at frac == 0.5
+ * does err decide, and err == 0 there is a true tie.
+ */
+static unsigned long long csvout_millionths(double f)
+{
+    double p = f * 1e6;
+    double err = fma(f, 1e6, -p);
+    double n = floor(p);
+    double frac = p - n;
+    unsigned long long m = (unsigned long long)n;
+    bool up = frac > 0.5 || (frac == 0.5 && (err > 0 || (err == 0 && (m & 1))));
+
+    return m + up;
+}
+
+/*
+ * v (not an integer, 1e-9 <= |v| < 1e15) as "%.6f" with its zeros cut
+ * would write it: the whole part is exact below 2^52, and so is the fraction
+ * left, whose millionths are rounded as printf rounds them.
+ */
+static size_t csvout_format_fixed(char *buf, double v)
+{
+    double a = fabs(v), whole = trunc(a);
+    unsigned long long w = (unsigned long long)whole, m = csvout_millionths(a - whole);
+    char *p = buf;
+
+    if (m == 1000000) {
+        w++;
+        m = 0;
+    }
+    if (v < 0 && (w || m))
+        *p++ = '-';
+    p = csvout_digits(p, w);
+    if (m) {
+        *p++ = '.';
+        for (unsigned long long d = 100000; d && m; d /= 10) {
+            *p++ = (char)('0' + m / d);
+            m %= d;
+        }
+    }
+    *p = '\0';
+    return (size_t)(p - buf);
+}
+
 /* As csvout_format_num(), returning the length written. */
 static size_t csvout_format(char *buf, size_t size, double v)
 {
@@ -127,6 +176,8 @@ static size_t csvout_format(char *buf, size_t size, double v)
 
     if (size >= 24 && a < 1e15 && v == trunc(v))
         return csvout_format_int(buf, v);
+    if (size >= 24 && a >= 1e-9 && a < 1e15)
+        return csvout_format_fixed(buf, v);
     if (!isfinite(v) || size < 2) {
         if (size)
             buf[0] = '\0';

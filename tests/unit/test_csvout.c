@@ -1,5 +1,6 @@
 #include "test_common.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -75,6 +76,55 @@ static void test_csvout_format_num_non_finite_is_empty(void **state)
     assert_string_equal(csvout_format_num(buf, sizeof(buf), 0.5), "0.5");
 }
 
+/* What csvout_format_num() must give: "%.6f" with its zeros cut, "-0" as "0". */
+static void expect_printf(double v)
+{
+    char want[400], got[400];
+
+    snprintf(want, sizeof(want), "%.6f", v);
+    char *end = want + strlen(want);
+    while (end[-1] == '0')
+        *--end = '\0';
+    if (end[-1] == '.')
+        *--end = '\0';
+    if (strcmp(want, "-0") == 0)
+        strcpy(want, "0");
+    csvout_format_num(got, sizeof(got), v);
+    if (strcmp(want, got) != 0)
+        fail_msg("%.17g: want %s, got %s", v, want, got);
+}
+
+static void test_csvout_format_num_is_printf(void **state)
+{
+    (void)state;
+    unsigned long long x = 88172645463325252ULL; /* xorshift64 */
+    static const double scale[] = {1e-9, 1e-7, 1e-6, 1e-3, 1, 10, 1e3, 1e6, 1e9, 1e12, 1e14};
+
+    for (long i = 1; i <= 4096; i++) { /* ties: multiples of 1/2^7 are exact halves of 1e-6 */
+        expect_printf(i / 128.0);
+        expect_printf(-i / 128.0);
+        expect_printf(i / 1024.0 + 1e6);
+        expect_printf(i * 1e-6);
+        expect_printf(i * 1e-6 + 5e-7);
+        expect_printf(1 - i * 1e-7);
+        expect_printf(i * 0.1);
+        expect_printf(i / 3.0);
+    }
+    for (long i = 0; i < 400000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        double u = (double)(x >> 11) / 9007199254740992.0; /* [0, 1) */
+        double v = u * scale[i % (long)(sizeof(scale) / sizeof(scale[0]))];
+        expect_printf(i & 1 ? -v : v);
+        expect_printf(nextafter(round(v * 1e6) / 1e6 + 5e-7, 0));
+        expect_printf(round(v * 1e6) / 1e6 + 5e-7);
+    }
+    expect_printf(999999999999999.9);
+    expect_printf(0.9999995);
+    expect_printf(-0.0000004);
+    expect_printf(1e-10);
+    expect_printf(5e-7);
+}
+
 static void test_csvout_end_reports_write_failure(void **state)
 {
     (void)state;
@@ -99,6 +149,7 @@ int main(void)
         cmocka_unit_test(test_csvout_text_neutralises_formulas),
         cmocka_unit_test(test_csvout_num_is_plain_decimal),
         cmocka_unit_test(test_csvout_format_num_non_finite_is_empty),
+        cmocka_unit_test(test_csvout_format_num_is_printf),
         cmocka_unit_test(test_csvout_end_reports_write_failure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
