@@ -93,15 +93,17 @@ static char *recgroup_period(const struct recclaim *claims, const size_t *idx, s
     return b.data ? buf_detach(&b) : strdup("");
 }
 
-/* Add a group of items[0..n) (copied and sorted). */
-static int recgroup_add_one(struct recgroups *gs, const struct recclaim *claims,
+/* Add a group of items[0..n) (copied and sorted) under key (taken over, freed on failure). */
+static int recgroup_add_one(struct recgroups *gs, const struct recclaim *claims, char *key,
                             const struct recgroup_item *items, size_t n)
 {
-    if (grow_items(&gs->v, &gs->cap, gs->n + 1, sizeof(*gs->v)) < 0)
+    if (grow_items(&gs->v, &gs->cap, gs->n + 1, sizeof(*gs->v)) < 0) {
+        free(key);
         return error_at(NULL, 0, "out of memory");
+    }
     struct recgroup *g = &gs->v[gs->n];
     g->idx = malloc(n * sizeof(size_t));
-    g->key = strdup(items[0].key);
+    g->key = key;
     g->period = NULL;
     g->n = n;
     if (g->idx) {
@@ -246,8 +248,8 @@ static const char *recgroup_first(const struct recgroup_item *items, size_t from
     return "";
 }
 
-/* Make items[from..to) carry the full key: the run's key, side and place. */
-static int recgroup_full_key(struct recgroup_item *items, size_t from, size_t to)
+/* The full key of items[from..to): the run's key, side and place; NULL when memory ran out. */
+static char *recgroup_full_key(const struct recgroup_item *items, size_t from, size_t to)
 {
     struct buf b = BUF_INIT;
 
@@ -255,18 +257,9 @@ static int recgroup_full_key(struct recgroup_item *items, size_t from, size_t to
         buf_addstr(&b, recgroup_first(items, from, to, true)) < 0 || buf_addch(&b, '|') < 0 ||
         buf_addstr(&b, recgroup_first(items, from, to, false)) < 0) {
         buf_release(&b);
-        return error_at(NULL, 0, "out of memory");
+        return NULL;
     }
-    for (size_t i = from; i < to; i++) {
-        free(items[i].key);
-        items[i].key = strdup(b.data);
-        if (!items[i].key) {
-            buf_release(&b);
-            return error_at(NULL, 0, "out of memory");
-        }
-    }
-    buf_release(&b);
-    return 0;
+    return buf_detach(&b);
 }
 
 /* Add the claims of one key and period as groups: one per cluster of side and place. */
@@ -280,8 +273,10 @@ static int recgroup_add(struct recgroups *gs, const struct recclaim *claims,
         size_t e = a + 1;
         while (e < n && items[e].cluster == items[a].cluster)
             e++;
-        if (recgroup_full_key(items, a, e) < 0 ||
-            recgroup_add_one(gs, claims, items + a, e - a) < 0)
+        char *key = recgroup_full_key(items, a, e);
+        if (!key)
+            return error_at(NULL, 0, "out of memory");
+        if (recgroup_add_one(gs, claims, key, items + a, e - a) < 0)
             return -1;
         a = e;
     }
