@@ -1,6 +1,7 @@
 #include "recgroup.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,11 +12,20 @@
 #include "utf8.h"
 
 struct recgroup_item {
-    char *key;
+    const char *key; /* its key, held in struct recgroup_keys */
     size_t idx;
     const struct recclaim *c;
     size_t cluster; /* within its key: claims about the same side and place */
     size_t doc;     /* the document, as the index of its first claim */
+    size_t rank;    /* its key's place among the keys in strcmp order */
+};
+
+/* The distinct keys of a build, found through an open-addressing hash table. */
+struct recgroup_keys {
+    char **v;
+    size_t n, cap;
+    size_t *slot; /* key index + 1, 0 when empty */
+    size_t nslot; /* a power of two, more than twice n */
 };
 
 const char *recgroup_scope_class(const char *scope)
@@ -27,34 +37,127 @@ const char *recgroup_scope_class(const char *scope)
     return "whole";
 }
 
-char *recgroup_key(const struct recclaim *c, const struct recconf *cfg)
+int recgroup_key(struct buf *b, const struct recclaim *c, const struct recconf *cfg)
 {
-    struct buf b = BUF_INIT;
-    char *subject = recconf_by_subject(cfg, c->category)
-                        ? utf8_fold(c->subject, strlen(c->subject), NULL)
-                        : strdup("");
+    bool by_subject = recconf_by_subject(cfg, c->category);
+    char *folded = by_subject ? utf8_fold(c->subject, strlen(c->subject), NULL) : NULL;
+    const char *subject = folded ? folded : by_subject ? c->subject : "";
     const char *parts[] = {c->category, c->unit, c->victim, recgroup_scope_class(c->scope),
-                           subject ? subject : c->subject};
+                           subject};
+    int rc = 0;
 
-    for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-        if ((i && buf_addch(&b, '|') < 0) || buf_addstr(&b, parts[i]) < 0) {
-            buf_release(&b);
-            free(subject);
-            return NULL;
-        }
+    buf_reset(b);
+    for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]) && rc == 0; i++)
+        rc = (i && buf_addch(b, '|') < 0) || buf_addstr(b, parts[i]) < 0 ? -1 : 0;
+    free(folded);
+    return rc;
+}
+
+static size_t recgroup_hash(const char *s, size_t len)
+{
+    uint64_t h = 14695981039346656037ULL; /* FNV-1a */
+
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return (size_t)(h ^ h >> 29);
+}
+
+/* Make the table twice as large (or 64 slots at first). */
+static int recgroup_keys_grow(struct recgroup_keys *ks)
+{
+    size_t nslot = ks->nslot ? ks->nslot * 2 : 64;
+    size_t *slot = calloc(nslot, sizeof(*slot));
+
+    if (!slot)
+        return -1;
+    for (size_t i = 0; i < ks->n; i++) {
+        size_t h = recgroup_hash(ks->v[i], strlen(ks->v[i])) & (nslot - 1);
+        while (slot[h])
+            h = (h + 1) & (nslot - 1);
+        slot[h] = i + 1;
     }
-    free(subject);
-    return buf_detach(&b);
+    free(ks->slot);
+    ks->slot = slot;
+    ks->nslot = nslot;
+    return 0;
+}
+
+/* The slot of key s[0..len) in ks: the one holding it, or the empty one where it would go. */
+static size_t recgroup_keys_slot(const struct recgroup_keys *ks, const char *s, size_t len)
+{
+    size_t h = recgroup_hash(s, len) & (ks->nslot - 1);
+
+    for (; ks->slot[h]; h = (h + 1) & (ks->nslot - 1)) {
+        const char *k = ks->v[ks->slot[h] - 1];
+        if (strncmp(k, s, len) == 0 && k[len] == '\0')
+            break;
+    }
+    return h;
+}
+
+/* The index of key s[0..len) in ks, added when new; SIZE_MAX when memory ran out. */
+static size_t recgroup_keys_get(struct recgroup_keys *ks, const char *s, size_t len)
+{
+    if (2 * (ks->n + 1) > ks->nslot && recgroup_keys_grow(ks) < 0)
+        return SIZE_MAX;
+    size_t h = recgroup_keys_slot(ks, s, len);
+    if (ks->slot[h])
+        return ks->slot[h] - 1;
+    if (grow_items(&ks->v, &ks->cap, ks->n + 1, sizeof(*ks->v)) < 0)
+        return SIZE_MAX;
+    char *k = malloc(len + 1);
+    if (!k)
+        return SIZE_MAX;
+    memcpy(k, s, len);
+    k[len] = '\0';
+    ks->v[ks->n] = k;
+    ks->slot[h] = ++ks->n;
+    return ks->n - 1;
+}
+
+static void recgroup_keys_release(struct recgroup_keys *ks)
+{
+    for (size_t i = 0; i < ks->n; i++)
+        free(ks->v[i]);
+    free(ks->v);
+    free(ks->slot);
+}
+
+static int recgroup_str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Turn each item's key index (in rank) into the rank of its key in strcmp order. */
+static int recgroup_ranks(const struct recgroup_keys *ks, struct recgroup_item *items, size_t n)
+{
+    size_t m = ks->n ? ks->n : 1;
+    char **sorted = malloc(m * sizeof(*sorted));
+    size_t *rank = malloc(m * sizeof(*rank));
+
+    if (!sorted || !rank) {
+        free(sorted);
+        free(rank);
+        return -1;
+    }
+    if (ks->n)
+        memcpy(sorted, ks->v, ks->n * sizeof(*sorted));
+    qsort(sorted, ks->n, sizeof(*sorted), recgroup_str_cmp);
+    for (size_t r = 0; r < ks->n; r++)
+        rank[ks->slot[recgroup_keys_slot(ks, sorted[r], strlen(sorted[r]))] - 1] = r;
+    for (size_t i = 0; i < n; i++)
+        items[i].rank = rank[items[i].rank];
+    free(sorted);
+    free(rank);
+    return 0;
 }
 
 /* By key, then dated before undated, then date, then claim order. */
 static int recgroup_item_cmp(const void *a, const void *b)
 {
     const struct recgroup_item *x = a, *y = b;
-    int d = strcmp(x->key, y->key);
-
-    if (d)
-        return d;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
     if (x->c->dated != y->c->dated)
         return x->c->dated ? -1 : 1;
     if (x->c->dated && x->c->when.first != y->c->when.first)
@@ -283,13 +386,6 @@ static int recgroup_add(struct recgroups *gs, const struct recclaim *claims,
     return 0;
 }
 
-static void recgroup_items_free(struct recgroup_item *items, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(items[i].key);
-    free(items);
-}
-
 static int recgroup_doc_cmp(const void *a, const void *b)
 {
     const struct recgroup_item *x = a, *y = b;
@@ -324,31 +420,49 @@ static void recgroup_doc_ids(struct recgroup_item *items, size_t n)
             items[i].doc = items[i - 1].doc;
 }
 
+/* Give each item its claim's key and rank; recgroup_build() sorts them. */
+static int recgroup_items(struct recgroup_keys *ks, struct recgroup_item *items,
+                          const struct recclaim *claims, size_t n, const struct recconf *cfg)
+{
+    struct buf b = BUF_INIT;
+    size_t k = 0;
+
+    for (size_t i = 0; i < n && k != SIZE_MAX; i++) {
+        k = recgroup_key(&b, &claims[i], cfg) < 0 ? SIZE_MAX
+                                                  : recgroup_keys_get(ks, buf_str(&b), b.len);
+        items[i] = (struct recgroup_item){NULL, i, &claims[i], 0, i, k};
+    }
+    buf_release(&b);
+    if (k == SIZE_MAX)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        items[i].key = ks->v[items[i].rank];
+    return recgroup_ranks(ks, items, n);
+}
+
 int recgroup_build(struct recgroups *gs, const struct recclaim *claims, size_t n,
                    const struct recconf *cfg)
 {
     struct recgroup_item *items = calloc(n ? n : 1, sizeof(*items));
+    struct recgroup_keys ks = {0};
     int rc = 0;
 
-    if (!items)
+    if (!items || recgroup_items(&ks, items, claims, n, cfg) < 0) {
+        free(items);
+        recgroup_keys_release(&ks);
         return error_at(NULL, 0, "out of memory");
-    for (size_t i = 0; i < n; i++) {
-        items[i] = (struct recgroup_item){recgroup_key(&claims[i], cfg), i, &claims[i], 0, i};
-        if (!items[i].key) {
-            recgroup_items_free(items, i);
-            return error_at(NULL, 0, "out of memory");
-        }
     }
     recgroup_doc_ids(items, n);
     qsort(items, n, sizeof(*items), recgroup_item_cmp);
     for (size_t from = 0; from < n && rc == 0;) {
         size_t to = from + 1;
-        while (to < n && strcmp(items[to].key, items[from].key) == 0)
+        while (to < n && items[to].rank == items[from].rank)
             to++;
         rc = recgroup_key_run(gs, claims, items, from, to, cfg->period_window_days);
         from = to;
     }
-    recgroup_items_free(items, n);
+    free(items);
+    recgroup_keys_release(&ks);
     return rc;
 }
 

@@ -30,6 +30,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "buf.h"
 #include "recclaim.h"
 #include "recconf.h"
 
@@ -48,8 +49,8 @@ struct recgroups {
 /* The scope class: "part", "increment", or "whole" (total, estimate, unknown). */
 const char *recgroup_scope_class(const char *scope);
 
-/* The group key of c as a new string (free it), or NULL when memory ran out. */
-char *recgroup_key(const struct recclaim *c, const struct recconf *cfg);
+/* The group key of c, into b (emptied first). 0, or -1 when memory ran out (not reported). */
+int recgroup_key(struct buf *b, const struct recclaim *c, const struct recconf *cfg);
 
 /* Whether a and b may count for the same side: one is unnamed, or both are equal. */
 bool recgroup_same_side(const struct recclaim *a, const struct recclaim *b);

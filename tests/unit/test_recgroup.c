@@ -1,6 +1,7 @@
 /* Tests for recgroup: what is grouped together, and what is kept apart. */
 #include "reconcile/recgroup.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "test_common.h"
@@ -238,6 +239,32 @@ static void test_recgroup_build_unnamed_side_prefers_own_document(void **state)
     release(c, 4);
 }
 
+/* Many keys (more than the key table first holds) come out as groups in strcmp order of key. */
+static void test_recgroup_build_keys_in_order(void **state)
+{
+    enum { N = 100 };
+    struct recclaim c[N];
+    struct recgroups gs = {0};
+    struct recconf cfg = conf();
+    struct buf b = BUF_INIT;
+
+    (void)state;
+    for (size_t i = 0; i < N; i++) {
+        char over[128];
+        snprintf(over, sizeof(over), "{\"unit\":\"u%zu\",\"start\":%zu}", (i * 37) % N, i * 4);
+        mk(&c[i], over);
+    }
+    assert_int_equal(recgroup_key(&b, &c[0], &cfg), 0);
+    assert_string_equal(buf_str(&b), "killed|u0||whole|");
+    assert_int_equal(recgroup_build(&gs, c, N, &cfg), 0);
+    assert_int_equal(gs.n, N);
+    for (size_t g = 1; g < gs.n; g++)
+        assert_true(strcmp(gs.v[g - 1].key, gs.v[g].key) < 0);
+    recgroups_release(&gs);
+    buf_release(&b);
+    release(c, N);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -253,6 +280,7 @@ int main(void)
         cmocka_unit_test(test_recgroup_build_unnamed_side_never_chains),
         cmocka_unit_test(test_recgroup_build_place_through_document_place),
         cmocka_unit_test(test_recgroup_build_unnamed_side_prefers_own_document),
+        cmocka_unit_test(test_recgroup_build_keys_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
