@@ -120,6 +120,26 @@ struct recmark_item {
     bool by_anchor;
 };
 
+/* Up to this many items, recmark_sort() sorts by insertion: qsort's setup costs more. */
+#define RECMARK_SMALL_SORT 16
+
+/* Sort v[0..n) by cmp, a total order (items tie only with themselves), so any sort gives one
+ * result. */
+static void recmark_sort(struct recmark_item *v, size_t n, int (*cmp)(const void *, const void *))
+{
+    if (n > RECMARK_SMALL_SORT) {
+        qsort(v, n, sizeof(*v), cmp);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        struct recmark_item t = v[i];
+        size_t j = i;
+        for (; j > 0 && cmp(&v[j - 1], &t) > 0; j--)
+            v[j] = v[j - 1];
+        v[j] = t;
+    }
+}
+
 static int recmark_doc_cmp(const void *pa, const void *pb)
 {
     const struct recmark_item *x = pa, *y = pb;
@@ -137,7 +157,7 @@ static int recmark_hedges(struct recmark *m)
         return -1;
     for (size_t i = 0; i < m->n; i++)
         v[i] = (struct recmark_item){m->reps[i], i, false};
-    qsort(v, m->n, sizeof(*v), recmark_doc_cmp);
+    recmark_sort(v, m->n, recmark_doc_cmp);
     for (size_t from = 0, to; from < m->n; from = to) {
         for (to = from + 1; to < m->n && strcmp(v[to].c->doc, v[from].c->doc) == 0;)
             to++;
@@ -188,7 +208,7 @@ static int recmark_order(struct recmark *m)
     for (size_t i = 0; i < m->n; i++)
         if (!m->hedged[i] && recmark_in_bucket(m, m->reps[i]))
             v[m->norder++] = (struct recmark_item){m->reps[i], i, m->increment};
-    qsort(v, m->norder, sizeof(*v), recmark_span_cmp);
+    recmark_sort(v, m->norder, recmark_span_cmp);
     for (size_t i = 0; i < m->norder; i++)
         m->order[i] = v[i].id;
     free(v);
