@@ -204,8 +204,11 @@ static json_t *recsummary_claims(const struct recclaim *claims, size_t n)
 
     for (size_t i = 0; per && i < n; i++) {
         json_t *count = json_object_get(per, claims[i].category);
-        json_int_t v = count ? json_integer_value(count) + 1 : 1;
-        if (json_object_set_new(per, claims[i].category, json_integer(v)) < 0) {
+        if (count) { /* counted in place: the key keeps its place */
+            json_integer_set(count, json_integer_value(count) + 1);
+            continue;
+        }
+        if (json_object_set_new(per, claims[i].category, json_integer(1)) < 0) {
             json_decref(per);
             return NULL;
         }
