@@ -67,17 +67,17 @@ static int claim_tok_stem(const struct claim_sent *s, struct claim_tok *t,
 }
 
 /* stems NULL: the token gets no stem (claim_sent_init_light). */
-static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const struct claim_rawtok *rt,
+static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const struct jscan_triple *rt,
                           const struct claim_rawsent *r, const struct claim_lex *lx,
                           struct buf *stems)
 {
     /* [offset from the sentence's start, length, type] (docs/FORMATS.md) */
-    long long off = rt->off, len = rt->len;
+    long long off = rt->a, len = rt->b;
 
     memset(t, 0, sizeof(*t));
     t->num = -1;
     t->verb = -1;
-    if (off < 0 || len < 0 || rt->type < 0 || (size_t)off > s->tlen || (size_t)len > s->tlen)
+    if (off < 0 || len < 0 || rt->c < 0 || (size_t)off > s->tlen || (size_t)len > s->tlen)
         return 1;
     t->start = s->start + (size_t)off;
     t->end = t->start + (size_t)len;
@@ -88,7 +88,7 @@ static int claim_tok_read(struct claim_sent *s, struct claim_tok *t, const struc
         t->ts = claim_text_off(r, s->start, t->start, s->tlen);
         t->te = claim_text_off(r, s->start, t->end, s->tlen);
     }
-    t->type = (char)rt->type;
+    t->type = (char)rt->c;
     const char *txt = s->text + t->ts;
     size_t n = t->te - t->ts;
     t->clause = t->type == 'p' || t->type == 's' ? claim_is_clause(txt, n) : false;
@@ -287,19 +287,19 @@ int claim_sent_init_light_in(struct claim_sent *s, const struct claim_rawsent *r
     return 0;
 }
 
-static void claim_rawtok_from_json(struct claim_rawtok *t, const json_t *item)
+static void claim_rawsent_tok(struct jscan_triple *t, const json_t *item)
 {
     const char *type = json_string_value(json_array_get(item, 2));
 
-    t->off = json_integer_value(json_array_get(item, 0));
-    t->len = json_integer_value(json_array_get(item, 1));
-    t->type = type ? (unsigned char)type[0] : -1;
+    t->a = json_integer_value(json_array_get(item, 0));
+    t->b = json_integer_value(json_array_get(item, 1));
+    t->c = type ? (unsigned char)type[0] : -1;
 }
 
 int claim_rawsent_from_json(struct claim_rawsent *r, const json_t *rec)
 {
     const json_t *toks = json_object_get(rec, "tokens"), *bad = json_object_get(rec, "bad");
-    struct claim_rawtok *tok = calloc(json_array_size(toks) + 1, sizeof(*tok));
+    struct jscan_triple *tok = calloc(json_array_size(toks) + 1, sizeof(*tok));
     long long *b = calloc(json_array_size(bad) + 1, sizeof(*b));
     size_t i;
     json_t *item;
@@ -315,7 +315,7 @@ int claim_rawsent_from_json(struct claim_rawsent *r, const json_t *rec)
     r->start = json_integer_value(json_object_get(rec, "start"));
     r->sid = json_integer_value(json_object_get(rec, "sid"));
     r->para = json_integer_value(json_object_get(rec, "para"));
-    json_array_foreach(toks, i, item) claim_rawtok_from_json(&tok[r->ntok++], item);
+    json_array_foreach(toks, i, item) claim_rawsent_tok(&tok[r->ntok++], item);
     json_array_foreach(bad, i, item)
     {
         if (json_is_integer(item))

@@ -22,12 +22,14 @@
 #include <jansson.h>
 
 #include "claim_lex.h"
+#include "jscan.h"
 
-/* A token as a sentence record lists it: [offset, length, type]; 0 for a missing number. */
-struct claim_rawtok {
-    long long off, len;
-    int type; /* first byte of the type string (0 for ""), -1 when it is no string */
-};
+/*
+ * A token as a sentence record lists it, [offset, length, type], is a struct jscan_triple
+ * (common/jscan.h), so that the triples the scan of a record read serve as they are: a is the
+ * offset, b the length (0 for a missing number), c the first byte of the type string (0 for ""),
+ * -1 when it is no string.
+ */
 
 /*
  * A sentence record's fields as claim_sent_init_raw() reads them: the
@@ -38,7 +40,7 @@ struct claim_rawsent {
     const char *text;
     size_t tlen;
     long long start, sid, para;
-    const struct claim_rawtok *tok;
+    const struct jscan_triple *tok;
     size_t ntok;
     const long long *bad; /* the integers of "bad" */
     size_t nbad;

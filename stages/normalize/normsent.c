@@ -19,7 +19,6 @@ void normsent_release(struct normsent *ns)
     buf_release(&ns->text);
     json_decref(ns->para_other);
     free(ns->tok);
-    free(ns->trip);
     free(ns->bad);
     normsent_init(ns);
 }
@@ -61,19 +60,15 @@ static int normsent_reserve(struct normsent *ns, size_t n)
     size_t cap = ns->captok ? 2 * ns->captok : 64;
     while (cap < n)
         cap *= 2;
-    struct claim_rawtok *grown = realloc(ns->tok, cap * sizeof(*grown));
+    struct jscan_triple *grown = realloc(ns->tok, cap * sizeof(*grown));
     if (!grown)
         return -1;
     ns->tok = grown;
-    struct jscan_triple *trip = realloc(ns->trip, cap * sizeof(*trip));
-    if (!trip)
-        return -1;
-    ns->trip = trip;
     ns->captok = cap;
     return 0;
 }
 
-static int normsent_push(struct normsent *ns, const struct claim_rawtok *t)
+static int normsent_push(struct normsent *ns, const struct jscan_triple *t)
 {
     if (normsent_reserve(ns, ns->ntok + 1) < 0)
         return -1;
@@ -83,20 +78,20 @@ static int normsent_push(struct normsent *ns, const struct claim_rawtok *t)
 
 static int normsent_token(struct normsent *ns, const struct jscan_span *item, struct buf *scratch)
 {
-    struct claim_rawtok *t;
+    struct jscan_triple *t;
     struct jscan_span e;
     size_t pos = 0;
 
-    if (normsent_push(ns, &(struct claim_rawtok){0, 0, -1}) < 0)
+    if (normsent_push(ns, &(struct jscan_triple){0, 0, -1}) < 0)
         return -1;
     t = &ns->tok[ns->ntok - 1];
     for (int k = 0; k < 3 && jscan_array_next(item, &pos, &e) == 1; k++) {
         if (k == 0)
-            t->off = normsent_int(&e);
+            t->a = normsent_int(&e);
         else if (k == 1)
-            t->len = normsent_int(&e);
+            t->b = normsent_int(&e);
         else
-            t->type = normsent_type(&e, scratch);
+            t->c = normsent_type(&e, scratch);
     }
     return 0;
 }
@@ -114,30 +109,35 @@ static int normsent_tokens_fast(struct normsent *ns, const struct jscan_span *to
     /* each token takes NORMSENT_TOKEN_MIN bytes */
     if (normsent_reserve(ns, toks->n / NORMSENT_TOKEN_MIN + 1) < 0)
         return -1;
-    if (jscan_triples(toks, ns->trip, ns->captok, &n) < 0)
+    if (jscan_triples(toks, ns->tok, ns->captok, &n) < 0)
         return 1;
-    for (size_t i = 0; i < n; i++)
-        ns->tok[i] = (struct claim_rawtok){ns->trip[i].a, ns->trip[i].b, ns->trip[i].c};
     ns->ntok = n;
     return 0;
 }
 
-/* The tokens the scan of the record read already (jscan_object_triples()). Returns 0 or -1. */
-static int normsent_tokens_read(struct normsent *ns, const struct jscan_triple_sink *sink)
+/* The tokens the scan of the record read already (jscan_object_triples()): sink's array, taken in
+ * exchange for ns's own. */
+static void normsent_tokens_take(struct normsent *ns, struct jscan_triple_sink *sink)
 {
-    if (normsent_reserve(ns, sink->count) < 0)
-        return -1;
-    for (size_t i = 0; i < sink->count; i++)
-        ns->tok[i] = (struct claim_rawtok){sink->t[i].a, sink->t[i].b, sink->t[i].c};
+    struct jscan_triple *t = ns->tok;
+    size_t cap = ns->captok;
+
+    ns->tok = sink->t;
+    ns->captok = sink->max;
     ns->ntok = sink->count;
-    return 0;
+    sink->t = t;
+    sink->max = cap;
+    sink->count = 0;
+    sink->found = false;
 }
 
 static int normsent_tokens(struct normsent *ns, const struct jscan_span *toks,
-                           const struct jscan_triple_sink *sink)
+                           struct jscan_triple_sink *sink)
 {
-    if (toks && sink && sink->found)
-        return normsent_tokens_read(ns, sink);
+    if (toks && sink && sink->found) {
+        normsent_tokens_take(ns, sink);
+        return 0;
+    }
     int fast = toks ? normsent_tokens_fast(ns, toks) : 1;
 
     if (fast <= 0)
@@ -229,7 +229,7 @@ int normsent_read(struct normsent *ns, const struct jscan *js)
 }
 
 int normsent_read_triples(struct normsent *ns, const struct jscan *js,
-                          const struct jscan_triple_sink *sink)
+                          struct jscan_triple_sink *sink)
 {
     struct normsent_members m;
 

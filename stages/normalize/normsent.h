@@ -32,9 +32,8 @@ struct normsent {
     bool has_text; /* "text" is a string */
     long long start, sid, para;
     enum normsent_para para_kind;
-    json_t *para_other; /* owned */
-    struct claim_rawtok *tok;
-    struct jscan_triple *trip; /* the tokens as jscan_triples() reads them, captok of them */
+    json_t *para_other;       /* owned */
+    struct jscan_triple *tok; /* room for captok (malloc'd; may be swapped with a sink's) */
     size_t ntok, captok;
     long long *bad;
     size_t nbad, capbad;
@@ -48,10 +47,14 @@ void normsent_release(struct normsent *ns);
 /* Read the sentence record indexed by js. Returns 0 or -1. */
 int normsent_read(struct normsent *ns, const struct jscan *js);
 
-/* normsent_read() that takes the tokens from sink (NULL: none) when the scan of js read them there
- * (jscan_object_triples() with the key "tokens"). */
+/*
+ * normsent_read() that takes the tokens from sink (NULL: none) when the scan of js read them there
+ * (jscan_object_triples() with the key "tokens"): it takes sink's array as its own and gives sink
+ * its former one in exchange (sink->t and sink->max), so that nothing is copied. Both arrays must
+ * come from malloc(); sink's owner frees the one it holds in the end.
+ */
 int normsent_read_triples(struct normsent *ns, const struct jscan *js,
-                          const struct jscan_triple_sink *sink);
+                          struct jscan_triple_sink *sink);
 
 /* The fields as claim_sent_init_raw() takes them (borrowing from ns). */
 void normsent_raw(const struct normsent *ns, struct claim_rawsent *r);

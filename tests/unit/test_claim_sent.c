@@ -8,7 +8,7 @@
 
 /* "Killed in Nagorno-Karabakh - 5, said UN." as tokenize lists it. */
 static const char text[] = "Killed in Nagorno-Karabakh - 5, said UN.";
-static const struct claim_rawtok toks[] = {
+static const struct jscan_triple toks[] = {
     {0, 6, 'w'},  {7, 2, 'w'},  {10, 7, 'w'}, {17, 1, 'p'}, {18, 8, 'w'}, {27, 1, 'p'},
     {29, 1, 'n'}, {30, 1, 'p'}, {32, 4, 'w'}, {37, 2, 'w'}, {39, 1, 'p'},
 };

@@ -1,6 +1,7 @@
 #include "test_common.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -15,9 +16,10 @@
 static void read_line(struct normsent *ns, const char *line)
 {
     struct jscan js;
-    struct jscan_triple t[16];
-    struct jscan_triple_sink sink = {"tokens", t, 16, 0, false};
+    struct jscan_triple_sink sink = {"tokens", malloc(16 * sizeof(*sink.t)), 16, 0, false};
     struct normsent plain;
+
+    assert_non_null(sink.t);
 
     normsent_init(&plain);
     assert_int_equal(jscan_object(&js, line, strlen(line)), 0);
@@ -26,11 +28,12 @@ static void read_line(struct normsent *ns, const char *line)
     assert_int_equal(normsent_read_triples(ns, &js, &sink), 0);
     assert_int_equal(ns->ntok, plain.ntok);
     for (size_t i = 0; i < plain.ntok; i++) {
-        assert_int_equal(ns->tok[i].off, plain.tok[i].off);
-        assert_int_equal(ns->tok[i].len, plain.tok[i].len);
-        assert_int_equal(ns->tok[i].type, plain.tok[i].type);
+        assert_int_equal(ns->tok[i].a, plain.tok[i].a);
+        assert_int_equal(ns->tok[i].b, plain.tok[i].b);
+        assert_int_equal(ns->tok[i].c, plain.tok[i].c);
     }
     normsent_release(&plain);
+    free(sink.t);
 }
 
 /* The fields as claim_rawsent_from_json() reads them from the jansson record. */
@@ -52,9 +55,9 @@ static void assert_same_as_jansson(const struct normsent *ns, const char *line)
     assert_int_equal(got.para, want.para);
     assert_int_equal(got.ntok, want.ntok);
     for (size_t i = 0; i < want.ntok; i++) {
-        assert_int_equal(got.tok[i].off, want.tok[i].off);
-        assert_int_equal(got.tok[i].len, want.tok[i].len);
-        assert_int_equal(got.tok[i].type, want.tok[i].type);
+        assert_int_equal(got.tok[i].a, want.tok[i].a);
+        assert_int_equal(got.tok[i].b, want.tok[i].b);
+        assert_int_equal(got.tok[i].c, want.tok[i].c);
     }
     assert_int_equal(got.nbad, want.nbad);
     for (size_t i = 0; i < want.nbad; i++)
@@ -73,9 +76,9 @@ static void test_normsent_read_as_tokenize_writes(void **state)
     normsent_init(&ns);
     read_line(&ns, line);
     assert_int_equal(ns.ntok, 3);
-    assert_int_equal(ns.tok[1].off, 3);
-    assert_int_equal(ns.tok[1].len, 4);
-    assert_int_equal(ns.tok[1].type, 'w');
+    assert_int_equal(ns.tok[1].a, 3);
+    assert_int_equal(ns.tok[1].b, 4);
+    assert_int_equal(ns.tok[1].c, 'w');
     assert_string_equal(buf_str(&ns.text), "26 dead.");
     assert_same_as_jansson(&ns, line);
     normsent_release(&ns);
@@ -100,6 +103,39 @@ static void test_normsent_read_odd_shapes_as_jansson(void **state)
         read_line(&ns, lines[i]); /* the slot is reused */
         assert_same_as_jansson(&ns, lines[i]);
     }
+    normsent_release(&ns);
+}
+
+/* The sentence takes the scan's array and gives its own: the next scan leaves its tokens alone. */
+static void test_normsent_read_triples_swaps_the_arrays(void **state)
+{
+    const char *first = "{\"text\":\"26 dead.\",\"tokens\":[[0,2,\"n\"],[3,4,\"w\"]]}";
+    const char *second = "{\"text\":\"x\",\"tokens\":[[9,9,\"s\"]]}";
+    struct jscan js;
+    struct jscan_triple_sink sink = {"tokens", malloc(4 * sizeof(*sink.t)), 4, 0, false};
+    struct jscan_triple *given = sink.t;
+    struct normsent ns;
+    (void)state;
+
+    assert_non_null(sink.t);
+    normsent_init(&ns);
+    assert_int_equal(jscan_object_triples(&js, first, strlen(first), &sink), 0);
+    assert_int_equal(normsent_read_triples(&ns, &js, &sink), 0);
+    assert_ptr_equal(ns.tok, given);
+    assert_int_equal(ns.captok, 4);
+    assert_null(sink.t); /* ns had no array yet */
+    assert_int_equal(sink.max, 0);
+    assert_int_equal(jscan_object(&js, second, strlen(second)), 0);
+    sink.t = malloc(4 * sizeof(*sink.t));
+    sink.max = 4;
+    assert_non_null(sink.t);
+    assert_int_equal(jscan_object_triples(&js, second, strlen(second), &sink), 0);
+    assert_true(sink.found);
+    assert_int_equal(ns.ntok, 2);
+    assert_int_equal(ns.tok[1].a, 3);
+    assert_int_equal(ns.tok[1].b, 4);
+    assert_int_equal(ns.tok[1].c, 'w');
+    free(sink.t);
     normsent_release(&ns);
 }
 
@@ -164,6 +200,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_normsent_read_as_tokenize_writes),
         cmocka_unit_test(test_normsent_read_odd_shapes_as_jansson),
+        cmocka_unit_test(test_normsent_read_triples_swaps_the_arrays),
         cmocka_unit_test(test_normsent_same_para_as_json_equal),
         cmocka_unit_test(test_wordcache_get_put_evict),
     };
