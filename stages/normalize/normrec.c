@@ -1,6 +1,7 @@
 #include "normrec.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,6 +97,105 @@ static int normrec_int(struct buf *b, long long v)
     return 0;
 }
 
+/* The significant digits jansson writes a real with ("%.17g"). */
+#define NORMREC_REAL_DIGITS 17
+/* The most fraction bits normrec_real_fast() takes: ten times the fraction fits in 64 bits. */
+#define NORMREC_REAL_BITS 59
+
+/* Round the digits d[0..n) up by one in the last place. false when that carries out of d[0]. */
+static bool normrec_round_up(char *d, size_t n)
+{
+    while (n-- > 0) {
+        if (d[n] < 9) {
+            d[n]++;
+            return true;
+        }
+        d[n] = 0;
+    }
+    return false;
+}
+
+/*
+ * The digits of "%.17g" for v = ip + frac / 2^bits, read exactly (no printf): into d the 17
+ * significant digits, correctly rounded (ties to even, as glibc rounds), *lead the zeros after the
+ * point before the first of them when ip is 0. false when the rounding carries over (the caller
+ * then lets jansson write v).
+ */
+static bool normrec_real_digits(uint64_t ip, uint64_t frac, unsigned bits, char *d, size_t *lead)
+{
+    const uint64_t mask = ((uint64_t)1 << bits) - 1;
+    char tmp[20];
+    size_t n = 0, k = 0;
+
+    for (; ip; ip /= 10)
+        tmp[k++] = (char)(ip % 10);
+    while (k > 0)
+        d[n++] = tmp[--k];
+    *lead = 0;
+    while (n < NORMREC_REAL_DIGITS) {
+        frac *= 10;
+        char digit = (char)(frac >> bits);
+        frac &= mask;
+        if (n == 0 && digit == 0)
+            (*lead)++;
+        else
+            d[n++] = digit;
+    }
+    frac *= 10;
+    char next = (char)(frac >> bits);
+    frac &= mask;
+    if (next > 5 || (next == 5 && (frac != 0 || d[n - 1] % 2 == 1)))
+        return normrec_round_up(d, n);
+    return true;
+}
+
+/*
+ * v as jansson writes a real ("%.17g", with ".0" when that shows neither point nor exponent) into
+ * out (room for 32 bytes); its length, or 0 for a v it leaves to jansson: whole, too small for
+ * the fixed notation, or with more than NORMREC_REAL_BITS bits after the binary point.
+ */
+size_t normrec_real_fast(double v, char *out)
+{
+    int ex;
+    double m = frexp(fabs(v), &ex);
+    uint64_t mant = (uint64_t)ldexp(m, 53);
+    int e = ex - 53;
+
+    if (!isfinite(v) || v == 0 || v == floor(v))
+        return 0;
+    while (e < 0 && (mant & 1) == 0) {
+        mant >>= 1;
+        e++;
+    }
+    if (e >= 0 || -e > NORMREC_REAL_BITS)
+        return 0;
+    unsigned bits = (unsigned)-e;
+    char d[NORMREC_REAL_DIGITS];
+    size_t lead, ni = 0, len = 0;
+    uint64_t ip = mant >> bits;
+
+    for (uint64_t q = ip; q; q /= 10)
+        ni++;
+    if (!normrec_real_digits(ip, mant & (((uint64_t)1 << bits) - 1), bits, d, &lead) ||
+        lead >= 4) /* below 1e-4 "%g" writes an exponent */
+        return 0;
+    if (v < 0)
+        out[len++] = '-';
+    for (size_t i = 0; i < ni; i++)
+        out[len++] = (char)('0' + d[i]);
+    if (ni == 0)
+        out[len++] = '0';
+    out[len++] = '.';
+    for (size_t i = 0; i < lead; i++)
+        out[len++] = '0';
+    size_t last = NORMREC_REAL_DIGITS;
+    while (last > ni + 1 && d[last - 1] == 0)
+        last--; /* "%g" drops trailing zeros; jansson keeps ".0" */
+    for (size_t i = ni; i < last; i++)
+        out[len++] = (char)('0' + d[i]);
+    return len;
+}
+
 /* As resolve wrote numbers with jansson: null, an integer when whole, else a real. */
 static int normrec_num(struct buf *b, const char *key, size_t klen, double v)
 {
@@ -105,6 +205,10 @@ static int normrec_num(struct buf *b, const char *key, size_t klen, double v)
         return normrec_raw(b, "null", 4);
     if (v == floor(v) && fabs(v) < 9e15)
         return normrec_int(b, (long long)v);
+    char text[32];
+    size_t n = normrec_real_fast(v, text);
+    if (n > 0)
+        return normrec_raw(b, text, n);
     json_t *real = json_real(v);
     int rc = real ? normrec_dump(b, real) : -1;
     json_decref(real);

@@ -54,6 +54,14 @@ void normrec_release(struct normrec *r);
  */
 int normrec_put(struct buf *b, const struct normrec *r);
 
+/*
+ * v as json_dumpb() writes a real (jansson's "%.17g", with ".0" added when that shows neither a
+ * point nor an exponent) into out, which has room for 32 bytes, without printf: its length, or 0
+ * when v is one it does not handle this way (whole, NaN, below 1e-4, or with more than 59 bits
+ * after the binary point), which the caller then dumps with jansson.
+ */
+size_t normrec_real_fast(double v, char *out);
+
 struct normpool {
     char **blocks;
     size_t nblocks, cap;

@@ -1,6 +1,7 @@
 #include "test_common.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -181,12 +182,92 @@ static void test_normpool_keeps_addresses(void **state)
     normpool_release(&p);
 }
 
+/* v through normrec_real_fast(): the bytes json_dumpb() writes for json_real(v), or nothing. */
+static size_t check_real(double v)
+{
+    char want[64], got[32];
+    json_t *real = json_real(v);
+    size_t n = real ? json_dumpb(real, want, sizeof(want), JSON_ENCODE_ANY | JSON_COMPACT) : 0;
+    size_t k = normrec_real_fast(v, got);
+
+    json_decref(real);
+    if (k == 0)
+        return 0;
+    if (k != n || memcmp(got, want, n) != 0)
+        fail_msg("%.17g: got '%.*s', jansson writes '%.*s'", v, (int)k, got, (int)n, want);
+    return k;
+}
+
+/* A small generator of bit patterns (xorshift), so the test is the same every run. */
+static uint64_t next_bits(uint64_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    return *x;
+}
+
+static void test_normrec_real_fast_as_jansson(void **state)
+{
+    static const double edge[] = {
+        0.1,
+        0.5,
+        2.5,
+        0.3,
+        1.1,
+        99.99,
+        0.001,
+        0.0001,
+        0.00012345,
+        0.00009999,
+        1e-5,
+        123.456,
+        -0.1,
+        -2.5,
+        1e15 + 0.5,
+        4503599627370495.5,
+        1234567890123456.25,
+        1234567890123456.75,
+        999999999999999.9,
+        0.99999999999999999,
+        9.9999999999999982,
+        0.0009765625,
+        3.0000000000000004,
+    };
+    uint64_t x = 0x9E3779B97F4A7C15ULL;
+    size_t fast = 0, tried = 0;
+    (void)state;
+
+    for (size_t i = 0; i < sizeof(edge) / sizeof(*edge); i++)
+        fast += check_real(edge[i]) > 0;
+    for (long k = -200000; k <= 200000; k += 7) { /* decimals as texts give them */
+        fast += check_real((double)k / 10) > 0;
+        fast += check_real((double)k / 100) > 0;
+        fast += check_real((double)k / 1000) > 0;
+        fast += check_real((double)k / 3) > 0;
+        tried += 4;
+    }
+    for (int i = 0; i < 200000; i++, tried += 3) { /* any bits, and magnitudes near the limits */
+        uint64_t b = next_bits(&x);
+        double v;
+        memcpy(&v, &b, sizeof(v));
+        fast += check_real(v) > 0;
+        fast += check_real(ldexp((double)(b >> 11), -(int)(b % 70))) > 0;
+        fast += check_real((double)(b >> 11) / 8 + 0.125) > 0; /* ties past the 17th digit */
+    }
+    assert_true(fast > tried / 2); /* most values take the fast path */
+    assert_int_equal(normrec_real_fast(2.0, (char[32]){0}), 0);
+    assert_int_equal(normrec_real_fast(NAN, (char[32]){0}), 0);
+    assert_int_equal(normrec_real_fast(1e-5, (char[32]){0}), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_normrec_put_plain),
         cmocka_unit_test(test_normrec_put_annotated),
         cmocka_unit_test(test_normpool_keeps_addresses),
+        cmocka_unit_test(test_normrec_real_fast_as_jansson),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
