@@ -72,6 +72,23 @@ static void claim_lex_word_put(const struct claim_lex *lx, const char *s, size_t
     wordcache_put(lx->stems, s, n, v, CLAIM_LEX_WORD_HEAD + len);
 }
 
+/*
+ * claim_lex_add_stem() for a stem read from lx->stems: with room, the whole rest of the value is
+ * copied (wordcache_get() leaves it readable), a copy of fixed size made inline, not by a call.
+ */
+static int claim_lex_add_cached(struct buf *out, const char *stem, size_t len)
+{
+    const size_t most = WORDCACHE_VAL - CLAIM_LEX_WORD_HEAD;
+
+    if (out->len + most + 2 > out->cap)
+        return claim_lex_add_stem(out, stem, len);
+    memcpy(out->data + out->len, stem, most);
+    out->data[out->len + len] = '\0';
+    out->len += len + 1;
+    out->data[out->len] = '\0';
+    return 0;
+}
+
 int claim_lex_word_to(const struct claim_lex *lx, const char *s, size_t n, struct buf *out,
                       struct claim_lex_word *w)
 {
@@ -81,7 +98,7 @@ int claim_lex_word_to(const struct claim_lex *lx, const char *s, size_t n, struc
     if (hit) {
         memcpy(&w->ent, hit, sizeof(w->ent));
         w->compound = hit[sizeof(w->ent)];
-        return claim_lex_add_stem(out, hit + CLAIM_LEX_WORD_HEAD, vlen - CLAIM_LEX_WORD_HEAD);
+        return claim_lex_add_cached(out, hit + CLAIM_LEX_WORD_HEAD, vlen - CLAIM_LEX_WORD_HEAD);
     }
     char *stem = claim_lex_stem(lx, s, n);
     if (!stem)

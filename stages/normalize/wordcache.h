@@ -28,7 +28,8 @@ struct wordcache *wordcache_new(unsigned bits);
 
 void wordcache_free(struct wordcache *c);
 
-/* The value stored for key[0..klen) (*vlen bytes, not NUL-terminated), or NULL. */
+/* The value stored for key[0..klen) (*vlen bytes, not NUL-terminated), or NULL. All of
+ * WORDCACHE_VAL bytes may be read there (those past *vlen hold anything). */
 const char *wordcache_get(const struct wordcache *c, const char *key, size_t klen, size_t *vlen);
 
 /* Store val[0..vlen) for key[0..klen). false when either is too long (nothing stored). */
