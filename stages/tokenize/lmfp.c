@@ -249,6 +249,44 @@ static inline void lmfp_siftdown(struct lmfp_item *heap, size_t size, size_t par
 }
 
 /*
+ * lmfp_siftdown() from the root of a full heap (LMFP_NGRAMS items): the
+ * first LMFP_FULL_LEVELS levels below the root are complete, so the hole
+ * goes down them with no bound check, then at most one level more.
+ */
+#define LMFP_FULL_LEVELS 7
+_Static_assert((1 << (LMFP_FULL_LEVELS + 1)) - 1 < LMFP_NGRAMS &&
+                   LMFP_NGRAMS <= (1 << (LMFP_FULL_LEVELS + 2)) - 1,
+               "a full heap has LMFP_FULL_LEVELS complete levels below its root and one partial");
+
+static inline void lmfp_siftdown_full(struct lmfp_item *heap)
+{
+    struct lmfp_item it = heap[0];
+    size_t parent = 0, child;
+
+#pragma GCC unroll 8
+    for (int level = 0; level < LMFP_FULL_LEVELS; level++) {
+        child = 2 * parent + 1;
+        child += heap[child].cnt > heap[child + 1].cnt;
+        heap[parent] = heap[child];
+        parent = child;
+    }
+    child = 2 * parent + 1;
+    if (child < LMFP_NGRAMS) {
+        child += heap[child].cnt > heap[child + 1].cnt;
+        heap[parent] = heap[child];
+        parent = child;
+    }
+    while (parent > 0) {
+        size_t up = (parent - 1) >> 1;
+        if (heap[up].cnt < it.cnt)
+            break;
+        heap[parent] = heap[up];
+        parent = up;
+    }
+    heap[parent] = it;
+}
+
+/*
  * heapinsert(): a count equal to the least kept one replaces it. least is
  * that count once the heap is full, else 0; returns it as it is after.
  */
@@ -262,7 +300,7 @@ static uint32_t lmfp_heap_insert(struct lmfp *fp, struct lmfp_item it, uint32_t 
     fp->heap[0] = it;
     if (it.cnt == least)
         return least; /* no child is smaller: siftdown() leaves it there */
-    lmfp_siftdown(fp->heap, fp->heapn, 0);
+    lmfp_siftdown_full(fp->heap);
     return fp->heap[0].cnt;
 }
 

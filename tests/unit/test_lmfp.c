@@ -250,6 +250,32 @@ static void test_lmfp_random_bytes(void **state)
     }
 }
 
+/*
+ * Long texts of few distinct words and their pieces: hundreds of n-grams of
+ * equal counts, so the full heap's sift-down decides which are ranked where.
+ */
+static void test_lmfp_many_ties(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"the",      "of",  "and",   "på",        "är",
+                                        "und",      "een", "nicht", "regjering", "ministry",
+                                        "ökonomie", "x",   "zz",    "qué"};
+    char buf[9000];
+
+    for (int k = 0; k < 400; k++) {
+        size_t len = 300 + next_random() % (sizeof(buf) - 400), n = 0;
+        size_t vocab = 2 + next_random() % (sizeof(words) / sizeof(words[0]) - 1);
+        while (n < len) {
+            const char *w = words[next_random() % vocab];
+            size_t cut = 1 + next_random() % strlen(w);
+            memcpy(buf + n, w, cut);
+            n += cut;
+            buf[n++] = " ,.1\n"[next_random() % 5];
+        }
+        agree(buf, n);
+    }
+}
+
 static void test_lmfp_languages(void **state)
 {
     (void)state;
@@ -378,8 +404,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lmfp_sentence_windows), cmocka_unit_test(test_lmfp_random_slices),
         cmocka_unit_test(test_lmfp_textcat_quirks),   cmocka_unit_test(test_lmfp_random_bytes),
-        cmocka_unit_test(test_lmfp_languages),        cmocka_unit_test(test_lmfp_model_file_rules),
-        cmocka_unit_test(test_lmfp_outcomes_seen),    cmocka_unit_test(test_lmfp_missing_model),
+        cmocka_unit_test(test_lmfp_many_ties),        cmocka_unit_test(test_lmfp_languages),
+        cmocka_unit_test(test_lmfp_model_file_rules), cmocka_unit_test(test_lmfp_outcomes_seen),
+        cmocka_unit_test(test_lmfp_missing_model),
     };
     return cmocka_run_group_tests(tests, setup_both, teardown_both);
 }
