@@ -533,6 +533,30 @@ static int furniture_patterns(struct furniture *f)
     return 0;
 }
 
+/*
+ * Whether the line s[ls..le) (not empty) is ASCII without NUL, so that its
+ * fold is its bytes with A-Z lowered, and no pattern may match that fold:
+ * then it need not be folded. Most lines are so.
+ */
+static bool furniture_plain_miss(const struct furniture *f, const char *s, size_t ls, size_t le)
+{
+    size_t i = ls;
+
+    if (!f->cand)
+        return false;
+    for (; le - i >= 8; i += 8)
+        if (!utf8_ascii8(s + i))
+            return false;
+    for (; i < le; i++)
+        if (s[i] == '\0' || (unsigned char)s[i] >= 0x80)
+            return false;
+    unsigned char b = (unsigned char)(s[ls] >= 'A' && s[ls] <= 'Z' ? s[ls] + ('a' - 'A') : s[ls]);
+    for (size_t k = f->cand_at[b]; k < f->cand_at[b + 1]; k++)
+        if (refilter_may_match_lowered(&f->tc->patterns[f->cand[k]].filter, s + ls, le - ls))
+            return false;
+    return true;
+}
+
 int furniture_line(struct furniture *f, const char *s, size_t ls, size_t le)
 {
     size_t first = f->nspans;
@@ -549,6 +573,8 @@ int furniture_line(struct furniture *f, const char *s, size_t ls, size_t le)
         return -1;
     if (foreign || le - ls > f->tc->furniture_max_line_bytes)
         return foreign;
+    if (furniture_plain_miss(f, s, ls, le))
+        return 0;
     if (furniture_fold(f, s, ls, le, false) < 0 || furniture_patterns(f) < 0)
         return -1;
     furniture_merge(f, first);

@@ -304,3 +304,63 @@ bool refilter_may_start(const struct refilter *f, unsigned char b)
 {
     return f->kind != REFILTER_FIRST || ((f->first[b >> 6] >> (b & 63)) & 1);
 }
+
+/* c as a fold of ASCII text has it: A-Z lowered. */
+static char refilter_lower(char c)
+{
+    return (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+}
+
+/* Whether text[0..n) lowered is lit[0..n). */
+static bool refilter_lower_eq(const char *text, const char *lit, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (refilter_lower(text[i]) != lit[i])
+            return false;
+    return true;
+}
+
+/* Whether lit[0..n) lowered starts at a place of text[0..len) where byte c is. */
+static bool refilter_contains_at(const char *text, size_t len, const char *lit, size_t n, char c)
+{
+    for (const char *p = text, *end = text + len - n + 1; p < end; p++) {
+        p = memchr(p, c, (size_t)(end - p));
+        if (!p)
+            return false;
+        if (refilter_lower_eq(p, lit, n))
+            return true;
+    }
+    return false;
+}
+
+/* refilter_contains() in text[0..len) lowered: a first letter is looked for in both cases. */
+static bool refilter_contains_lowered(const char *text, size_t len, const char *lit, size_t n)
+{
+    if (len < n)
+        return false;
+    if (lit[0] >= 'a' && lit[0] <= 'z' &&
+        refilter_contains_at(text, len, lit, n, (char)(lit[0] - ('a' - 'A'))))
+        return true;
+    return refilter_contains_at(text, len, lit, n, lit[0]);
+}
+
+static bool refilter_starts_alt_lowered(const struct refilter *f, const char *text, size_t len)
+{
+    for (size_t i = 0; i < f->nalts; i++)
+        if (len >= f->alts[i].len && refilter_lower_eq(text, f->alts[i].lit, f->alts[i].len))
+            return true;
+    return f->nalts == 0;
+}
+
+bool refilter_may_match_lowered(const struct refilter *f, const char *text, size_t len)
+{
+    if (f->kind == REFILTER_FIRST) {
+        unsigned char b = len ? (unsigned char)refilter_lower(text[0]) : 0;
+        return len > 0 && ((f->first[b >> 6] >> (b & 63)) & 1) && len >= f->litlen &&
+               refilter_lower_eq(text, f->lit, f->litlen) &&
+               refilter_starts_alt_lowered(f, text, len);
+    }
+    if (f->kind == REFILTER_LITERAL)
+        return refilter_contains_lowered(text, len, f->lit, f->litlen);
+    return true;
+}

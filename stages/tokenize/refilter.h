@@ -50,6 +50,13 @@ void refilter_release(struct refilter *f);
 /* False only when re cannot match anywhere in text[0..len). */
 bool refilter_may_match(const struct refilter *f, const char *text, size_t len);
 
+/*
+ * refilter_may_match() of text[0..len) with A-Z lowered (as an ASCII
+ * line's fold is), without lowering it: false only when re cannot match
+ * there.
+ */
+bool refilter_may_match_lowered(const struct refilter *f, const char *text, size_t len);
+
 /* False only when re cannot match a text whose first byte is b. */
 bool refilter_may_start(const struct refilter *f, unsigned char b);
 

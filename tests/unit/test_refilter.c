@@ -158,6 +158,48 @@ static void test_refilter_agrees_with_regexec(void **state)
         }
 }
 
+/* refilter_may_match_lowered(text) is refilter_may_match(text lowered), for random ASCII texts. */
+static void test_refilter_lowered_agrees(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"Les mer Lukk",
+                                         "LES MER LUKK",
+                                         "les",
+                                         " mer",
+                                         "lukk",
+                                         "<",
+                                         "< P>",
+                                         "Video:",
+                                         "[Image_1]",
+                                         "(12)",
+                                         "Source",
+                                         "ANZEIGE",
+                                         "Read More: ",
+                                         "x",
+                                         " ",
+                                         "Kommentar (3)"};
+    uint64_t rng = 0x2545F4914F6CDD1Du;
+    char text[128], low[128];
+
+    for (int k = 0; k < 20000; k++) {
+        size_t n = 0;
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        for (uint64_t r = rng; r > 15 && n < 100; r >>= 4) {
+            const char *p = pieces[r % (sizeof(pieces) / sizeof(*pieces))];
+            size_t cut = 1 + (r >> 4) % strlen(p);
+            memcpy(text + n, p, cut);
+            n += cut;
+        }
+        for (size_t i = 0; i < n; i++)
+            low[i] = (char)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] + ('a' - 'A') : text[i]);
+        for (size_t i = 0; i < tc.npatterns; i++)
+            assert_int_equal(refilter_may_match_lowered(&tc.patterns[i].filter, text, n),
+                             refilter_may_match(&tc.patterns[i].filter, low, n));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -166,6 +208,7 @@ int main(void)
         cmocka_unit_test(test_refilter_may_match_literal),
         cmocka_unit_test(test_refilter_may_start_first_byte),
         cmocka_unit_test(test_refilter_agrees_with_regexec),
+        cmocka_unit_test(test_refilter_lowered_agrees),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
