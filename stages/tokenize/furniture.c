@@ -180,12 +180,8 @@ static void furniture_count_line(struct furniture *f, const char *s, size_t ls, 
 static void furniture_count_lines(struct furniture *f, const char *s, size_t n, size_t from,
                                   size_t *counts)
 {
-    for (size_t i = from; i < n;) {
-        const char *nl = memchr(s + i, '\n', n - i);
-        size_t le = nl ? (size_t)(nl - s) : n;
-        size_t next = nl ? le + 1 : n;
-        if (le > i && s[le - 1] == '\r')
-            le--;
+    for (size_t i = from, le; i < n;) {
+        size_t next = furniture_next_line(s, n, i, &le);
         furniture_count_line(f, s, i, le, counts);
         i = next;
     }

@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "buf.h"
 #include "tokconf.h"
@@ -75,6 +76,21 @@ void furniture_release(struct furniture *f);
  * so that furniture_line() does not count them again.
  */
 void furniture_start_doc(struct furniture *f, const char *s, size_t n, size_t from);
+
+/*
+ * The line of s[..n) that starts at i: *le is its end, a '\r' before its
+ * '\n' left out; returns where the next one starts. The one way lines are
+ * split, so that furniture_line() meets the lines furniture_start_doc() kept.
+ */
+static inline size_t furniture_next_line(const char *s, size_t n, size_t i, size_t *le)
+{
+    const char *nl = memchr(s + i, '\n', n - i);
+    size_t end = nl ? (size_t)(nl - s) : n;
+    size_t next = nl ? end + 1 : n;
+
+    *le = end > i && s[end - 1] == '\r' ? end - 1 : end;
+    return next;
+}
 
 /*
  * Find the furniture of the line s[ls..le) (no newline), append its spans

@@ -221,6 +221,24 @@ static void lmfp_siftup(struct lmfp_item *heap, size_t child)
 }
 
 /*
+ * The end of a bottom-up siftdown: the hole at parent climbs back towards
+ * top past the items whose counts are not less than its own, and takes
+ * the place where it stops.
+ */
+static inline void lmfp_climb(struct lmfp_item *heap, size_t parent, size_t top,
+                              struct lmfp_item it)
+{
+    while (parent > top) {
+        size_t up = (parent - 1) >> 1;
+        if (heap[up].cnt < it.cnt)
+            break;
+        heap[parent] = heap[up];
+        parent = up;
+    }
+    heap[parent] = it;
+}
+
+/*
  * siftdown(): the item goes down past every smaller child (the left one
  * when both are equal). Done bottom-up: the hole goes down the path of
  * lesser children to its end, then the item climbs back past the ones
@@ -238,14 +256,7 @@ static inline void lmfp_siftdown(struct lmfp_item *heap, size_t size, size_t par
         heap[parent] = heap[child];
         parent = child;
     }
-    while (parent > top) {
-        size_t up = (parent - 1) >> 1;
-        if (heap[up].cnt < it.cnt)
-            break;
-        heap[parent] = heap[up];
-        parent = up;
-    }
-    heap[parent] = it;
+    lmfp_climb(heap, parent, top, it);
 }
 
 /*
@@ -276,14 +287,7 @@ static inline void lmfp_siftdown_full(struct lmfp_item *heap)
         heap[parent] = heap[child];
         parent = child;
     }
-    while (parent > 0) {
-        size_t up = (parent - 1) >> 1;
-        if (heap[up].cnt < it.cnt)
-            break;
-        heap[parent] = heap[up];
-        parent = up;
-    }
-    heap[parent] = it;
+    lmfp_climb(heap, parent, 0, it);
 }
 
 /*

@@ -117,12 +117,8 @@ static int tokdoc_lines(struct tokdoc *d, const struct tokconf_lang *lang, size_
 
     d->sentences.n = 0;
     furniture_start_doc(&d->furniture, s, n, from);
-    for (size_t i = from; i < n;) {
-        const char *nl = memchr(s + i, '\n', n - i);
-        size_t le = nl ? (size_t)(nl - s) : n;
-        size_t next = nl ? le + 1 : n;
-        if (le > i && s[le - 1] == '\r')
-            le--;
+    for (size_t i = from, le; i < n;) {
+        size_t next = furniture_next_line(s, n, i, &le);
         if (tokdoc_line(d, lang, &dl, i, le) < 0)
             return -1;
         i = next;
