@@ -85,8 +85,11 @@ static bool scan_numberish(const struct scan *sc, size_t i)
     return scan_number_word(sc, i);
 }
 
+/* A token alone (most evaluations are of one) is read from the memo when there is one. */
 static bool scan_eval(const struct scan *sc, size_t from, size_t to, struct numval *v)
 {
+    if (to == from + 1 && sc->memo)
+        return scanmemo_eval(sc->memo, sc->nl, sc->text, sc->toks, from, v) == 0;
     return numval_eval(sc->nl, sc->text, sc->toks, from, to, v) == 0;
 }
 

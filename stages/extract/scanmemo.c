@@ -15,12 +15,21 @@ struct scanmemo_slot {
     uint64_t tables, heads;  /* as numlex_mark() sets them */
     unsigned char word;      /* enum scanmemo_word */
     unsigned char len;
+    unsigned char eval; /* enum scanmemo_eval: what numval_eval() gave the fold alone */
     uint64_t key[SCANMEMO_KEYWORDS]; /* the fold's bytes, zero past len */
+};
+
+/* What numval_eval() gave a token alone, for its slot: not yet asked, a number, none. */
+enum scanmemo_eval {
+    SCANMEMO_EVAL_UNKNOWN,
+    SCANMEMO_EVAL_OK,
+    SCANMEMO_EVAL_FAIL,
 };
 
 struct scanmemo {
     struct scanmemo_slot slot[SCANMEMO_SLOTS];
-    struct scanmemo_tok *tok; /* one for each token of the list last marked */
+    struct numval val[SCANMEMO_SLOTS]; /* what numval_eval() wrote, for a slot's eval known */
+    struct scanmemo_tok *tok;          /* one for each token of the list last marked */
     size_t n, cap;
 };
 
@@ -108,7 +117,9 @@ static void scanmemo_mark_one(struct scanmemo *m, const struct numlex *nl, struc
         return;
     }
     numlex_mark_one(nl, t);
-    *s = (struct scanmemo_slot){nl, t->tables, t->heads, SCANMEMO_UNKNOWN, (unsigned char)len, {0}};
+    *s = (struct scanmemo_slot){
+        nl, t->tables, t->heads, SCANMEMO_UNKNOWN, (unsigned char)len, SCANMEMO_EVAL_UNKNOWN, {0},
+    };
     memcpy(s->key, t->fold, len);
 }
 
@@ -161,4 +172,42 @@ bool scanmemo_word(struct scanmemo *m, const struct numlex *nl, const struct num
     if (word != SCANMEMO_UNKNOWN)
         return word == SCANMEMO_NUMBER;
     return scanmemo_word_ask(m, nl, toks, i);
+}
+
+/*
+ * The slot that holds token i of the list last marked, for its evaluation
+ * alone, or NULL: none noted, taken since by a later token of the list, or
+ * a number whose text is not its fold (numval_digits() reads the text, so
+ * the fold alone would not say what it gives).
+ */
+static struct scanmemo_slot *scanmemo_eval_slot(struct scanmemo *m, const struct numlex *nl,
+                                                const char *text, const struct numtok_list *toks,
+                                                size_t i)
+{
+    const struct numtok *t = &toks->v[i];
+
+    if (i >= m->n || m->tok[i].slot >= SCANMEMO_SLOTS)
+        return NULL;
+    if (t->type == NUMTOK_NUM &&
+        (t->end - t->start != t->flen || memcmp(text + t->start, t->fold, t->flen) != 0))
+        return NULL;
+    struct scanmemo_slot *s = &m->slot[m->tok[i].slot];
+    return scanmemo_holds(s, nl, t->fold, t->flen) ? s : NULL;
+}
+
+int scanmemo_eval(struct scanmemo *m, const struct numlex *nl, const char *text,
+                  const struct numtok_list *toks, size_t i, struct numval *out)
+{
+    struct scanmemo_slot *s = scanmemo_eval_slot(m, nl, text, toks, i);
+
+    if (s && s->eval != SCANMEMO_EVAL_UNKNOWN) {
+        *out = m->val[s - m->slot];
+        return s->eval == SCANMEMO_EVAL_OK ? 0 : -1;
+    }
+    int rc = numval_eval(nl, text, toks, i, i + 1, out);
+    if (s) {
+        s->eval = rc == 0 ? SCANMEMO_EVAL_OK : SCANMEMO_EVAL_FAIL;
+        m->val[s - m->slot] = *out;
+    }
+    return rc;
 }

@@ -22,6 +22,7 @@
 
 #include "numlex.h"
 #include "numtok.h"
+#include "numval.h"
 
 struct scanmemo;
 
@@ -58,5 +59,14 @@ const struct scanmemo_tok *scanmemo_mark(struct scanmemo *m, const struct numlex
  */
 bool scanmemo_word(struct scanmemo *m, const struct numlex *nl, const struct numtok_list *toks,
                    size_t i);
+
+/*
+ * numval_eval(nl, text, toks, i, i + 1, out) for token i of the list last
+ * marked (with the same nl), from the memo where it can: a token alone
+ * reads by its type and fold (and a number's text, which the memo answers
+ * for only when it is its fold), so the answer is kept in the fold's slot.
+ */
+int scanmemo_eval(struct scanmemo *m, const struct numlex *nl, const char *text,
+                  const struct numtok_list *toks, size_t i, struct numval *out);
 
 #endif

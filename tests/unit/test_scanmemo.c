@@ -7,6 +7,7 @@
 #include "extract/scanmemo.h"
 #include "numlex.h"
 #include "numtok.h"
+#include "numval.h"
 
 /* Sentences with numbers of every kind, in each language of the config. */
 static const char *const sentences[][2] = {
@@ -103,10 +104,80 @@ static void test_scanmemo_finds_what_scanning_without_finds(void **state)
     numlex_set_release(&set);
 }
 
+static void same_value(int rc, const struct numval *a, int want, const struct numval *b)
+{
+    assert_int_equal(rc, want);
+    assert_memory_equal(&a->value, &b->value, sizeof(a->value));
+    assert_int_equal(a->ambiguous, b->ambiguous);
+    assert_int_equal(a->ordinal, b->ordinal);
+    assert_int_equal(a->fraction, b->fraction);
+    assert_int_equal(a->words, b->words);
+    assert_int_equal(a->grouped, b->grouped);
+    assert_int_equal(a->decimals, b->decimals);
+    assert_int_equal(a->trailing_zeros, b->trailing_zeros);
+    assert_int_equal(a->overflow, b->overflow);
+}
+
+/* Each token of text evaluated alone through the memo, as numval_eval() reads it, twice. */
+static void eval_both(const struct numlex *nl, const char *text, struct scanmemo *memo,
+                      struct numtok_list *toks)
+{
+    numtok_list_reset(toks);
+    assert_int_equal(numtok_lex(text, strlen(text), toks), 0);
+    assert_non_null(scanmemo_mark(memo, nl, toks));
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < toks->n; i++) {
+            struct numval a, b;
+            int want = numval_eval(nl, text, toks, i, i + 1, &b);
+            same_value(scanmemo_eval(memo, nl, text, toks, i, &a), &a, want, &b);
+        }
+    }
+}
+
+/*
+ * A token alone evaluates through the memo as without it, in every
+ * lexicon, remembered or not: numbers whose text is not their fold
+ * ("1\u00a0500" beside "1 500"), words that are numbers and words that are
+ * none, digits too long to read.
+ */
+static void test_scanmemo_eval_is_numval_eval(void **state)
+{
+    (void)state;
+    struct numlex_set set;
+    struct scanmemo *memo = scanmemo_new();
+    struct numtok_list toks = NUMTOK_LIST_INIT;
+    char filler[256];
+    static const char *const extra[] = {
+        "1\u00a0500 and 1 500 and 1\u202f500, 4,800 or 4.800 and 65.036, 1e10 2nd",
+        "2,5 millioner, tjue, treogtjue, 12.000.000.000.000.000.000.000.000.000.000 km",
+        "Seventeen THOUSAND and seventeen thousand, a half; een derde; - / .",
+    };
+
+    assert_non_null(memo);
+    assert_int_equal(numlex_set_load(&set, "config"), 0);
+    for (int round = 0; round < 2; round++) {
+        for (size_t l = 0; l < set.n; l++) {
+            for (size_t k = 0; k < sizeof(sentences) / sizeof(*sentences); k++)
+                eval_both(&set.v[l], sentences[k][1], memo, &toks);
+            for (size_t k = 0; k < sizeof(extra) / sizeof(*extra); k++)
+                eval_both(&set.v[l], extra[k], memo, &toks);
+        }
+        for (int f = 0; f < 3000; f++) {
+            snprintf(filler, sizeof(filler), "w%dx%d %d zwei%d %d.%d tjue%c thousand", f, round, f,
+                     f, f % 7, f, 'a' + f % 26);
+            eval_both(numlex_set_find(&set, "en"), filler, memo, &toks);
+        }
+    }
+    numtok_list_release(&toks);
+    scanmemo_free(memo);
+    numlex_set_release(&set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scanmemo_finds_what_scanning_without_finds),
+        cmocka_unit_test(test_scanmemo_eval_is_numval_eval),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
