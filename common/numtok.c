@@ -518,7 +518,16 @@ int numtok_lex(const char *s, size_t n, struct numtok_list *list)
         char f[2];
         bool word = (unsigned char)((c | 0x20) - 'a') < 26 ||
                     numtok_latin1_letter(s + lx.pos, n - lx.pos, f);
-        rc = word ? numtok_push_word(&lx) : numtok_step(&lx);
+        if (!word) {
+            rc = numtok_step(&lx);
+            continue;
+        }
+        rc = numtok_push_word(&lx);
+        /* a word is most often followed by a space: taken here, not by another turn */
+        if (lx.pos < n && s[lx.pos] == ' ') {
+            lx.space = true;
+            lx.pos++;
+        }
     }
     /* buf_grow() keeps a byte past those asked for */
     if (rc == 0 && list->folds.cap - list->folds.len < NUMTOK_FOLD_PAD + 1 &&

@@ -140,6 +140,22 @@ static void test_numtok_lex_appends_and_keeps_folds(void **state)
     assert_int_equal(toks.n, 0);
 }
 
+/* The space before each token, after words, numbers and punctuation, one space or more. */
+static void test_numtok_space_after_words(void **state)
+{
+    (void)state;
+    struct numtok_list toks = NUMTOK_LIST_INIT;
+    const char *text = "Two  men,3 \xc3\xa5r x-y 4 z. ok ";
+    static const bool space[] = {true,  true,  false, false, true,  true,
+                                 false, false, true,  true,  false, true};
+
+    assert_int_equal(numtok_lex(text, strlen(text), &toks), 0);
+    assert_int_equal(toks.n, sizeof(space) / sizeof(*space));
+    for (size_t i = 0; i < toks.n; i++)
+        assert_int_equal(toks.v[i].space, space[i]);
+    numtok_list_release(&toks);
+}
+
 /* A reset list lexes the next text from its first token, as a new one would. */
 static void test_numtok_list_reset_starts_over(void **state)
 {
@@ -230,6 +246,7 @@ int main(void)
         cmocka_unit_test(test_numtok_lex_long_ascii_words),
         cmocka_unit_test(test_numtok_reused_list_folds_as_a_new_one),
         cmocka_unit_test(test_numtok_lex_latin1_words),
+        cmocka_unit_test(test_numtok_space_after_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
