@@ -222,7 +222,8 @@ static int numtok_reserve(struct numtok_list *l)
 }
 
 /*
- * Append the token s[start..end) whose fold and NUL were just added at foff of list->folds.
+ * Append the token s[start..end) whose fold (flen bytes) and NUL were just added at foff of
+ * list->folds.
  * Inlined: it is done for every token, and GCC left it a call.
  */
 #if defined(__GNUC__)
@@ -230,10 +231,9 @@ __attribute__((always_inline))
 #endif
 static inline void
 numtok_add(struct numtok_lexer *lx, size_t start, size_t end, enum numtok_type type, size_t foff,
-           uint32_t hash)
+           size_t flen, uint32_t hash)
 {
     struct numtok_list *l = lx->list;
-    size_t flen = l->folds.len - foff - 1;
 
     l->v[l->n++] = (struct numtok){
         start, end, type, lx->space, l->folds.data + foff, foff, flen, hash, 0, 0,
@@ -251,8 +251,8 @@ static int numtok_push(struct numtok_lexer *lx, size_t start, size_t end, enum n
     size_t foff = l->folds.len;
     if (numtok_add_fold(l, lx->s + start, end - start) < 0)
         return -1;
-    numtok_add(lx, start, end, type, foff,
-               numtok_hash(l->folds.data + foff, l->folds.len - foff - 1));
+    size_t flen = l->folds.len - foff - 1;
+    numtok_add(lx, start, end, type, foff, flen, numtok_hash(l->folds.data + foff, flen));
     return 0;
 }
 
@@ -375,7 +375,7 @@ static int numtok_push_word(struct numtok_lexer *lx)
     d[k] = '\0';
     size_t foff = out->len;
     out->len += k + 1;
-    numtok_add(lx, start, start + k, NUMTOK_WORD, foff, numidx_hash_padded(d, k));
+    numtok_add(lx, start, start + k, NUMTOK_WORD, foff, k, numidx_hash_padded(d, k));
     return 0;
 }
 
@@ -473,7 +473,7 @@ static int numtok_push_punct(struct numtok_lexer *lx)
     d[0] = lx->s[lx->pos];
     d[1] = '\0';
     out->len += 2;
-    numtok_add(lx, lx->pos, lx->pos + 1, NUMTOK_PUNCT, foff, numtok_hash(d, 1));
+    numtok_add(lx, lx->pos, lx->pos + 1, NUMTOK_PUNCT, foff, 1, numtok_hash(d, 1));
     return 0;
 }
 
