@@ -507,7 +507,7 @@ int numtok_lex(const char *s, size_t n, struct numtok_list *list)
     int rc = 0;
 
     list->marked = NULL;
-    while (lx.pos < n && rc == 0) {
+    while (lx.pos < n) {
         unsigned char c = (unsigned char)s[lx.pos];
         if (c == ' ') { /* the most common byte of all, read here for less */
             lx.space = true;
@@ -519,10 +519,12 @@ int numtok_lex(const char *s, size_t n, struct numtok_list *list)
         bool word = (unsigned char)((c | 0x20) - 'a') < 26 ||
                     numtok_latin1_letter(s + lx.pos, n - lx.pos, f);
         if (!word) {
-            rc = numtok_step(&lx);
+            if ((rc = numtok_step(&lx)) < 0)
+                break;
             continue;
         }
-        rc = numtok_push_word(&lx);
+        if ((rc = numtok_push_word(&lx)) < 0)
+            break;
         /* a word is most often followed by a space: taken here, not by another turn */
         if (lx.pos < n && s[lx.pos] == ' ') {
             lx.space = true;
