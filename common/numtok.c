@@ -366,11 +366,14 @@ static int numtok_push_word(struct numtok_lexer *lx)
     const char *s = lx->s + start;
     char *d = out->data + out->len;
     size_t k = numtok_ascii_run(s, room, d);
-    while (numtok_latin1_letter(s + k, room - k, d + k)) {
+    /* a byte past the ASCII run that is no ASCII: a Latin-1 letter, or the word goes on */
+    while (k < room && (unsigned char)s[k] >= 0x80) {
+        if (!numtok_latin1_letter(s + k, room - k, d + k))
+            return numtok_push(lx, start, numtok_word_end(lx, start + k), NUMTOK_WORD);
         k += 2;
         k += numtok_ascii_run(s + k, room - k, d + k);
     }
-    if (k < room && ((unsigned char)s[k] >= 0x80 || s[k] == '\''))
+    if (k < room && s[k] == '\'')
         return numtok_push(lx, start, numtok_word_end(lx, start + k), NUMTOK_WORD);
     d[k] = '\0';
     size_t foff = out->len;
