@@ -380,7 +380,25 @@ static int tokconf_check_langs(struct tokconf *tc, const char *dir)
     return 0;
 }
 
-/* The byte classes, from the categories and the terminators. */
+/* The token flags of ASCII character c (not NUL) of category k. */
+static unsigned tokconf_token_flags(const struct tokconf *tc, int c, utf8proc_category_t k)
+{
+    bool wordish = k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO;
+    bool space = c == ' ' || (c >= '\t' && c <= '\r');
+    bool symbol = k == UTF8PROC_CATEGORY_PD ||
+                  (k >= UTF8PROC_CATEGORY_SM && k <= UTF8PROC_CATEGORY_SO) ||
+                  tokset_has(&tc->symbols, c);
+    bool punct = !symbol && k >= UTF8PROC_CATEGORY_PC && k <= UTF8PROC_CATEGORY_PO;
+    unsigned f = space ? TOKCONF_BYTE_SPACE : 0;
+
+    if (!wordish && !space)
+        f |= TOKCONF_BYTE_MARK | (punct ? TOKCONF_BYTE_PUNCT : 0);
+    if (!wordish && !tokset_has(&tc->word_joiners, c))
+        f |= TOKCONF_BYTE_STOP;
+    return f;
+}
+
+/* The byte classes, from the categories, the terminators, symbols and word joiners. */
 static void tokconf_byte_classes(struct tokconf *tc)
 {
     for (int c = 1; c < 0x80; c++) {
@@ -389,7 +407,8 @@ static void tokconf_byte_classes(struct tokconf *tc)
             (unsigned char)((k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO
                                  ? TOKCONF_BYTE_WORD
                                  : 0) |
-                            (tokset_has(&tc->terminators, c) ? 0 : TOKCONF_BYTE_PLAIN));
+                            (tokset_has(&tc->terminators, c) ? 0 : TOKCONF_BYTE_PLAIN) |
+                            tokconf_token_flags(tc, c, k));
     }
 }
 

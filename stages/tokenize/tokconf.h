@@ -38,6 +38,10 @@ struct tokconf_lang {
 enum tokconf_byte_flags {
     TOKCONF_BYTE_WORD = 1 << 0,  /* an ASCII letter or digit: inside a word */
     TOKCONF_BYTE_PLAIN = 1 << 1, /* ASCII but NUL, not a terminator: no sentence ends here */
+    TOKCONF_BYTE_SPACE = 1 << 2, /* ASCII whitespace: between tokens */
+    TOKCONF_BYTE_MARK = 1 << 3,  /* ASCII but NUL, not letter, digit or space: a token alone */
+    TOKCONF_BYTE_PUNCT = 1 << 4, /* a MARK byte of token type 'p' (else 's') */
+    TOKCONF_BYTE_STOP = 1 << 5,  /* ASCII but NUL, not letter, digit or word joiner: ends a word */
 };
 
 struct tokconf_range {

@@ -156,6 +156,8 @@ static size_t toklex_word(const struct toklex_ctx *c, size_t i)
 
     for (;;) {
         i = toklex_ascii_run(c, i);
+        if (i < c->b && (c->tc->byte_class[(unsigned char)c->s[i]] & TOKCONF_BYTE_STOP))
+            break;
         if (toklex_wordish(toklex_cat(c, i, &len))) {
             i += len;
             continue;
@@ -190,6 +192,41 @@ static char toklex_punct_type(const struct toklex_ctx *c, size_t i, size_t *len)
     return k >= UTF8PROC_CATEGORY_PC && k <= UTF8PROC_CATEGORY_PO ? 'p' : 's';
 }
 
+/*
+ * The token of ASCII byte class f at i, into *e and *type: a letter starts a
+ * word, a digit a number, and a mark is a token alone.
+ */
+static void toklex_ascii_token(const struct toklex_ctx *c, size_t i, unsigned f, size_t *e,
+                               char *type)
+{
+    if (f & TOKCONF_BYTE_MARK) {
+        *e = i + 1;
+        *type = f & TOKCONF_BYTE_PUNCT ? 'p' : 's';
+    } else if (c->s[i] >= '0' && c->s[i] <= '9') {
+        *e = toklex_number(c, i);
+        *type = 'n';
+    } else {
+        *e = toklex_word(c, i);
+        *type = 'w';
+    }
+}
+
+/* The token of the (not plain ASCII) character at i, into *e and *type. */
+static void toklex_other_token(const struct toklex_ctx *c, size_t i, utf8proc_category_t k,
+                               size_t len, size_t *e, char *type)
+{
+    if (k == UTF8PROC_CATEGORY_ND && toklex_digit_at(c, i)) {
+        *e = toklex_number(c, i);
+        *type = 'n';
+    } else if (toklex_wordish(k)) {
+        *e = toklex_word(c, i);
+        *type = k >= UTF8PROC_CATEGORY_ND ? 'n' : 'w';
+    } else {
+        *type = toklex_punct_type(c, i, &len);
+        *e = i + len;
+    }
+}
+
 int toklex_scan(const struct tokconf *tc, const struct tokconf_lang *lang, const char *s, size_t a,
                 size_t b, struct toklex_list *l)
 {
@@ -199,25 +236,24 @@ int toklex_scan(const struct tokconf *tc, const struct tokconf_lang *lang, const
 
     l->n = 0;
     for (size_t i = a; i < b;) {
-        size_t len = hygiene_char(s, b, i, &cp, &bad);
-        utf8proc_category_t k = bad         ? UTF8PROC_CATEGORY_SO
-                                : cp < 0x80 ? (utf8proc_category_t)tc->ascii_category[cp]
-                                            : utf8proc_category(cp);
+        unsigned char ch = (unsigned char)s[i];
         size_t e;
         char type;
-        if (!bad && toksent_is_space(cp)) {
-            i += len;
-            continue;
-        }
-        if (k == UTF8PROC_CATEGORY_ND && toklex_digit_at(&c, i)) {
-            e = toklex_number(&c, i);
-            type = 'n';
-        } else if (toklex_wordish(k)) {
-            e = toklex_word(&c, i);
-            type = k >= UTF8PROC_CATEGORY_ND ? 'n' : 'w';
+        if (ch != 0 && ch < 0x80) {
+            unsigned f = tc->byte_class[ch];
+            if (f & TOKCONF_BYTE_SPACE) {
+                i++;
+                continue;
+            }
+            toklex_ascii_token(&c, i, f, &e, &type);
         } else {
-            type = toklex_punct_type(&c, i, &len);
-            e = i + len;
+            size_t len = hygiene_char(s, b, i, &cp, &bad);
+            if (!bad && toksent_is_space(cp)) {
+                i += len;
+                continue;
+            }
+            utf8proc_category_t k = bad ? UTF8PROC_CATEGORY_SO : utf8proc_category(cp);
+            toklex_other_token(&c, i, k, len, &e, &type);
         }
         if (toklex_add(l, i, e, type) < 0)
             return -1;

@@ -56,6 +56,15 @@ static void test_toklex_scan_bad_bytes(void **state)
                         "a/w \xFF/s b/w");
 }
 
+/* ASCII spaces, marks, controls and joiners take the byte-class path. */
+static void test_toklex_scan_ascii_classes(void **state)
+{
+    (void)state;
+    assert_string_equal(lex("en", "a\tb (x_y) +z #q \x01 c-d e--f g !\r\n"),
+                        "a/w b/w (/p x/w _/p y/w )/p +/s z/w #/s q/w \x01/s c-d/w e/w -/s -/s "
+                        "f/w g/w !/p");
+}
+
 /* The ASCII fast path's table is utf8proc's own answer for each character. */
 static void test_tokconf_ascii_category_is_utf8proc(void **state)
 {
@@ -131,6 +140,7 @@ int main(void)
         cmocka_unit_test(test_toklex_scan_numbers),
         cmocka_unit_test(test_toklex_scan_words_and_symbols),
         cmocka_unit_test(test_toklex_scan_bad_bytes),
+        cmocka_unit_test(test_toklex_scan_ascii_classes),
         cmocka_unit_test(test_tokconf_ascii_category_is_utf8proc),
         cmocka_unit_test(test_tokconf_byte_class),
         cmocka_unit_test(test_tokwords_has_raw_lengths),
