@@ -214,7 +214,7 @@ static int tokemit_doc_field(struct tokemit_bufs *bufs, const char *doc)
     return 0;
 }
 
-/* The fields from "doc" on at p: room for them reserved. NULL when a string is not valid. */
+/* The fields from "doc" on at p: room for them reserved; t is valid UTF-8 (hygiene_text()). */
 static char *tokemit_sentence_at(char *p, const struct buf *doc_field, size_t sid,
                                  const struct toksent_span *sp, const char *t, size_t tlen,
                                  const struct toklex_list *tokens)
@@ -225,9 +225,7 @@ static char *tokemit_sentence_at(char *p, const struct buf *doc_field, size_t si
     p = tokemit_field_at(p, ",\"para\":", sp->para);
     p = tokemit_field_at(p, ",\"sid\":", sid);
     p = tokemit_field_at(p, ",\"start\":", sp->start);
-    p = tokjson_string_at(tokjson_lit_at(p, ",\"text\":"), t, tlen);
-    if (!p)
-        return NULL;
+    p = tokjson_valid_string_at(tokjson_lit_at(p, ",\"text\":"), t, tlen);
     p = tokemit_tokens_at(tokjson_lit_at(p, ",\"tokens\":"), tokens, sp->start);
     return tokjson_lit_at(p, ",\"type\":\"sentence\"}\n");
 }

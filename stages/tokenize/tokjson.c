@@ -109,3 +109,48 @@ char *tokjson_string_at(char *p, const char *s, size_t n)
         *p++ = '"';
     return p;
 }
+
+/*
+ * How many of the 8 bytes at s, from the first, need no escape when s is
+ * valid UTF-8 (bytes from 0x80 on need none); exact on little-endian
+ * machines, else maybe fewer.
+ */
+static size_t tokjson_valid_prefix8(const char *s)
+{
+    uint64_t x = utf8_load8(s);
+    uint64_t stop = (x - 0x20 * UTF8_ONES) & ~x & UTF8_HIGHS;
+
+    stop |= utf8_eq8(x, '"') | utf8_eq8(x, '\\');
+    return stop ? utf8_first8(stop) : 8;
+}
+
+/* The byte at s[i] of valid UTF-8, escaped when it is an ASCII control, quote or backslash. */
+static char *tokjson_valid_byte_at(char *p, const char *s, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+
+    if (c < 0x20 || c == '"' || c == '\\')
+        return tokjson_escape_at(p, c);
+    *p = (char)c;
+    return p + 1;
+}
+
+char *tokjson_valid_string_at(char *p, const char *s, size_t n)
+{
+    size_t i = 0;
+
+    *p++ = '"';
+    while (i < n) {
+        if (n - i >= 8) {
+            size_t k = tokjson_valid_prefix8(s + i);
+            memcpy(p, s + i, 8);
+            p += k;
+            i += k;
+            if (k == 8)
+                continue;
+        }
+        p = tokjson_valid_byte_at(p, s, i++);
+    }
+    *p++ = '"';
+    return p;
+}

@@ -43,6 +43,12 @@ static inline char *tokjson_size_at(char *p, size_t v)
  */
 char *tokjson_string_at(char *p, const char *s, size_t n);
 
+/*
+ * The same for s[0..n) known to be valid UTF-8 without NUL (hygiene found
+ * no byte to replace): its bytes from 0x80 on are copied unchecked.
+ */
+char *tokjson_valid_string_at(char *p, const char *s, size_t n);
+
 /* The literal lit (a key, punctuation) as it is. */
 static inline char *tokjson_lit_at(char *p, const char *lit)
 {

@@ -76,6 +76,28 @@ static void test_tokjson_string_at_refuses_invalid(void **state)
     assert_null(str(out, "x \xed\xa0\x80 y", 7));     /* surrogate */
 }
 
+/* tokjson_valid_string_at() writes valid text as tokjson_string_at() does, at each place. */
+static void test_tokjson_valid_string_at_same(void **state)
+{
+    static const char *const odd[] = {"\"",   "\\",       "\x01",         "\n",
+                                      "\x7f", "\xc3\xa5", "\xe2\x80\xaf", "\xf0\x9f\x98\x80"};
+    char s[32], want[TOKJSON_STRING_ROOM(32)], got[TOKJSON_STRING_ROOM(32)];
+
+    (void)state;
+    for (size_t k = 0; k < sizeof(odd) / sizeof(*odd); k++) {
+        size_t len = strlen(odd[k]);
+        for (size_t at = 0; at + len <= 20; at++) {
+            size_t ends[] = {at + len, 20}; /* the odd one last, or in a run */
+            memset(s, 'a', 20);
+            memcpy(s + at, odd[k], len);
+            for (size_t e = 0; e < 2; e++) {
+                *tokjson_valid_string_at(got, s, ends[e]) = '\0';
+                assert_string_equal(got, str(want, s, ends[e]));
+            }
+        }
+    }
+}
+
 /* One byte or character that is not plain ASCII at each place of a run, as jansson writes it. */
 static void test_tokjson_string_at_every_place(void **state)
 {
@@ -106,6 +128,7 @@ int main(void)
         cmocka_unit_test(test_tokjson_string_at_keeps_utf8),
         cmocka_unit_test(test_tokjson_string_at_refuses_invalid),
         cmocka_unit_test(test_tokjson_string_at_every_place),
+        cmocka_unit_test(test_tokjson_valid_string_at_same),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
