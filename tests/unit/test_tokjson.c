@@ -35,7 +35,10 @@ static void test_tokjson_size_at_lengths(void **state)
     assert_string_equal(size(out, 10), "10");
     assert_string_equal(size(out, 99), "99");
     assert_string_equal(size(out, 100), "100");
+    assert_string_equal(size(out, 999), "999");
+    assert_string_equal(size(out, 1000), "1000");
     assert_string_equal(size(out, 65036), "65036");
+    assert_string_equal(size(out, 1000000), "1000000");
     assert_string_equal(size(out, SIZE_MAX), "18446744073709551615");
 }
 
