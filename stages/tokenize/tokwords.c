@@ -95,12 +95,28 @@ char *tokwords_fold(const char *s, size_t n, size_t *len)
     return utf8_fold(s, n, len);
 }
 
+/* Whether s[0..n) is ASCII without NUL, 8 bytes at a time (off little-endian maybe false). */
+static bool tokwords_is_ascii(const char *s, size_t n)
+{
+    size_t i = 0;
+
+    for (; n - i >= 8; i += 8)
+        if (utf8_ascii_len8(s + i) < 8)
+            return false;
+    for (; i < n; i++)
+        if (s[i] == '\0' || (unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
 bool tokwords_has_raw(const struct tokwords *ws, const char *s, size_t n)
 {
     char ascii[TOKWORDS_ASCII_MAX];
     size_t len;
 
     if (ws->n == 0 || n == 0)
+        return false;
+    if (n > ws->maxlen && tokwords_is_ascii(s, n)) /* ASCII folds to as many bytes */
         return false;
     if (n <= sizeof(ascii) && tokwords_ascii(s, n, ascii))
         return tokwords_has(ws, ascii, n);

@@ -91,6 +91,7 @@ static void test_tokwords_has_raw_lengths(void **state)
     assert_false(tokwords_has_raw(ab, "Mr", 2));
     assert_false(tokwords_has_raw(ab, "Mrs.x", 5));
     assert_false(tokwords_has_raw(ab, "Nagorno-Karabakh.", 17));
+    assert_false(tokwords_has_raw(ab, "APPROXIMATELY.", 14)); /* ASCII past maxlen: no fold */
     char longer[64] = "mr."; /* "mr." and NULs: longer than any abbreviation */
     assert_true(ab->maxlen + 1 < sizeof(longer));
     assert_false(tokwords_has(ab, longer, ab->maxlen + 1));
