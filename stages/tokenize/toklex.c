@@ -148,9 +148,10 @@ static size_t toklex_ascii_run(const struct toklex_ctx *c, size_t i)
     return i;
 }
 
-static size_t toklex_word(const struct toklex_ctx *c, size_t i)
+/* The end of the word that starts at start, scanned up to i. */
+static size_t toklex_word_from(const struct toklex_ctx *c, size_t start, size_t i)
 {
-    size_t len, start = i;
+    size_t len;
     int32_t cp;
     bool bad;
 
@@ -175,6 +176,24 @@ static size_t toklex_word(const struct toklex_ctx *c, size_t i)
         tokwords_has_raw(&c->lang->abbreviations, c->s + start, i + 1 - start))
         i++;
     return i;
+}
+
+static size_t toklex_word(const struct toklex_ctx *c, size_t i)
+{
+    return toklex_word_from(c, i, i);
+}
+
+/*
+ * The end of the word at ASCII letter i: inline when its ASCII letters and
+ * digits end the text or meet a byte that stops a word (most words).
+ */
+static inline size_t toklex_ascii_word(const struct toklex_ctx *c, size_t i)
+{
+    size_t e = toklex_ascii_run(c, i);
+
+    if (e >= c->b || (c->tc->byte_class[(unsigned char)c->s[e]] & TOKCONF_BYTE_STOP))
+        return e;
+    return toklex_word_from(c, i, e);
 }
 
 static char toklex_punct_type(const struct toklex_ctx *c, size_t i, size_t *len)
@@ -206,7 +225,7 @@ static void toklex_ascii_token(const struct toklex_ctx *c, size_t i, unsigned f,
         *e = toklex_number(c, i);
         *type = 'n';
     } else {
-        *e = toklex_word(c, i);
+        *e = toklex_ascii_word(c, i);
         *type = 'w';
     }
 }
