@@ -68,10 +68,18 @@ static size_t toksent_trim_end(const char *s, size_t a, size_t e)
     return e;
 }
 
+/* Whether byte c is an ASCII character that is no whitespace (nor a control below it). */
+static bool toksent_ink(unsigned char c)
+{
+    return c > ' ' && c < 0x80;
+}
+
 static int toksent_add(struct toksent_list *l, const char *s, size_t a, size_t e, size_t para)
 {
-    a = toksent_skip_space(s, a, e);
-    e = toksent_trim_end(s, a, e);
+    if (a < e && !toksent_ink((unsigned char)s[a])) /* most spans start and end with ink */
+        a = toksent_skip_space(s, a, e);
+    if (e > a && !toksent_ink((unsigned char)s[e - 1]))
+        e = toksent_trim_end(s, a, e);
     if (a == e)
         return 0;
     if (l->n == l->cap) {

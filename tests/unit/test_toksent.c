@@ -30,6 +30,14 @@ static void test_toksent_split_plain(void **state)
                         "One here.|Two here!|Three?|Four.");
 }
 
+/* Spans are trimmed of ASCII and Unicode whitespace at both ends, and kept when they end in ink. */
+static void test_toksent_split_trims_spaces(void **state)
+{
+    (void)state;
+    assert_string_equal(split("en", " \xC2\xA0One here.\xE3\x80\x80 Two\t"), "One here.|Two");
+    assert_string_equal(split("en", "\xC3\xA5 here. \xC3\x86"), "\xC3\xA5 here.|\xC3\x86");
+}
+
 static void test_toksent_split_abbreviations(void **state)
 {
     (void)state;
@@ -111,6 +119,7 @@ int main(void)
         cmocka_unit_test(test_toksent_split_initials_and_quotes),
         cmocka_unit_test(test_toksent_split_caps_long),
         cmocka_unit_test(test_toksent_ends_final),
+        cmocka_unit_test(test_toksent_split_trims_spaces),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
