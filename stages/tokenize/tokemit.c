@@ -248,17 +248,18 @@ static int tokemit_sentence_line(struct tokemit_bufs *bufs, const char *doc, siz
         t = text->data;
         tlen = text->len;
     }
-    if (buf_addch(line, '{') < 0)
-        return -1;
-    /* each replaced byte became the 3 bytes of U+FFFD */
-    if (tlen != sp->end - sp->start && tokemit_bad(line, s, sp->start, sp->end) < 0)
+    /* each replaced byte became the 3 bytes of U+FFFD; else '{' goes into the room below */
+    bool bad = tlen != sp->end - sp->start;
+    if (bad && (buf_addch(line, '{') < 0 || tokemit_bad(line, s, sp->start, sp->end) < 0))
         return -1;
     if (tokens->n > TOKEMIT_MAX_ITEMS ||
         buf_grow(line, TOKEMIT_FIXED_ROOM + bufs->doc_field.len + TOKJSON_STRING_ROOM(tlen) +
                            tokens->n * TOKEMIT_TOKEN_MAX) < 0)
         return -1;
-    char *p =
-        tokemit_sentence_at(line->data + line->len, &bufs->doc_field, sid, sp, t, tlen, tokens);
+    char *p = line->data + line->len;
+    if (!bad)
+        *p++ = '{';
+    p = tokemit_sentence_at(p, &bufs->doc_field, sid, sp, t, tlen, tokens);
     if (!p)
         return -1;
     tokemit_end_at(line, p);
