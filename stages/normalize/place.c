@@ -28,6 +28,8 @@
 #define PLACE_FNV_BASIS 14695981039346656037ULL
 /* Suffix lists told apart in cache keys; lookups with more lists are not remembered */
 #define PLACE_SUFFIX_LISTS 16
+/* A lookup cache key begins with its suffix list's number and its length, a byte each */
+#define PLACE_CACHE_HEAD 2
 
 /*
  * The suffix lists lookups were given, numbered in the order first seen: a
@@ -771,10 +773,11 @@ static size_t place_suffix_id(const struct place_index *idx, char *const *suffix
 }
 
 /*
- * The cache key of a lookup: the suffix list's number, n, and the bytes of
- * text the lookup reads. place_find() compares a name's exact spelling with
- * text over the spelling's length, which may pass n (up to text's NUL), so
- * those bytes are part of the key. Returns its length, or 0 when too long.
+ * The cache key of a lookup: the suffix list's number and n, a byte each
+ * (both are below 256: the key's bytes bound n), and the bytes of text the
+ * lookup reads. place_find() compares a name's exact spelling with text over
+ * the spelling's length, which may pass n (up to text's NUL), so those bytes
+ * are part of the key. Returns its length, or 0 when too long.
  */
 static size_t place_cache_key(const struct place_index *idx, const char *text, size_t n,
                               char *const *suffixes, char *key)
@@ -783,12 +786,12 @@ static size_t place_cache_key(const struct place_index *idx, const char *text, s
 
     while (read < idx->exact_max && text[read] != '\0')
         read++;
-    if (sid == SIZE_MAX || sizeof(sid) + sizeof(n) + read > WORDCACHE_KEY)
+    if (sid == SIZE_MAX || PLACE_CACHE_HEAD + read > WORDCACHE_KEY)
         return 0;
-    memcpy(key, &sid, sizeof(sid));
-    memcpy(key + sizeof(sid), &n, sizeof(n));
-    memcpy(key + sizeof(sid) + sizeof(n), text, read);
-    return sizeof(sid) + sizeof(n) + read;
+    key[0] = (char)sid;
+    key[1] = (char)n;
+    memcpy(key + PLACE_CACHE_HEAD, text, read);
+    return PLACE_CACHE_HEAD + read;
 }
 
 const char *place_lookup(const struct place_index *idx, const char *text, size_t n,

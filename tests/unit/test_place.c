@@ -254,6 +254,29 @@ static void test_place_lookup_many_suffix_lists(void **state)
     assert_string_equal(lookup("Armenia", lists[19]), "armenia");
 }
 
+/*
+ * Spans up to the cache's key length are remembered by their length and
+ * list as well as their bytes: the same text read to different lengths,
+ * with different lists, keeps each its own answer, the second time too.
+ */
+static void test_place_lookup_long_spans_remembered_apart(void **state)
+{
+    static const char text[] = "South Georgia and the South Sandwich Islands's coast";
+    const size_t full = strlen("South Georgia and the South Sandwich Islands");
+    (void)state;
+
+    const char *id = place_lookup(idx, text, full, NULL);
+    assert_non_null(id);
+    for (int round = 0; round < 2; round++) {
+        assert_string_equal(place_lookup(idx, text, full, NULL), id);
+        assert_string_equal(place_lookup(idx, text, full, en_genitive), id);
+        assert_string_equal(place_lookup(idx, text, full + 2, en_genitive), id);
+        assert_null(place_lookup(idx, text, full + 2, nb_genitive));
+        assert_null(place_lookup(idx, text, full + 2, NULL));
+        assert_null(place_lookup(idx, text, full - 8, NULL));
+    }
+}
+
 static void test_place_index_load_bad_config_fails(void **state)
 {
     static const char *const none[] = {NULL};
@@ -314,6 +337,7 @@ int main(void)
         cmocka_unit_test(test_place_prefix_bounds_the_names),
         cmocka_unit_test(test_place_lookup_cut_as_lookup),
         cmocka_unit_test(test_place_lookup_many_suffix_lists),
+        cmocka_unit_test(test_place_lookup_long_spans_remembered_apart),
         cmocka_unit_test(test_place_index_load_bad_config_fails),
         cmocka_unit_test(test_place_index_load_bad_catalogue_fails),
     };
