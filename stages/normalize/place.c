@@ -40,6 +40,7 @@
 struct place_suffix_ids {
     char *const *lists[PLACE_SUFFIX_LISTS];
     size_t n;
+    size_t last; /* the number last asked for (a document's lookups share one list) */
 };
 
 struct place_name {
@@ -763,9 +764,11 @@ static size_t place_suffix_id(const struct place_index *idx, char *const *suffix
 {
     struct place_suffix_ids *ids = idx->suffix_ids;
 
+    if (ids->last < ids->n && ids->lists[ids->last] == suffixes)
+        return ids->last;
     for (size_t i = 0; i < ids->n; i++)
         if (ids->lists[i] == suffixes)
-            return i;
+            return ids->last = i;
     if (ids->n == PLACE_SUFFIX_LISTS)
         return SIZE_MAX;
     ids->lists[ids->n] = suffixes;
