@@ -536,9 +536,10 @@ static uint64_t place_hash_step(uint64_t h, unsigned char c)
     return (h ^ c) * 1099511628211ULL;
 }
 
-static size_t place_prefix_bit(const struct place_index *idx, uint64_t h)
+/* The filter's bit for hash h: the filter has 2^PLACE_PREFIX_BITS, a constant mask. */
+static size_t place_prefix_bit(uint64_t h)
 {
-    return (size_t)(h ^ (h >> 29)) & (idx->nprefix_bits - 1);
+    return (size_t)(h ^ (h >> 29)) & (((size_t)1 << PLACE_PREFIX_BITS) - 1);
 }
 
 /* Note every beginning of every name's key in the prefix filter. Returns 0 or -1. */
@@ -551,7 +552,7 @@ static int place_prefixes_load(struct place_index *idx)
     for (size_t i = 0; i < idx->nnames; i++) {
         uint64_t h = PLACE_FNV_BASIS;
         for (const char *k = idx->names[i].key; *k; k++) {
-            size_t bit = place_prefix_bit(idx, h = place_hash_step(h, (unsigned char)*k));
+            size_t bit = place_prefix_bit(h = place_hash_step(h, (unsigned char)*k));
             idx->prefixes[bit / 8] |= (unsigned char)(1U << (bit % 8));
         }
     }
@@ -835,7 +836,7 @@ size_t place_prefix(const struct place_index *idx, const char *text, size_t n, s
     for (; k < a; k++) {
         char c = text[k];
         h = place_hash_step(h, (unsigned char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
-        size_t bit = place_prefix_bit(idx, h);
+        size_t bit = place_prefix_bit(h);
         if (!(idx->prefixes[bit / 8] & (1U << (bit % 8))))
             break;
     }
@@ -849,7 +850,7 @@ static size_t place_key_known(const struct place_index *idx, const char *key, si
     size_t k = 0;
 
     for (; k < n; k++) {
-        size_t bit = place_prefix_bit(idx, h = place_hash_step(h, (unsigned char)key[k]));
+        size_t bit = place_prefix_bit(h = place_hash_step(h, (unsigned char)key[k]));
         if (!(idx->prefixes[bit / 8] & (1U << (bit % 8))))
             break;
     }
