@@ -343,22 +343,21 @@ int jsonl_put_string(struct buf *b, const char *s, size_t n)
     return 0;
 }
 
+/* The digits are counted first, then written last first straight into p. */
 char *jsonl_size_at(char *p, size_t v)
 {
-    char digits[24];
-    size_t k = sizeof(digits);
+    size_t len = 1;
 
-    do {
-        digits[--k] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    memcpy(p, digits + k, sizeof(digits) - k);
-    return p + (sizeof(digits) - k);
+    for (size_t t = v / 10; t; t /= 10)
+        len++;
+    for (size_t k = len; k > 0; v /= 10)
+        p[--k] = (char)('0' + v % 10);
+    return p + len;
 }
 
 int jsonl_put_size(struct buf *b, size_t v)
 {
-    char digits[24];
+    char digits[JSONL_SIZE_DIGITS];
 
     return buf_add(b, digits, (size_t)(jsonl_size_at(digits, v) - digits));
 }

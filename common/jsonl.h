@@ -106,7 +106,10 @@ int jsonl_write(FILE *fp, const json_t *rec);
  */
 int jsonl_put_string(struct buf *b, const char *s, size_t n);
 
-/* Write v in decimal at p (room for 20 bytes); returns the end. */
+/* The most digits jsonl_size_at() writes (SIZE_MAX on 64 bits). */
+#define JSONL_SIZE_DIGITS 20
+
+/* Write v in decimal at p (room for JSONL_SIZE_DIGITS bytes), no NUL; returns the end. */
 char *jsonl_size_at(char *p, size_t v);
 
 /* Append v in decimal. */

@@ -391,20 +391,6 @@ void recclaim_derive(struct recclaim *c, const struct recconf *cfg)
     }
 }
 
-size_t recclaim_digits(char *out, size_t n)
-{
-    char rev[RECCLAIM_DIGITS];
-    size_t k = 0;
-
-    do {
-        rev[k++] = (char)('0' + n % 10);
-        n /= 10;
-    } while (n);
-    for (size_t i = 0; i < k; i++)
-        out[i] = rev[k - 1 - i];
-    return k;
-}
-
 int recclaim_cmp(const void *a, const void *b)
 {
     const struct recclaim *x = a, *y = b;

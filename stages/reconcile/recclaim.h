@@ -65,10 +65,6 @@ double recclaim_rounding(double v, double max_share);
 
 void recclaim_release(struct recclaim *c);
 
-/* Write n in decimal at out (room for RECCLAIM_DIGITS bytes), no NUL; returns the count. */
-#define RECCLAIM_DIGITS 20
-size_t recclaim_digits(char *out, size_t n);
-
 /* qsort comparator on (doc, start). */
 int recclaim_cmp(const void *a, const void *b);
 

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "csvout.h"
+#include "jsonl.h"
 #include "utf8.h"
 
 #define RECOUT_QUOTE_CHARS 300
@@ -45,11 +46,10 @@ static int recout_id(struct csvout *c, const struct recclaim *cl)
     char id[256];
     size_t n = strlen(cl->doc);
 
-    if (n + 1 + RECCLAIM_DIGITS < sizeof(id)) {
+    if (n + 1 + JSONL_SIZE_DIGITS < sizeof(id)) {
         memcpy(id, cl->doc, n);
         id[n++] = '@';
-        n += recclaim_digits(id + n, cl->start);
-        id[n] = '\0';
+        *jsonl_size_at(id + n, cl->start) = '\0';
         return csvout_text(c, id);
     }
     struct buf b = BUF_INIT;

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "csvout.h"
 #include "err.h"
+#include "jsonl.h"
 #include "recnote.h"
 
 static uint64_t recrow_fnv(uint64_t h, const char *s)
@@ -101,12 +102,12 @@ static char *recrow_ids_values(const struct recclaim *claims, const struct recco
                                bool values)
 {
     struct buf b = BUF_INIT;
-    char num[400], start[RECCLAIM_DIGITS + 1];
+    char num[400], start[JSONL_SIZE_DIGITS + 1];
     int rc = 0;
 
     for (size_t i = 0; i < cf->n && rc == 0; i++) {
         const struct recclaim *c = &claims[cf->members[i]];
-        start[recclaim_digits(start, c->start)] = '\0';
+        *jsonl_size_at(start, c->start) = '\0';
         if (i && buf_addch(&b, ';') < 0)
             rc = -1;
         else if (values)

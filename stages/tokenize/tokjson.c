@@ -3,23 +3,18 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "jsonl.h"
 #include "utf8.h"
 
 char *tokjson_size_at_any(char *p, size_t v)
 {
-    size_t len = 3;
-
     if (v < 1000) { /* sentence offsets and token offsets past 100 */
         p[0] = (char)('0' + v / 100);
         p[1] = (char)('0' + v / 10 % 10);
         p[2] = (char)('0' + v % 10);
         return p + 3;
     }
-    for (size_t t = v / 1000; t; t /= 10)
-        len++;
-    for (size_t k = len; k > 0; v /= 10) /* the digits, last first, into the room */
-        p[--k] = (char)('0' + v % 10);
-    return p + len;
+    return jsonl_size_at(p, v);
 }
 
 /* The escape of ASCII control, quote or backslash c. */

@@ -241,6 +241,20 @@ static void test_jsonl_put_size_and_key(void **state)
 }
 
 /* Keys and strings write straight into the buffer: it grows as needed and stays a C string. */
+static void test_jsonl_size_at_as_printf(void **state)
+{
+    char out[JSONL_SIZE_DIGITS + 1];
+    char want[32];
+    const size_t v[] = {0, 7, 9, 10, 99, 100, 999, 1000, 12345, SIZE_MAX / 10, SIZE_MAX};
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+        *jsonl_size_at(out, v[i]) = '\0';
+        snprintf(want, sizeof(want), "%zu", v[i]);
+        assert_string_equal(out, want);
+    }
+}
+
 static void test_jsonl_put_grows_the_buffer(void **state)
 {
     (void)state;
@@ -281,6 +295,7 @@ int main(void)
         cmocka_unit_test(test_jsonl_put_string_exact_escapes),
         cmocka_unit_test(test_jsonl_put_string_rejects_invalid_utf8),
         cmocka_unit_test(test_jsonl_put_size_and_key),
+        cmocka_unit_test(test_jsonl_size_at_as_printf),
         cmocka_unit_test(test_jsonl_put_grows_the_buffer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -168,20 +168,6 @@ static void test_recclaim_from_scan_leaves_errors(void **state)
     assert_string_equal(c.doc, "a");
 }
 
-static void test_recclaim_digits(void **state)
-{
-    char out[RECCLAIM_DIGITS + 1];
-    char want[32];
-    const size_t v[] = {0, 7, 10, 12345, SIZE_MAX};
-
-    (void)state;
-    for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
-        out[recclaim_digits(out, v[i])] = '\0';
-        snprintf(want, sizeof(want), "%zu", v[i]);
-        assert_string_equal(out, want);
-    }
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,7 +175,6 @@ int main(void)
         cmocka_unit_test(test_recclaim_from_json_claim_fields),
         cmocka_unit_test(test_recclaim_from_scan_as_json),
         cmocka_unit_test(test_recclaim_from_scan_leaves_errors),
-        cmocka_unit_test(test_recclaim_digits),
         cmocka_unit_test(test_recclaim_rounding),
         cmocka_unit_test(test_recclaim_derive_intervals),
     };
