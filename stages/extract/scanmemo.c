@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "numval.h"
+#include "zmem.h"
 
 #define SCANMEMO_SLOTS 16384 /* a power of two: 1 MB a memo, one memo a thread */
 #define SCANMEMO_KEYMAX 32   /* longer folds are not remembered: they are few */
@@ -35,7 +36,7 @@ struct scanmemo {
 
 struct scanmemo *scanmemo_new(void)
 {
-    return calloc(1, sizeof(struct scanmemo));
+    return zmem_alloc(sizeof(struct scanmemo));
 }
 
 void scanmemo_free(struct scanmemo *m)

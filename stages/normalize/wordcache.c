@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "zmem.h"
+
 struct wordcache_ent {
     uint8_t klen; /* 0: empty (an empty key is never stored) */
     uint8_t vlen;
@@ -19,7 +21,7 @@ struct wordcache {
 struct wordcache *wordcache_new(unsigned bits)
 {
     size_t n = (size_t)1 << bits;
-    struct wordcache *c = calloc(1, sizeof(*c) + n * sizeof(struct wordcache_ent));
+    struct wordcache *c = zmem_alloc(sizeof(*c) + n * sizeof(struct wordcache_ent));
 
     if (c)
         c->mask = n - 1;
