@@ -11,15 +11,18 @@ static void outfile_clear(struct outfile *out)
 {
     free(out->path);
     free(out->tmppath);
+    free(out->buf);
     out->fp = NULL;
     out->path = NULL;
     out->tmppath = NULL;
+    out->buf = NULL;
 }
 
 int outfile_open(struct outfile *out, const char *path)
 {
     out->fp = NULL;
     out->tmppath = NULL;
+    out->buf = NULL;
     out->path = strdup(path);
     if (!out->path)
         return error_at(path, 0, "out of memory");
@@ -39,6 +42,11 @@ int outfile_open(struct outfile *out, const char *path)
         error_at(out->tmppath, 0, "cannot create: %s", strerror(errno));
         outfile_clear(out);
         return -1;
+    }
+    out->buf = malloc(OUTFILE_BUF); /* without it, stdio's own buffer serves */
+    if (out->buf && setvbuf(out->fp, out->buf, _IOFBF, OUTFILE_BUF) != 0) {
+        free(out->buf);
+        out->buf = NULL;
     }
     return 0;
 }

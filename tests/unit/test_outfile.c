@@ -99,6 +99,29 @@ static void test_outfile_commit_full_disk_fails(void **state)
     assert_null(slurp(tmp));
 }
 
+/* More than a buffer's worth, in pieces of odd sizes: every byte lands, in order. */
+static void test_outfile_commit_keeps_writes_past_the_buffer(void **state)
+{
+    (void)state;
+    struct outfile out;
+    const size_t total = 3 * OUTFILE_BUF + 4321;
+
+    assert_int_equal(outfile_open(&out, target), 0);
+    assert_non_null(out.buf);
+    for (size_t i = 0; i < total; i += 7)
+        for (size_t j = i; j < i + 7 && j < total; j++)
+            assert_int_equal(fputc('a' + (int)(j % 23), out.fp), 'a' + (int)(j % 23));
+    assert_int_equal(outfile_commit(&out), 0);
+    assert_null(out.buf);
+    FILE *fp = fopen(target, "rb");
+    assert_non_null(fp);
+    size_t n = 0;
+    for (int c; (c = getc(fp)) != EOF; n++)
+        assert_int_equal(c, 'a' + (int)(n % 23));
+    fclose(fp);
+    assert_int_equal(n, total);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -106,6 +129,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_outfile_abort_keeps_previous_output, setup, teardown),
         cmocka_unit_test_setup_teardown(test_outfile_open_in_missing_folder_fails, setup, teardown),
         cmocka_unit_test_setup_teardown(test_outfile_commit_full_disk_fails, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_outfile_commit_keeps_writes_past_the_buffer, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
