@@ -8,6 +8,7 @@
 
 #include "err.h"
 #include "jscan.h"
+#include "outfile.h"
 
 int par_threads_default(void)
 {
@@ -189,6 +190,7 @@ static int par_prepare(struct par_part *p, int k, FILE *out, const char *near,
     p->out = p->msgs = NULL;
     p->msgbuf = NULL;
     p->msglen = 0;
+    p->outbuf = NULL;
     p->started = false;
     p->status = STAGE_FATAL;
     if (stats_init(&p->stats, total->stage) < 0)
@@ -200,6 +202,11 @@ static int par_prepare(struct par_part *p, int k, FILE *out, const char *near,
     p->out = par_tmpfile(near);
     if (!p->out)
         return -1;
+    p->outbuf = malloc(OUTFILE_BUF); /* without it, stdio's own buffer serves */
+    if (p->outbuf && setvbuf(p->out, p->outbuf, _IOFBF, OUTFILE_BUF) != 0) {
+        free(p->outbuf);
+        p->outbuf = NULL;
+    }
     p->msgs = open_memstream(&p->msgbuf, &p->msglen);
     return p->msgs ? 0 : error_at(NULL, 0, "out of memory");
 }
@@ -211,6 +218,7 @@ static void par_release(struct par_part *p, int k)
     if (p->msgs)
         fclose(p->msgs);
     free(p->msgbuf);
+    free(p->outbuf);
     stats_release(&p->stats);
 }
 

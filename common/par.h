@@ -42,6 +42,7 @@ struct par_part {
     FILE *msgs; /* NULL: stderr (part 0) */
     char *msgbuf;
     size_t msglen;
+    char *outbuf; /* out's buffer (k > 0) */
     pthread_t thread;
     bool started;
 };
