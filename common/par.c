@@ -222,29 +222,36 @@ static void par_release(struct par_part *p, int k)
     stats_release(&p->stats);
 }
 
-/* Append the part's output file to out. Returns 0, or -1 (reported). */
-static int par_copy(FILE *from, FILE *out)
+/*
+ * Append the part's output file to out, named name (the output, or NULL for
+ * standard output) in messages: the temporary file is written beside it, so
+ * what stops one (a full disk, a size limit) stops the other. Returns 0, or
+ * -1 (reported).
+ */
+static int par_copy(FILE *from, FILE *out, const char *name)
 {
     char block[65536];
     size_t n;
 
     if (fflush(from) != 0 || fseeko(from, 0, SEEK_SET) != 0)
-        return error_at(NULL, 0, "temporary file: %s", strerror(errno));
+        return error_at(name, 0, "write failed: %s (a part's temporary file)", strerror(errno));
     while ((n = fread(block, 1, sizeof(block), from)) > 0)
         if (fwrite(block, 1, n, out) != n)
-            return error_at(NULL, 0, "write failed: %s", strerror(errno));
-    return ferror(from) ? error_at(NULL, 0, "temporary file: read failed") : 0;
+            return error_at(name, 0, "write failed: %s", strerror(errno));
+    return ferror(from)
+               ? error_at(name, 0, "read failed: %s (a part's temporary file)", strerror(errno))
+               : 0;
 }
 
 /* Pass part k on: its messages to stderr, its output after the parts before, its figures. */
-static int par_pass_on(struct par_part *p, int k, FILE *out, struct stats *total)
+static int par_pass_on(struct par_part *p, int k, FILE *out, const char *name, struct stats *total)
 {
     if (k > 0) {
         int closed = fclose(p->msgs);
         p->msgs = NULL;
         if (closed == 0 && p->msglen)
             fwrite(p->msgbuf, 1, p->msglen, stderr);
-        if (p->status != STAGE_FATAL && par_copy(p->out, out) < 0)
+        if (p->status != STAGE_FATAL && par_copy(p->out, out, name) < 0)
             return STAGE_FATAL;
     }
     if (stats_add(total, &p->stats) < 0)
@@ -283,7 +290,8 @@ int par_run(struct par_part *parts, int n, par_work_fn fn, void *ctx, FILE *out,
     } else {
         par_work(parts, n);
         for (k = 0; k < n && status != STAGE_FATAL; k++) {
-            int rc = par_pass_on(&parts[k], k, out, total);
+            int rc =
+                par_pass_on(&parts[k], k, out, near && strcmp(near, "-") != 0 ? near : NULL, total);
             if (rc > status)
                 status = rc;
         }
