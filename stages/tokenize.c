@@ -13,7 +13,7 @@
 
 static const char usage[] =
     "usage: tokenize [-h] [-c CONFIG_DIR] [-o OUTPUT] [-s STATS_JSON] [-m MANIFEST]\n"
-    "                [-n NAME] [-S K/N [-l]] [-t THREADS] IN...\n"
+    "                [-n NAME] [-S K/N [-l | -L DIR]] [-t THREADS] IN...\n"
     "Split articles into sentences and tokens (tokens.jsonl).\n"
     "  IN             a folder (every *.txt below it, with its manifest.csv),\n"
     "                 a file, or - for standard input\n"
@@ -26,6 +26,9 @@ static const char usage[] =
     "  -S K/N         only the documents of shard K of N (FNV-1a 64 of the id mod N == K)\n"
     "  -l             with -S: list the shard's files (size, time) and manifest rows\n"
     "                 instead of tokenizing (to tell whether it must be redone)\n"
+    "  -L DIR         with -S K/N or -S all/N: that listing of shard K, or of every shard,\n"
+    "                 into DIR/K/.inputs (after a line 'in IN... shard K/N'), each file\n"
+    "                 rewritten only when it changes\n"
     "  -t THREADS     threads (default 0: one per processor online); documents are read\n"
     "                 by several at once, with the same output as one thread\n"
     "exit status: 0 all documents processed, 1 some skipped (named on stderr),\n"
@@ -36,6 +39,8 @@ struct opts {
     struct tokenize_args args;
     struct shard shard;
     bool list;
+    bool all;             /* -S all/N */
+    const char *list_dir; /* -L */
 };
 
 static _Noreturn void usage_exit(int status)
@@ -48,7 +53,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 {
     int c;
 
-    while ((c = getopt(argc, argv, "hc:o:s:m:n:S:lt:")) != -1) {
+    while ((c = getopt(argc, argv, "hc:o:s:m:n:S:lL:t:")) != -1) {
         switch (c) {
         case 'h':
             usage_exit(STAGE_OK);
@@ -68,12 +73,15 @@ static void parse_args(int argc, char **argv, struct opts *o)
             o->args.stdin_name = optarg;
             break;
         case 'S':
-            if (shard_parse(&o->shard, optarg) < 0)
+            if (shard_parse_all(&o->shard, optarg, &o->all) < 0)
                 usage_exit(STAGE_FATAL);
             o->args.shard = &o->shard;
             break;
         case 'l':
             o->list = true;
+            break;
+        case 'L':
+            o->list_dir = optarg;
             break;
         case 't':
             o->args.threads = par_threads_arg(optarg);
@@ -84,8 +92,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
             usage_exit(STAGE_FATAL);
         }
     }
-    if (optind >= argc || (o->list && !o->args.shard))
+    if (optind >= argc || ((o->list || o->list_dir) && !o->args.shard) || (o->list && o->list_dir))
         usage_exit(STAGE_FATAL);
+    if (o->all && !o->list_dir)
+        die(STAGE_FATAL, "-S all/N lists every shard: it goes with -L DIR");
     if (o->args.threads == 0)
         o->args.threads = par_threads_default();
     o->args.inputs = argv + optind;
@@ -95,13 +105,14 @@ static void parse_args(int argc, char **argv, struct opts *o)
 static int list_shard(const struct opts *o)
 {
     struct shard_listing l = {.shard = o->args.shard,
+                              .all = o->all,
                               .output = o->args.output,
                               .manifest = o->args.manifest,
                               .stdin_name = o->args.stdin_name,
                               .inputs = o->args.inputs,
                               .ninputs = o->args.ninputs};
 
-    return shard_list_inputs(&l);
+    return o->list_dir ? shard_write_listings(&l, o->list_dir) : shard_list_inputs(&l);
 }
 
 int main(int argc, char **argv)
@@ -111,7 +122,7 @@ int main(int argc, char **argv)
 
     err_init("tokenize");
     parse_args(argc, argv, &opts);
-    if (opts.list)
+    if (opts.list || opts.list_dir)
         return list_shard(&opts) < 0 ? STAGE_FATAL : STAGE_OK;
     if (tokconf_load(&tc, config_dir(opts.config)) < 0)
         return STAGE_FATAL;

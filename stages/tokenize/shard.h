@@ -39,6 +39,12 @@ uint64_t shard_hash(const char *s);
  */
 int shard_parse(struct shard *s, const char *arg);
 
+/*
+ * shard_parse(), or "all/N": every shard of N (s->k = 0, *all set). Returns
+ * 0, or -1 after reporting.
+ */
+int shard_parse_all(struct shard *s, const char *arg, bool *all);
+
 /* Whether doc belongs to shard s. */
 bool shard_has(const struct shard *s, const char *doc);
 
@@ -64,6 +70,7 @@ int shard_list(FILE *fp, const char *name, const struct shard *s, const struct t
 /* What tokenize -S K/N -l lists: its inputs, as tokenize would take them. */
 struct shard_listing {
     const struct shard *shard;
+    bool all;             /* shard_write_listings(): every shard of shard->n, not shard->k */
     const char *output;   /* "-" for stdout; written whole or not at all */
     const char *manifest; /* NULL: each folder's manifest.csv */
     const char *stdin_name;
@@ -79,5 +86,17 @@ struct shard_listing {
  * is written).
  */
 int shard_list_inputs(const struct shard_listing *l);
+
+/* The name of a shard's listing in its folder. */
+#define SHARD_INPUTS ".inputs"
+
+/*
+ * tokenize -S K/N -L DIR (all: -S all/N): what shard_list_inputs() lists,
+ * for shard K or every shard at once (one walk, one stat() a file), into
+ * DIR/K/.inputs, headed "in INPUT... shard K/N". A file is written (temp +
+ * rename, folders made) only when its text changes, so make redoes just
+ * the shards whose listing did. Returns 0, or -1 after reporting.
+ */
+int shard_write_listings(const struct shard_listing *l, const char *dir);
 
 #endif

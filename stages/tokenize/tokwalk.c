@@ -66,6 +66,7 @@ static int tokwalk_add(struct tokwalk *w, const char *doc, size_t doclen, const 
     e->path = strdup(path);
     e->rel = strdup(rel);
     e->reason = reason ? strdup(reason) : NULL;
+    e->stated = false;
     w->n++;
     return e->doc && e->path && e->rel && (!reason || e->reason) ? 0 : -1;
 }
@@ -136,6 +137,12 @@ static int tokwalk_one(struct tokwalk_ctx *c, const char *dir, const char *rel, 
     } else if (rc == 0 && tokwalk_is_txt(name)) {
         rc = tokwalk_add(c->w, r, doclen, full, r,
                          S_ISREG(st.st_mode) ? NULL : "not a regular file");
+        if (rc == 0 && S_ISREG(st.st_mode)) {
+            struct tokwalk_entry *e = &c->w->v[c->w->n - 1];
+            e->stated = true;
+            e->size = st.st_size;
+            e->mtime = st.st_mtim;
+        }
     }
     free(full);
     free(r);

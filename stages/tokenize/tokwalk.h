@@ -13,13 +13,20 @@
 #ifndef TOKWALK_H
 #define TOKWALK_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
+#include <time.h>
 
 struct tokwalk_entry {
     char *doc;
     char *path;   /* to open ("-" for stdin) */
     char *rel;    /* the "path" field: relative to the folder, else as given */
     char *reason; /* why it must be skipped, or NULL */
+    /* what the walk's stat() saw of a regular file below a folder (stated) */
+    bool stated;
+    off_t size;
+    struct timespec mtime;
 };
 
 struct tokwalk {

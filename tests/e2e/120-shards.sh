@@ -27,6 +27,35 @@ check "-l lists the shard's files" test "$(grep -c '^file	' "$T/out")" -eq \
     "$(grep -c '"type":"doc"' "$T/part0.jsonl")"
 check_grep "and its manifest rows" '^row	' "$T/out"
 
+# -L: every shard's listing from one walk, into DIR/K/.inputs, each rewritten
+# only when it changes.
+run stage tokenize -S all/3 "$TOP/seeds"
+check_status "-S all/N without -L is misuse" 2
+check_grep "and says why" "it goes with -L DIR" "$T/err"
+run stage tokenize -S all/x -L "$T/lists" "$TOP/seeds"
+check_grep "-S all/x is misuse" "N of all/N must be a whole number" "$T/err"
+run stage tokenize -S 0/3 -l -L "$T/lists" "$TOP/seeds"
+check_status "-l and -L together are misuse" 2
+run stage tokenize -S all/3 -L "$T/lists" "$TOP/seeds"
+check_status "-S all/3 -L" 0
+for k in 0 1 2; do
+    { echo "in $TOP/seeds shard $k/3" && stage tokenize -S $k/3 -l "$TOP/seeds"; } >"$T/want$k"
+    check "-L writes shard $k's -l listing under its header" cmp -s "$T/want$k" \
+        "$T/lists/$k/.inputs"
+done
+touch "$T/mark"
+sleep 1
+run stage tokenize -S all/3 -L "$T/lists" "$TOP/seeds"
+check "an unchanged listing is left as it was" test -z "$(find "$T/lists" -newer "$T/mark" -type f)"
+run stage tokenize -S 1/3 -L "$T/lists" "$TOP/seeds" "$TOP/seeds/000_6dd27f85b6c2954e.txt"
+check "-S K/N -L rewrites shard K's only" test "$(find "$T/lists" -newer "$T/mark" -type f)" = \
+    "$T/lists/1/.inputs"
+check_grep "naming every input in its header" "^in $TOP/seeds $TOP/seeds/000_6dd27f85b6c2954e.txt shard 1/3\$" \
+    "$T/lists/1/.inputs"
+run stage tokenize -S all/3 -L "$T/nowhere/lists" "$TOP/seeds"
+check_status "-L into a folder that cannot be made fails" 2
+check_grep "and says why" "nowhere/lists: cannot create folder" "$T/err"
+
 # make pipeline: the same outputs whatever SHARDS is, per-shard files kept.
 run pipeline_make IN="$TOP/seeds" OUT="$T/one" SHARDS=1
 check_status "SHARDS=1" 0

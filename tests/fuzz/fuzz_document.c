@@ -107,7 +107,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static char doc[] = "fuzz", rel[] = "fuzz.txt";
     struct manifest_row row = {doc, (char *)"", (char *)"", (char *)"", (char *)"", 1, false};
     struct manifest m = {(char *)"manifest.csv", &row, 1};
-    struct tokwalk_entry e = {doc, fz_path, rel, NULL};
+    struct tokwalk_entry e = {.doc = doc, .path = fz_path, .rel = rel};
     char *out = NULL;
     size_t outlen = 0;
 

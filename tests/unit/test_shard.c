@@ -1,6 +1,7 @@
 #include "test_common.h"
 
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,14 +13,15 @@
 #include "tokenize/shard.h"
 #include "tokenize/tokwalk.h"
 
-/* Run shard_parse(s, arg) with stderr caught into msg. */
-static int parse(struct shard *s, const char *arg, char *msg, size_t size)
+/* Run shard_parse(s, arg), or shard_parse_all() when all is not NULL, with stderr caught into msg.
+ */
+static int parse_any(struct shard *s, const char *arg, bool *all, char *msg, size_t size)
 {
     FILE *err = tmpfile();
     int saved = dup(2);
 
     dup2(fileno(err), 2);
-    int rc = shard_parse(s, arg);
+    int rc = all ? shard_parse_all(s, arg, all) : shard_parse(s, arg);
     fflush(stderr);
     dup2(saved, 2);
     close(saved);
@@ -28,6 +30,11 @@ static int parse(struct shard *s, const char *arg, char *msg, size_t size)
         msg[0] = '\0';
     fclose(err);
     return rc;
+}
+
+static int parse(struct shard *s, const char *arg, char *msg, size_t size)
+{
+    return parse_any(s, arg, NULL, msg, size);
 }
 
 static void test_shard_hash_fnv1a64(void **state)
@@ -167,6 +174,67 @@ static void test_shard_claim_rows_other_shards(void **state)
 }
 
 /* A file of 5 bytes at a known time, a vanished one and a skip, with rows. */
+static void test_shard_parse_all(void **state)
+{
+    (void)state;
+    struct shard s = {9, 9};
+    bool all = true;
+    char msg[256];
+
+    assert_int_equal(parse_any(&s, "2/3", &all, msg, sizeof(msg)), 0);
+    assert_false(all);
+    assert_int_equal(s.k, 2);
+    assert_int_equal(s.n, 3);
+    assert_int_equal(parse_any(&s, "all/5", &all, msg, sizeof(msg)), 0);
+    assert_true(all);
+    assert_int_equal(s.k, 0);
+    assert_int_equal(s.n, 5);
+    static const char *const bad[] = {"all/0", "all/", "all/x", "all/3x", "all", "ALL/3", "all/-1"};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        s = (struct shard){7, 8};
+        assert_int_equal(parse_any(&s, bad[i], &all, msg, sizeof(msg)), -1);
+        assert_non_null(strstr(msg, bad[i]));
+        assert_int_equal(s.k, 7); /* unchanged */
+        assert_int_equal(s.n, 8);
+    }
+}
+
+/* A folder's file is listed with the size and time the walk's stat() saw. */
+static void test_shard_list_uses_the_walks_stat(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/test_shard_dir_XXXXXX";
+    char path[64];
+    struct timespec t[2] = {{1500000000, 5}, {1500000000, 5}};
+    struct shard all = {0, 1};
+    struct tokwalk w;
+    char *text = NULL;
+    size_t len = 0;
+
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/a.txt", dir);
+    int fd = open(path, O_WRONLY | O_CREAT, 0644);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "abc", 3), 3);
+    assert_int_equal(futimens(fd, t), 0);
+    close(fd);
+    tokwalk_init(&w);
+    assert_int_equal(tokwalk_dir(&w, dir), 0);
+    assert_int_equal(w.n, 1);
+    assert_true(w.v[0].stated);
+    assert_int_equal(w.v[0].size, 3);
+    assert_int_equal(w.v[0].mtime.tv_sec, 1500000000);
+    assert_int_equal(w.v[0].mtime.tv_nsec, 5);
+    unlink(path); /* gone now: the listing is of what the walk saw */
+    rmdir(dir);
+    FILE *fp = open_memstream(&text, &len);
+    assert_int_equal(shard_list(fp, "list", &all, &w, NULL), 0);
+    fclose(fp);
+    assert_string_equal(text, "file\ta.txt\t3\t1500000000.000000005\n");
+    free(text);
+    tokwalk_release(&w);
+}
+
 static void test_shard_list_lines(void **state)
 {
     (void)state;
@@ -268,6 +336,8 @@ int main(void)
         cmocka_unit_test(test_shard_has_partition),
         cmocka_unit_test(test_shard_filter_keeps_own_in_order),
         cmocka_unit_test(test_shard_claim_rows_other_shards),
+        cmocka_unit_test(test_shard_parse_all),
+        cmocka_unit_test(test_shard_list_uses_the_walks_stat),
         cmocka_unit_test(test_shard_list_lines),
         cmocka_unit_test(test_shard_list_rows_of_shard_only),
         cmocka_unit_test(test_shard_list_write_failed),
