@@ -23,11 +23,14 @@ override CPPFLAGS += -Icommon -Istages -D_POSIX_C_SOURCE=200809L -MMD -MP \
 override CFLAGS += -std=c11 -pthread $(WARN) $(if $(WERROR),-Werror) $(SAN) \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 override LDFLAGS += -pthread $(SAN)
-LDLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(CSV_LIBS) $(STEM_LIBS) -lm
-TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+# Asked of pkg-config once, and only by a make that links (a pipeline run need not).
+LDLIBS = $(eval LDLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(CSV_LIBS) \
+  $(STEM_LIBS) -lm)$(LDLIBS)
+TEST_LIBS = $(eval TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null))$(TEST_LIBS)
 
 # A missing library stops the build with the one command that installs it.
-NODEPS_GOALS := clean format-check help deps
+# (pipeline-locked: the make that pipeline starts, which has checked already.)
+NODEPS_GOALS := clean format-check help deps pipeline-locked
 ifneq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
 MISSING := $(shell sh scripts/deps.sh --missing)
 ifneq ($(MISSING),)
@@ -127,5 +130,8 @@ help:
 .PHONY: all test unit replay fuzz e2e sanitize valgrind install clean format-check deps help pipeline bench
 .DELETE_ON_ERROR:
 .SECONDARY:
+# (Not needed by a make that builds nothing: NOBUILD=1.)
+ifndef NOBUILD
 -include $(COMMON_OBJ:.o=.d) $(wildcard $(BUILD)/stages/*.d $(BUILD)/stages/*/*.d \
   $(BUILD)/tests/unit/*.d $(BUILD)/tests/fuzz/*.d $(BUILD)/bench/*.d)
+endif

@@ -18,8 +18,8 @@
 #
 # Make's timestamps miss a file that vanished or an IN that now names
 # another folder, so OUT/shards/K/.inputs records what shard K is made of
-# (tokenize -S K/N -l: its files with size and time, its manifest rows) and
-# is rewritten only when that changes.
+# (its files with size and time, its manifest rows: tokenize -L, one walk of
+# IN for every shard) and is rewritten only when that changes.
 STAGE_OK = || [ $$? -eq 1 ]
 # Threads per stage (-t): THREADS= when given; else 1 when make runs jobs at
 # once (make -jN: the shards are the parallel work), else one per processor.
@@ -37,11 +37,13 @@ SHARD_IDS := $(shell (i=0; while [ $$i -lt '$(SHARDS)' ]; do echo $$i; i=$$((i+1
 SHARD_DIRS := $(SHARD_IDS:%=$(OUT)/shards/%)
 SHARD_BAD = { echo "pipeline: SHARDS='$(SHARDS)' is not a whole number from 1" >&2; exit 2; }
 
-pipeline:
+# The make under the lock is told what this one found out (the binaries are
+# built, the shards counted), so it parses and looks at no more than the run.
+pipeline: $(call bin,tokenize) $(call bin,extract) $(call bin,normalize) $(call bin,reconcile)
 	@[ -n "$(SHARD_IDS)" ] || $(SHARD_BAD)
 	@mkdir -p $(OUT)
 	@flock $(if $(WAIT),,-n) -E $(LOCK_BUSY) $(OUT)/.lock $(MAKE) --no-print-directory \
-	  pipeline-locked; rc=$$?; \
+	  pipeline-locked NOBUILD=1 SHARDS='$(SHARDS)' SHARD_IDS='$(SHARD_IDS)'; rc=$$?; \
 	 if [ $$rc -eq $(LOCK_BUSY) ]; then \
 	   echo "pipeline: $(OUT) is in use by another run (make pipeline WAIT=1 waits)" >&2; fi; \
 	 exit $$rc
@@ -69,13 +71,8 @@ EXTRACT_CONFIG := $(wildcard $(CONFIG)/numbers/*.json)
 NORMALIZE_CONFIG := $(wildcard $(CONFIG)/numbers/*.json $(CONFIG)/claims/*.json \
   $(CONFIG)/places.json $(CONFIG)/normalize.json)
 
-# shard_rules K: OUT/shards/K/{.inputs,tokens,mentions,normalized}.
+# shard_rules K: OUT/shards/K/{tokens,mentions,normalized}.jsonl.
 define shard_rules
-$(OUT)/shards/$(1)/.inputs: FORCE | $(call bin,tokenize)
-	@mkdir -p $$(@D)
-	@{ echo "in $(abspath $(IN)) shard $(1)/$(SHARDS)" && \
-	   $(BUILD)/bin/tokenize -S $(1)/$(SHARDS) -l $(IN); } >$$@.new || { rm -f $$@.new; exit 2; }; \
-	 if cmp -s $$@.new $$@; then rm -f $$@.new; else mv $$@.new $$@; fi
 $(OUT)/shards/$(1)/tokens.jsonl: $(OUT)/shards/$(1)/.inputs $(TOKENIZE_CONFIG) $(call bin,tokenize)
 	@$(BUILD)/bin/tokenize -c $(CONFIG) -t $$(STAGE_THREADS) -S $(1)/$(SHARDS) \
 	  -s $$(@D)/tokenize.stats.json \
@@ -90,6 +87,14 @@ $(OUT)/shards/$(1)/normalized.jsonl: $(OUT)/shards/$(1)/mentions.jsonl $(NORMALI
 	  -o $$@ $$< $$(STAGE_OK)
 endef
 $(foreach k,$(SHARD_IDS),$(eval $(call shard_rules,$(k))))
+
+# Every shard's listing from one walk (a Slurm array task, SHARD=K: its own
+# only). OUT/shards/.listing is never made: each .inputs is then looked at
+# anew, and only those whose time changed redo their shard.
+$(OUT)/shards/.listing: FORCE | $(call bin,tokenize)
+	@$(BUILD)/bin/tokenize -S $(or $(SHARD),all)/$(SHARDS) -L $(OUT)/shards $(abspath $(IN)) \
+	  || exit 2
+$(SHARD_DIRS:%=%/.inputs): $(OUT)/shards/.listing ;
 
 # OUT/NAME.jsonl: the shards' files merged in document order, the same
 # bytes whatever SHARDS is (temp + rename).
@@ -114,7 +119,7 @@ slurm: $(if $(NOBUILD),,$(BINS))
 	  -n $(SHARDS) $(if $(PARTITION),-p $(PARTITION)) $(if $(TIME),-t $(TIME)) \
 	  $(if $(NOWAIT),-N) $(IN) $(OUT)
 
-.PHONY: pipeline pipeline-locked pipeline-shard slurm FORCE
+.PHONY: pipeline pipeline-locked pipeline-shard slurm FORCE $(OUT)/shards/.listing
 FORCE:
 
 # make test-slurm: the pipeline through a real one-node Slurm cluster.

@@ -34,8 +34,16 @@ has() {
 }
 
 missing() {
-    out=
+    out= pcs= all_pc=no
     for spec in $1; do
+        case $spec in *:pc:*) pcs="$pcs ${spec##*:}" ;; esac
+    done
+    # One pkg-config for all when they are all there (each make run asks).
+    if [ -n "$pcs" ] && command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $pcs; then
+        all_pc=yes
+    fi
+    for spec in $1; do
+        case $all_pc:$spec in yes:*:pc:*) continue ;; esac
         pkg=${spec%%:*} rest=${spec#*:}
         has "${rest%%:*}" "${rest#*:}" || out="$out $pkg"
     done
