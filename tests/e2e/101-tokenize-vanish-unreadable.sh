@@ -1,6 +1,6 @@
 # A document that vanishes between listing and reading, one that cannot be
 # opened (Permission denied, even as root) and one whose read fails (EIO),
-# made deterministic by a preloaded fopen() that, for the named base names,
+# made deterministic by a preloaded fopen() and open() that, for the named base names,
 # removes the file first, fails with EACCES, or opens /proc/self/mem (whose
 # first page cannot be read). Each is skipped and named with its reason,
 # exit 1, the good document kept.
@@ -10,6 +10,8 @@ cat >"$T/shim.c" <<'C'
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +39,39 @@ static FILE *shim(const char *sym, const char *path, const char *mode)
 
 FILE *fopen(const char *path, const char *mode) { return shim("fopen", path, mode); }
 FILE *fopen64(const char *path, const char *mode) { return shim("fopen64", path, mode); }
+
+static int oshim(const char *sym, const char *path, int flags, va_list ap)
+{
+    int (*real)(const char *, int, ...) = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, sym);
+    mode_t mode = (flags & O_CREAT) ? (mode_t)va_arg(ap, int) : 0;
+    if (named(path, "SHIM_VANISH"))
+        unlink(path);
+    if (named(path, "SHIM_DENY")) {
+        errno = EACCES;
+        return -1;
+    }
+    if (named(path, "SHIM_EIO"))
+        path = "/proc/self/mem";
+    return real(path, flags, mode);
+}
+
+int open(const char *path, int flags, ...)
+{
+    va_list ap;
+    va_start(ap, flags);
+    int fd = oshim("open", path, flags, ap);
+    va_end(ap);
+    return fd;
+}
+
+int open64(const char *path, int flags, ...)
+{
+    va_list ap;
+    va_start(ap, flags);
+    int fd = oshim("open64", path, flags, ap);
+    va_end(ap);
+    return fd;
+}
 C
 if ! ${CC:-cc} -shared -fPIC -o "$T/shim.so" "$T/shim.c" -ldl 2>"$T/cc.err"; then
     fail "cannot build the fopen shim" "$T/cc.err"
