@@ -1,5 +1,6 @@
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -74,9 +75,18 @@ int main(int argc, char **argv)
     err_init("normalize");
     parse_args(argc, argv, &opts);
     opts.args.config_dir = config_dir(opts.config);
-    if (normconf_load(&nc, opts.args.config_dir) < 0)
+    /* One input file on several threads: the second part's config loads beside the first. */
+    struct normconf_spare spare = {.started = false};
+    if (opts.args.threads > 1 && opts.args.ninputs == 1 && strcmp(opts.args.inputs[0], "-") != 0) {
+        normconf_spare_start(&spare, opts.args.config_dir);
+        opts.args.spare = &spare;
+    }
+    if (normconf_load(&nc, opts.args.config_dir) < 0) {
+        normconf_spare_release(&spare);
         return STAGE_FATAL;
+    }
     int status = normrun_run(&nc, &opts.args);
+    normconf_spare_release(&spare);
     normconf_release(&nc);
     return status;
 }

@@ -1,5 +1,6 @@
 #include "normconf.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,4 +74,56 @@ void normconf_release(struct normconf *nc)
     nc->claims = NULL;
     wordcache_free(nc->values);
     nc->values = NULL;
+}
+
+static void *normconf_spare_load(void *arg)
+{
+    struct normconf_spare *s = arg;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *msgs = open_memstream(&text, &len);
+
+    if (!msgs) {
+        s->rc = -1;
+        return NULL;
+    }
+    err_set_stream(msgs);
+    s->rc = normconf_load(&s->nc, s->config_dir);
+    err_set_stream(NULL);
+    fclose(msgs);
+    free(text);
+    return NULL;
+}
+
+void normconf_spare_start(struct normconf_spare *s, const char *config_dir)
+{
+    s->config_dir = config_dir;
+    s->joined = s->taken = false;
+    s->rc = -1;
+    s->started = pthread_create(&s->thread, NULL, normconf_spare_load, s) == 0;
+}
+
+static void normconf_spare_join(struct normconf_spare *s)
+{
+    if (s->started && !s->joined) {
+        pthread_join(s->thread, NULL);
+        s->joined = true;
+    }
+}
+
+struct normconf *normconf_spare_take(struct normconf_spare *s)
+{
+    normconf_spare_join(s);
+    if (!s->started || s->taken || s->rc < 0)
+        return NULL;
+    s->taken = true;
+    return &s->nc;
+}
+
+void normconf_spare_release(struct normconf_spare *s)
+{
+    normconf_spare_join(s);
+    if (s->started && !s->taken && s->rc == 0)
+        normconf_release(&s->nc);
+    s->started = false;
 }

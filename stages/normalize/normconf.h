@@ -9,6 +9,9 @@
 #ifndef NORMCONF_H
 #define NORMCONF_H
 
+#include <pthread.h>
+#include <stdbool.h>
+
 #include "claim.h"
 #include "numlex.h"
 #include "wordcache.h"
@@ -30,5 +33,34 @@ int normconf_load(struct normconf *nc, const char *config_dir);
 int normconf_load_file(struct normconf *nc, const char *path);
 
 void normconf_release(struct normconf *nc);
+
+/*
+ * A second normconf, loaded on a thread of its own while the caller loads
+ * the first, for the part of the input that a second thread will do (its
+ * caches are its own): that part then starts at once, not after a load of
+ * its own. Its messages are dropped: a config that fails to load fails the
+ * caller's load too, and a part that gets no spare loads its own and says
+ * why.
+ */
+struct normconf_spare {
+    struct normconf nc;
+    const char *config_dir;
+    pthread_t thread;
+    bool started, joined, taken;
+    int rc; /* normconf_load()'s, once joined */
+};
+
+/* Start loading (nothing happens when no thread can start). */
+void normconf_spare_start(struct normconf_spare *s, const char *config_dir);
+
+/*
+ * The spare, loaded: the caller owns it then and releases it with
+ * normconf_release(). NULL when none was started, it failed, or it was
+ * taken already. Waits for the load to end.
+ */
+struct normconf *normconf_spare_take(struct normconf_spare *s);
+
+/* Wait for the load, and release the spare unless it was taken. */
+void normconf_spare_release(struct normconf_spare *s);
 
 #endif

@@ -445,23 +445,29 @@ static int normrun_files(const struct normconf *nc, char *const *inputs, int nin
 struct normrun_parts {
     const struct normconf *nc; /* part 0's; the others load their own (caches are not shared) */
     const struct normrun_args *args;
-    const struct par_range *first; /* part 0's range */
+    const struct par_range *first;  /* part 0's range */
+    const struct par_range *second; /* part 1's, which takes args->spare */
 };
 
 static int normrun_part(struct par_part *part, void *ctx)
 {
     const struct normrun_parts *x = ctx;
     struct normconf own;
+    struct normconf *mine = NULL;
     const struct normconf *nc = x->nc;
 
     if (part->arg != x->first) {
-        if (normconf_load(&own, x->args->config_dir) < 0)
+        if (part->arg == x->second && x->args->spare)
+            mine = normconf_spare_take(x->args->spare);
+        if (!mine && normconf_load(&own, x->args->config_dir) < 0)
             return STAGE_FATAL;
-        nc = &own;
+        if (!mine)
+            mine = &own;
+        nc = mine;
     }
     int status = normrun_files(nc, x->args->inputs, 1, part->arg, part->out, &part->stats);
-    if (nc == &own)
-        normconf_release(&own);
+    if (mine)
+        normconf_release(mine);
     return status;
 }
 
@@ -474,7 +480,7 @@ int normrun_stream(const struct normconf *nc, const struct normrun_args *args, F
 {
     struct par_range r[PAR_MAX];
     struct par_part parts[PAR_MAX];
-    struct normrun_parts x = {nc, args, r};
+    struct normrun_parts x = {nc, args, r, r + 1};
     int status, n = 1;
 
     if (args->ninputs == 1 && args->threads > 1 && args->config_dir)

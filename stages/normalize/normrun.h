@@ -21,8 +21,9 @@ struct normrun_args {
     const char *stats;
     char *const *inputs;
     int ninputs;
-    int threads;            /* 1: one thread; more: one input file is read in parts at once */
-    const char *config_dir; /* where a part on its own thread loads its normconf (par.h) */
+    int threads;                  /* 1: one thread; more: one input file is read in parts at once */
+    const char *config_dir;       /* where a part on its own thread loads its normconf (par.h) */
+    struct normconf_spare *spare; /* the second part's normconf, loading already; or NULL */
 };
 
 /* The loop alone, writing to out (args->output names where temporary parts go). */
