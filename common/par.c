@@ -42,10 +42,10 @@ static bool par_is_doc(const char *line, size_t n)
 }
 
 /*
- * The offset of the first doc record starting at or after target (> 0), or
- * -1 when there is none, -2 on a read error.
+ * The offset of the first doc record (any line, when any) starting at or
+ * after target (> 0), or -1 when there is none, -2 on a read error.
  */
-static off_t par_next_doc(FILE *fp, off_t target, char **line, size_t *cap)
+static off_t par_next_doc(FILE *fp, off_t target, bool any, char **line, size_t *cap)
 {
     ssize_t n;
 
@@ -57,6 +57,10 @@ static off_t par_next_doc(FILE *fp, off_t target, char **line, size_t *cap)
     if (c != '\n' && getline(line, cap, fp) < 0) /* the rest of the line target is in */
         return ferror(fp) ? -2 : -1;
     off_t at = ftello(fp);
+    if (any) {
+        c = getc(fp);
+        return c != EOF ? at : ferror(fp) ? -2 : -1;
+    }
     while ((n = getline(line, cap, fp)) > 0) {
         if (par_is_doc(*line, (size_t)n))
             return at;
@@ -91,7 +95,7 @@ static int par_count_lines(FILE *fp, struct par_range *r, int k)
 }
 
 /* Cut points for n parts of fp (size bytes) into r; returns how many parts, or -1. */
-static int par_cut(FILE *fp, off_t size, int n, struct par_range *r)
+static int par_cut(FILE *fp, off_t size, int n, bool any, struct par_range *r)
 {
     char *line = NULL;
     size_t cap = 0;
@@ -101,7 +105,7 @@ static int par_cut(FILE *fp, off_t size, int n, struct par_range *r)
         off_t target = size / n * i;
         if (target <= r[k - 1].start)
             continue;
-        off_t at = par_next_doc(fp, target, &line, &cap);
+        off_t at = par_next_doc(fp, target, any, &line, &cap);
         if (at == -2) {
             k = -1;
             break;
@@ -118,7 +122,8 @@ static int par_cut(FILE *fp, off_t size, int n, struct par_range *r)
     return k;
 }
 
-int par_split_jsonl(const char *path, int n, struct par_range *r)
+/* par_split_jsonl(), cutting before doc records, or before any line when any. */
+static int par_split(const char *path, int n, bool any, struct par_range *r)
 {
     struct stat st;
 
@@ -128,13 +133,23 @@ int par_split_jsonl(const char *path, int n, struct par_range *r)
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return 1; /* the stage's own open names the problem */
-    int k = par_cut(fp, st.st_size, n > PAR_MAX ? PAR_MAX : n, r);
+    int k = par_cut(fp, st.st_size, n > PAR_MAX ? PAR_MAX : n, any, r);
     if (k > 1 && par_count_lines(fp, r, k) < 0)
         k = -1;
     if (k < 0)
         error_at(path, 0, "read failed: %s", ferror(fp) ? strerror(errno) : "file changed");
     fclose(fp);
     return k;
+}
+
+int par_split_jsonl(const char *path, int n, struct par_range *r)
+{
+    return par_split(path, n, false, r);
+}
+
+int par_split_lines(const char *path, int n, struct par_range *r)
+{
+    return par_split(path, n, true, r);
 }
 
 /* An unnamed temporary file in the folder of near (or $TMPDIR, /tmp). NULL when none (reported). */
@@ -199,13 +214,15 @@ static int par_prepare(struct par_part *p, int k, FILE *out, const char *near,
         p->out = out;
         return 0;
     }
-    p->out = par_tmpfile(near);
-    if (!p->out)
-        return -1;
-    p->outbuf = malloc(OUTFILE_BUF); /* without it, stdio's own buffer serves */
-    if (p->outbuf && setvbuf(p->out, p->outbuf, _IOFBF, OUTFILE_BUF) != 0) {
-        free(p->outbuf);
-        p->outbuf = NULL;
+    if (out) {
+        p->out = par_tmpfile(near);
+        if (!p->out)
+            return -1;
+        p->outbuf = malloc(OUTFILE_BUF); /* without it, stdio's own buffer serves */
+        if (p->outbuf && setvbuf(p->out, p->outbuf, _IOFBF, OUTFILE_BUF) != 0) {
+            free(p->outbuf);
+            p->outbuf = NULL;
+        }
     }
     p->msgs = open_memstream(&p->msgbuf, &p->msglen);
     return p->msgs ? 0 : error_at(NULL, 0, "out of memory");
@@ -251,7 +268,7 @@ static int par_pass_on(struct par_part *p, int k, FILE *out, const char *name, s
         p->msgs = NULL;
         if (closed == 0 && p->msglen)
             fwrite(p->msgbuf, 1, p->msglen, stderr);
-        if (p->status != STAGE_FATAL && par_copy(p->out, out, name) < 0)
+        if (p->status != STAGE_FATAL && out && par_copy(p->out, out, name) < 0)
             return STAGE_FATAL;
     }
     if (stats_add(total, &p->stats) < 0)

@@ -67,11 +67,15 @@ int par_threads_arg(const char *s);
  */
 int par_split_jsonl(const char *path, int n, struct par_range *r);
 
+/* As par_split_jsonl(), each part but the first beginning at any line. */
+int par_split_lines(const char *path, int n, struct par_range *r);
+
 /*
  * Run fn(&parts[k], ctx) for k in 0..n-1 (arg already set in each part),
  * part 0 writing to out, the others to temporary files made next to near
  * (a path; NULL or "-": $TMPDIR, else /tmp), then pass their messages and
- * output on in order and add their figures into total. Returns the worst
+ * output on in order and add their figures into total. With out NULL the
+ * parts write nothing (part->out is NULL): their results are the caller's. Returns the worst
  * status of the parts passed on, STAGE_FATAL when a part could not be
  * started or its output not copied (reported).
  */

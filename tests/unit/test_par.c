@@ -230,6 +230,70 @@ static void test_par_split_jsonl_keeps_whole(void **state)
     free(path);
 }
 
+/* par_split_lines(): the parts begin at any line, every line read once, numbered right. */
+static void test_par_split_lines_cuts_anywhere(void **state)
+{
+    (void)state;
+    char *path = write_docs(1, 40); /* no doc record to cut before: lines will do */
+    struct par_range r[PAR_MAX];
+
+    for (int n = 2; n <= 8; n++) {
+        int k = par_split_lines(path, n, r);
+        assert_int_equal(k, n);
+        size_t seen = 0, line = 0;
+        for (int i = 0; i < k; i++) {
+            struct jsonl_reader rd;
+            size_t len;
+            if (i > 0)
+                assert_true(r[i].start == r[i - 1].end);
+            assert_int_equal(jsonl_open_range(&rd, path, r[i].start, r[i].end, r[i].line0), 0);
+            while (jsonl_next_line(&rd, &len) == 1) {
+                assert_int_equal(rd.line, line + 1); /* consecutive across parts */
+                line = rd.line;
+                seen++;
+            }
+            jsonl_close(&rd);
+        }
+        assert_int_equal(seen, 41);
+    }
+    assert_int_equal(par_split_jsonl(path, 4, r), 1); /* the same file: no doc to cut at */
+    unlink(path);
+    free(path);
+}
+
+/* With no output, the parts write nothing, and their messages and figures still come in order. */
+static void test_par_run_without_output(void **state)
+{
+    (void)state;
+    const struct job jobs[2] = {{0, 0, STAGE_OK, 30, "first"}, {1, 0, STAGE_SKIPPED, 0, "second"}};
+    struct par_part parts[2];
+    struct stats total;
+    FILE *errfp = tmpfile();
+    int saved = dup(2);
+    char text[256] = "";
+
+    assert_int_equal(stats_init(&total, "t"), 0);
+    fflush(stderr);
+    dup2(fileno(errfp), 2);
+    for (int k = 0; k < 2; k++)
+        parts[k].arg = &jobs[k];
+    int status = par_run(parts, 2, job_work, NULL, NULL, NULL, &total);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    rewind(errfp);
+    size_t n = fread(text, 1, sizeof(text) - 1, errfp);
+    text[n] = '\0';
+    fclose(errfp);
+    assert_int_equal(status, STAGE_SKIPPED);
+    char *first = strstr(text, "first"), *second = strstr(text, "second");
+    assert_non_null(first);
+    assert_non_null(second);
+    assert_true(first < second);
+    assert_int_equal(stats_nskipped(&total), 2);
+    stats_release(&total);
+}
+
 static void test_stats_add(void **state)
 {
     (void)state;
@@ -265,6 +329,8 @@ int main(void)
         cmocka_unit_test(test_par_threads_arg),
         cmocka_unit_test(test_par_split_jsonl_cuts_before_docs),
         cmocka_unit_test(test_par_split_jsonl_keeps_whole),
+        cmocka_unit_test(test_par_split_lines_cuts_anywhere),
+        cmocka_unit_test(test_par_run_without_output),
         cmocka_unit_test(test_stats_add),
     };
     err_init("test_par");
