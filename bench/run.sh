@@ -41,8 +41,8 @@ stages() {
         -o "$2/mentions.jsonl" "$2/tokens.jsonl" || [ $? -eq 1 ]
     "$BIN/normalize" -c "$CONFIG" ${3:+"$3" "$4"} -s "$2/normalize.stats.json" \
         -o "$2/normalized.jsonl" "$2/mentions.jsonl" || [ $? -eq 1 ]
-    "$BIN/reconcile" -c "$CONFIG" -s "$2/reconcile.stats.json" -o "$2" "$2/normalized.jsonl" ||
-        [ $? -eq 1 ]
+    "$BIN/reconcile" -c "$CONFIG" ${3:+"$3" "$4"} -s "$2/reconcile.stats.json" -o "$2" \
+        "$2/normalized.jsonl" || [ $? -eq 1 ]
 }
 
 run_size() {

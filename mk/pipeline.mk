@@ -108,7 +108,8 @@ $(foreach f,tokens mentions normalized,$(eval $(call join_rule,$(f))))
 # offset), so that merging normalized.jsonl for users runs beside it.
 $(OUT)/claims.csv: $(SHARD_DIRS:%=%/normalized.jsonl) $(wildcard $(CONFIG)/reconcile.json) \
 		$(call bin,reconcile)
-	@$(BUILD)/bin/reconcile -c $(CONFIG) -o $(OUT) -s $(OUT)/reconcile.stats.json \
+	@$(BUILD)/bin/reconcile -c $(CONFIG) $(if $(THREADS),-t $(THREADS)) -o $(OUT) \
+	  -s $(OUT)/reconcile.stats.json \
 	  $(foreach s,tokenize extract normalize,$(SHARD_DIRS:%=-S %/$(s).stats.json)) \
 	  $(SHARD_DIRS:%=%/normalized.jsonl) $(STAGE_OK)
 

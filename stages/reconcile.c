@@ -7,16 +7,21 @@
 
 #include "config.h"
 #include "err.h"
+#include "par.h"
 #include "reconcile/recconf.h"
 #include "reconcile/reconcile.h"
 
 static const char usage[] =
-    "usage: reconcile [-h] [-c CONFIG_DIR] [-o OUT_DIR] [-s STATS] [-S STAGE_STATS]... INPUT...\n"
+    "usage: reconcile [-h] [-c CONFIG_DIR] [-o OUT_DIR] [-s STATS] [-S STAGE_STATS]... [-t "
+    "THREADS]\n"
+    "                 INPUT...\n"
     "  -h               print this help and exit\n"
     "  -c CONFIG_DIR    config folder (default $CLAIMREC_CONFIG, the installed one, or config)\n"
     "  -o OUT_DIR       write claims.csv, conflicts.csv and summary.json here (default out)\n"
     "  -s STATS         write reconcile's own figures to STATS as JSON\n"
     "  -S STAGE_STATS   another stage's figures to fold into summary.json (repeatable)\n"
+    "  -t THREADS       threads (default 0: one per processor online); each input file is\n"
+    "                   read by several at once, with the same output as one thread\n"
     "  INPUT            normalized.jsonl files; - is standard input (the default)\n"
     "exit status: 0 all processed, 1 some records skipped, 2 bad usage or config, or no output\n";
 
@@ -26,6 +31,7 @@ struct opts {
     const char *stats;
     const char **stage_stats;
     size_t n_stage_stats;
+    int threads;
 };
 
 static _Noreturn void usage_exit(int status)
@@ -38,7 +44,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 {
     int c;
 
-    while ((c = getopt(argc, argv, "hc:o:s:S:")) != -1) {
+    while ((c = getopt(argc, argv, "hc:o:s:S:t:")) != -1) {
         switch (c) {
         case 'h':
             usage_exit(STAGE_OK);
@@ -54,10 +60,17 @@ static void parse_args(int argc, char **argv, struct opts *o)
         case 'S':
             o->stage_stats[o->n_stage_stats++] = optarg;
             break;
+        case 't':
+            o->threads = par_threads_arg(optarg);
+            if (o->threads < 0)
+                die(STAGE_FATAL, "-t: '%s' is not a thread count from 0 to %d", optarg, PAR_MAX);
+            break;
         default:
             usage_exit(STAGE_FATAL);
         }
     }
+    if (o->threads == 0)
+        o->threads = par_threads_default();
 }
 
 int main(int argc, char **argv)
@@ -84,7 +97,8 @@ int main(int argc, char **argv)
                                  opts.stage_stats,
                                  opts.n_stage_stats,
                                  optind < argc ? (const char *const *)argv + optind : stdin_only,
-                                 optind < argc ? (size_t)(argc - optind) : 1};
+                                 optind < argc ? (size_t)(argc - optind) : 1,
+                                 opts.threads};
     int status = reconcile_run(&cfg, &run);
     recconf_release(&cfg);
     free(opts.stage_stats);

@@ -8,6 +8,7 @@
 #include "config.h"
 #include "err.h"
 #include "outfile.h"
+#include "par.h"
 #include "recconflict.h"
 #include "recgroup.h"
 #include "recout.h"
@@ -58,15 +59,88 @@ static int reconcile_conflicts(struct reconcile_state *s, const struct recconf *
     return 0;
 }
 
+/* One part of an input file read on a thread (par.h): its claims into *set. */
+struct reconcile_part {
+    struct par_range range;
+    struct recset *set; /* the first part's: the state's own; the others': own */
+    struct recset own;
+    long bad;
+};
+
+struct reconcile_parts {
+    const char *path;
+    const struct recconf *cfg;
+};
+
+static int reconcile_part(struct par_part *part, void *ctx)
+{
+    const struct reconcile_parts *x = ctx;
+    struct reconcile_part *p = (struct reconcile_part *)part->arg;
+
+    p->bad = recset_read_range(p->set, x->path, &p->range, x->cfg, &part->stats);
+    return p->bad < 0 ? STAGE_FATAL : p->bad > 0 ? STAGE_SKIPPED : STAGE_OK;
+}
+
+/*
+ * Read parts[0..n) of path on threads, the first straight into s's claims,
+ * and append the others' claims after them, in order.
+ */
+static int reconcile_read_parts(struct reconcile_state *s, const char *path,
+                                const struct recconf *cfg, struct reconcile_part *rp, int n)
+{
+    struct par_part parts[PAR_MAX];
+    struct reconcile_parts x = {path, cfg};
+    int k, rc = 0;
+
+    for (k = 0; k < n; k++) {
+        parts[k].arg = &rp[k];
+        rp[k].bad = 0;
+        rp[k].set = k ? &rp[k].own : &s->set;
+        if (k && recset_init(&rp[k].own) < 0)
+            break;
+    }
+    if (k < n)
+        rc = error_at(NULL, 0, "out of memory");
+    else if (par_run(parts, n, reconcile_part, &x, NULL, NULL, &s->st) == STAGE_FATAL)
+        rc = -1;
+    s->skipped += rp[0].bad;
+    for (int i = 1; i < k; i++) {
+        if (rc == 0 && recset_append(&s->set, &rp[i].own) < 0)
+            rc = -1;
+        s->skipped += rp[i].bad;
+        recset_release(&rp[i].own);
+    }
+    return rc;
+}
+
+/* One input: in parts on threads when it is a file that can be cut, else as a whole. */
+static int reconcile_read_input(struct reconcile_state *s, const char *path,
+                                const struct recconf *cfg, int threads)
+{
+    struct par_range r[PAR_MAX];
+    struct reconcile_part rp[PAR_MAX];
+    int n = par_split_lines(path, threads, r);
+
+    if (n < 0)
+        return -1;
+    if (n > 1) {
+        for (int k = 0; k < n; k++)
+            rp[k].range = r[k];
+        return reconcile_read_parts(s, path, cfg, rp, n);
+    }
+    long bad = recset_read(&s->set, path, cfg, &s->st);
+    if (bad < 0)
+        return -1;
+    s->skipped += bad;
+    return 0;
+}
+
 static int reconcile_read(struct reconcile_state *s, const struct recconf *cfg,
                           const struct reconcile_opts *o)
 {
-    for (size_t i = 0; i < o->n_inputs; i++) {
-        long bad = recset_read(&s->set, o->inputs[i], cfg, &s->st);
-        if (bad < 0)
+    for (size_t i = 0; i < o->n_inputs; i++)
+        if (reconcile_read_input(s, o->inputs[i], cfg, o->threads) < 0)
             return -1;
-        s->skipped += bad;
-    }
     long dup = recset_finish(&s->set, &s->st);
     if (dup < 0)
         return -1;

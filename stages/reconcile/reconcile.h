@@ -22,6 +22,7 @@ struct reconcile_opts {
     size_t n_stage_stats;
     const char *const *inputs; /* "-" is stdin */
     size_t n_inputs;
+    int threads; /* >= 1: a file is read in that many parts at once (par.h) */
 };
 
 int reconcile_run(const struct recconf *cfg, const struct reconcile_opts *opts);

@@ -119,23 +119,23 @@ static int recset_line(struct recset *s, struct recscan *sc, struct jsonl_reader
     return rc;
 }
 
-long recset_read_stream(struct recset *s, FILE *fp, const char *name, const struct recconf *cfg,
-                        struct stats *st)
+/* Every line of r (opened; closed here). */
+static long recset_read_reader(struct recset *s, struct jsonl_reader *r, const struct recconf *cfg,
+                               struct stats *st)
 {
-    struct jsonl_reader r = {.fp = fp, .name = name};
     struct recscan sc = {0};
     long bad = 0;
     size_t len;
     int rc;
 
-    while ((rc = jsonl_next_line(&r, &len)) != 0) {
+    while ((rc = jsonl_next_line(r, &len)) != 0) {
         if (rc == -2)
             break;
-        int one = rc == 1 ? recset_line(s, &sc, &r, len, cfg, st) : -2;
+        int one = rc == 1 ? recset_line(s, &sc, r, len, cfg, st) : -2;
         if (one == -2) {
             bad++;
             rc = -1;
-            if (recset_skip(st, r.name, r.line, NULL) < 0)
+            if (recset_skip(st, r->name, r->line, NULL) < 0)
                 break;
             continue;
         }
@@ -145,9 +145,20 @@ long recset_read_stream(struct recset *s, FILE *fp, const char *name, const stru
         }
         bad += one;
     }
-    free(r.buf);
     recscan_release(&sc);
     return rc == -2 ? -1 : bad;
+}
+
+long recset_read_stream(struct recset *s, FILE *fp, const char *name, const struct recconf *cfg,
+                        struct stats *st)
+{
+    struct jsonl_reader r;
+
+    jsonl_open_stream(&r, fp, name);
+    long bad = recset_read_reader(s, &r, cfg, st);
+    r.fp = NULL; /* the caller's */
+    jsonl_close(&r);
+    return bad;
 }
 
 long recset_read(struct recset *s, const char *path, const struct recconf *cfg, struct stats *st)
@@ -156,9 +167,42 @@ long recset_read(struct recset *s, const char *path, const struct recconf *cfg, 
 
     if (jsonl_open(&r, path) < 0)
         return -1;
-    long bad = recset_read_stream(s, r.fp, r.name, cfg, st);
+    long bad = recset_read_reader(s, &r, cfg, st);
     jsonl_close(&r);
     return bad;
+}
+
+long recset_read_range(struct recset *s, const char *path, const struct par_range *range,
+                       const struct recconf *cfg, struct stats *st)
+{
+    struct jsonl_reader r;
+
+    if (jsonl_open_range(&r, path, range->start, range->end, range->line0) < 0)
+        return -1;
+    long bad = recset_read_reader(s, &r, cfg, st);
+    jsonl_close(&r);
+    return bad;
+}
+
+int recset_append(struct recset *s, struct recset *from)
+{
+    if (from->n && grow_items(&s->v, &s->cap, s->n + from->n, sizeof(*s->v)) < 0)
+        return error_at(NULL, 0, "out of memory");
+    if (json_object_update(s->docs, from->docs) < 0)
+        return error_at(NULL, 0, "out of memory");
+    for (size_t i = 0; i < from->n; i++) {
+        s->v[s->n] = from->v[i];
+        s->v[s->n].seq = s->n;
+        s->n++;
+    }
+    from->n = 0;
+    s->records += from->records;
+    if (from->last_doc) {
+        free(s->last_doc);
+        s->last_doc = from->last_doc;
+        from->last_doc = NULL;
+    }
+    return 0;
 }
 
 /* (doc, start), then input order, so that the first of two repeats is kept. */

@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "par.h"
 #include "recclaim.h"
 #include "recconf.h"
 #include "stats.h"
@@ -39,6 +40,17 @@ long recset_read(struct recset *s, const char *path, const struct recconf *cfg, 
 /* As recset_read(), from an open stream (not closed) named name in messages. */
 long recset_read_stream(struct recset *s, FILE *fp, const char *name, const struct recconf *cfg,
                         struct stats *st);
+
+/* As recset_read(), the lines of path in range only (a part, par.h). */
+long recset_read_range(struct recset *s, const char *path, const struct par_range *range,
+                       const struct recconf *cfg, struct stats *st);
+
+/*
+ * Move from's claims after s's, in their order, and its documents into s's
+ * (from keeps none). Returns 0, or -1 (memory: reported; from keeps what
+ * was not moved).
+ */
+int recset_append(struct recset *s, struct recset *from);
 
 /*
  * Sort the claims by (doc, start) and drop repeated claim ids (reported and

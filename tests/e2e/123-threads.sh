@@ -1,5 +1,5 @@
 # Threads (-t) change nothing but the time: on the seeds, a generated corpus
-# and inputs with every kind of problem, tokenize, extract and normalize give
+# and inputs with every kind of problem, the four stages give
 # the same output bytes, messages, exit status and figures with 1 to 7
 # threads; make pipeline gives the same files run as make -j2 or with THREADS.
 . "$TOP/tests/e2e/lib.sh"
@@ -59,6 +59,48 @@ awk 'NR % 1201 == 600 { print "{\"doc\":\"x\",\"type\":\"mention\",\"start\":\"n
      { print }' "$T/mentions.jsonl" >"$T/badm.jsonl"
 same_with_threads "normalize: bad lines, same with 1, 2, 3, 7 threads" normalize "$T/badm.jsonl"
 check "and each named" test "$(grep -c 'badm.jsonl:[0-9]*:' "$T/normalize.7.err")" -ge 2
+
+# reconcile: the same three files, messages, status and figures with 1 to 7 threads.
+same_reconcile() {
+    what=$1
+    shift
+    ok=1
+    for t in 1 2 3 7; do
+        set +e
+        stage reconcile -c "$CONFIG" -t $t -s "$T/rec.$t.stats" -o "$T/rec.$t" "$@" \
+            2>"$T/rec.$t.err"
+        echo $? >"$T/rec.$t.rc"
+        set -e
+        figures "$T/rec.$t.stats" >"$T/rec.$t.fig"
+        tr -d ' \n' <"$T/rec.$t/summary.json" | sed 's/"\(seconds\|cpu_seconds\|peak_rss_kb\)":[0-9.e+-]*,//g' \
+            >"$T/rec.$t.sum"
+        for f in err rc fig sum; do
+            cmp -s "$T/rec.1.$f" "$T/rec.$t.$f" || { ok=0; echo "# -t $t: $f differs"; }
+        done
+        for f in claims.csv conflicts.csv; do
+            cmp -s "$T/rec.1/$f" "$T/rec.$t/$f" || { ok=0; echo "# -t $t: $f differs"; }
+        done
+    done
+    if [ $ok = 1 ]; then pass "$what"; else fail "$what" "$T/rec.1.err" "$T/rec.7.err"; fi
+}
+cp "$T/normalize.1.out" "$T/normalized.jsonl"
+same_reconcile "reconcile: same with 1, 2, 3, 7 threads" "$T/normalized.jsonl"
+check "with claims of every part" test "$(wc -l <"$T/rec.7/claims.csv")" -gt 1000
+cp "$T/rec.1/claims.csv" "$T/claims.csv"
+awk 'NR % 401 == 200 { print "{\"doc\":\"x\",\"category\":7}"; next }
+     NR % 613 == 300 { print "not json"; next } { print }' "$T/normalized.jsonl" >"$T/badn.jsonl"
+same_reconcile "reconcile: bad lines, same with 1, 2, 3, 7 threads" "$T/badn.jsonl"
+check "and each named at its line" grep -q "badn.jsonl:$(awk 'NR % 613 == 300 {n=NR} END {print n}' "$T/normalized.jsonl"):" "$T/rec.7.err"
+check "with exit status 1" grep -qx 1 "$T/rec.7.rc"
+cat "$T/normalized.jsonl" | stage reconcile -c "$CONFIG" -t 2 -o "$T/rec.stdin" - 2>/dev/null
+check "reconcile -t 2 from standard input: the same" cmp -s "$T/claims.csv" \
+    "$T/rec.stdin/claims.csv"
+# Several inputs (the shards): read in their order, each in parts.
+split -l 500 "$T/normalized.jsonl" "$T/nsplit."
+same_reconcile "reconcile: several inputs, same with 1, 2, 3, 7 threads" "$T"/nsplit.*
+check "and the same claims as from one" cmp -s "$T/claims.csv" "$T/rec.7/claims.csv"
+run stage reconcile -c "$CONFIG" -t 99 -o "$T/rec.bad" "$T/normalized.jsonl"
+check_status "reconcile -t 99 is refused" 2
 
 # Standard input cannot be cut into parts: it is read whole, to the same bytes.
 run stage extract -c "$CONFIG" -t 2 - <"$T/tokens.jsonl"
