@@ -33,6 +33,33 @@ const char *err_prog(void);
  */
 void err_set_stream(FILE *fp);
 
+/*
+ * Line numbers left to fill in. A part of a file read on a thread of
+ * parq.h counts its lines from 0, not knowing how many come before it until
+ * the parts before it are read; its messages are held until then. With
+ * err_defer_lines(l) set, a message "file:line: ..." about l->file to the
+ * thread's stream (err_set_stream()) leaves its line number out and notes
+ * in l where it goes and the line counted; err_lines_write() puts base +
+ * line there. Messages about other files keep their numbers.
+ */
+struct err_line_mark {
+    long at;     /* offset in the stream where the number goes */
+    size_t line; /* as the part counted it */
+};
+
+struct err_lines {
+    const char *file; /* whose line numbers are deferred */
+    struct err_line_mark *v;
+    size_t n, cap;
+};
+
+/* Defer the calling thread's line numbers into l (NULL: print them, as by default). */
+void err_defer_lines(struct err_lines *l);
+
+/* Write text[0..len) to fp with base + each mark's line put in at its place (from text's start). */
+void err_lines_write(FILE *fp, const char *text, size_t len, const struct err_lines *l,
+                     size_t base);
+
 /* Print "prog: fmt" and exit with status. */
 _Noreturn void die(int status, const char *fmt, ...) ERR_PRINTF(2, 3);
 
