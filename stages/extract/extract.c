@@ -9,6 +9,7 @@
 #include "numtok.h"
 #include "outfile.h"
 #include "par.h"
+#include "parq.h"
 #include "scan.h"
 #include "scanmemo.h"
 
@@ -41,8 +42,8 @@ struct extract_file {
     struct buf lang; /* the current document's language */
     struct buf type; /* the record's type */
     struct tokrec_store store;
-    struct buf out; /* a sentence and its mentions, written at once */
-    struct extract_work work;
+    struct buf out;            /* a sentence and its mentions, written at once */
+    struct extract_work *work; /* the thread's (borrowed) */
 };
 
 /* Append the mention records of one sentence to out. Returns their number, or -1. */
@@ -136,7 +137,7 @@ static int extract_sentence_record(const struct numlex_set *set, struct extract_
     buf_reset(&f->out);
     long n = extract_pass(&f->out, f) < 0
                  ? -1
-                 : extract_put(numlex_set_find(set, lang), &tr, lang, &f->work, &f->out);
+                 : extract_put(numlex_set_find(set, lang), &tr, lang, f->work, &f->out);
     tokrec_release(&tr);
     if (n < 0)
         return error_at(f->r.name, f->r.line, "out of memory");
@@ -193,19 +194,18 @@ static void extract_file_release(struct extract_file *f)
     buf_release(&f->type);
     buf_release(&f->out);
     tokrec_store_release(&f->store);
-    extract_work_release(&f->work);
 }
 
-/* The lines of path in range r (NULL: all of it). */
+/* The lines of path in range r (NULL: all of it), with the thread's work buffers and memo. */
 static int extract_file(const struct numlex_set *set, const char *path, const struct par_range *r,
-                        FILE *out, struct stats *st)
+                        FILE *out, struct stats *st, struct extract_work *work, size_t *lines)
 {
     struct extract_file f = {
         .lang = BUF_INIT,
         .type = BUF_INIT,
         .store = TOKREC_STORE_INIT,
         .out = BUF_INIT,
-        .work = EXTRACT_WORK_INIT,
+        .work = work,
     };
     int status = STAGE_OK, rc;
 
@@ -232,38 +232,73 @@ static int extract_file(const struct numlex_set *set, const char *path, const st
             status = STAGE_SKIPPED;
         }
     }
+    if (lines)
+        *lines = f.r.line;
     extract_file_release(&f);
     return status;
 }
 
+/* Input chunks of about this many bytes are done by the threads in turn (parq.h). */
+#define EXTRACT_CHUNK ((off_t)1 << 20)
+
 struct extract_parts {
     const struct numlex_set *set;
     const char *path;
+    struct extract_work work[PAR_MAX]; /* each thread's */
 };
 
-static int extract_part(struct par_part *part, void *ctx)
+static int extract_part(struct parq_part *part, void *ctx)
 {
-    const struct extract_parts *x = ctx;
+    struct extract_parts *x = ctx;
 
-    return extract_file(x->set, x->path, part->arg, part->out, &part->stats);
+    return extract_file(x->set, x->path, part->arg, part->out, &part->stats, &x->work[part->worker],
+                        &part->lines);
 }
 
-/* One input: in parts on threads when it is a file that can be cut, else as a whole. */
+/* Run the parts of path in r[0..n) on threads (parq.h). */
+static int extract_parts(const struct numlex_set *set, const char *path,
+                         const struct extract_args *args, const struct par_range *r, int n,
+                         FILE *out, struct stats *st)
+{
+    struct parq_part *parts = calloc((size_t)n, sizeof(*parts));
+    struct extract_parts *x = malloc(sizeof(*x));
+    int status = STAGE_FATAL;
+
+    if (!parts || !x)
+        error_at(NULL, 0, "out of memory");
+    else {
+        *x = (struct extract_parts){.set = set, .path = path};
+        for (int i = 0; i < PAR_MAX; i++)
+            x->work[i] = (struct extract_work)EXTRACT_WORK_INIT;
+        for (int k = 0; k < n; k++)
+            parts[k].arg = &r[k];
+        status = parq_run(parts, n, args->threads, extract_part, x, out, args->output, path, st);
+        for (int i = 0; i < PAR_MAX; i++)
+            extract_work_release(&x->work[i]);
+    }
+    free(parts);
+    free(x);
+    return status;
+}
+
+/* One input: in chunks on threads when it is a file that can be cut, else as a whole. */
 static int extract_input(const struct numlex_set *set, const char *path,
                          const struct extract_args *args, FILE *out, struct stats *st)
 {
-    struct par_range r[PAR_MAX];
-    struct par_part parts[PAR_MAX];
-    struct extract_parts x = {set, path};
+    struct par_range *r;
+    int n = par_cut_jsonl(path, args->threads, EXTRACT_CHUNK, &r);
 
-    int n = par_split_jsonl(path, args->threads, r);
     if (n < 0)
         return STAGE_FATAL;
-    if (n == 1)
-        return extract_file(set, path, NULL, out, st);
-    for (int k = 0; k < n; k++)
-        parts[k].arg = &r[k];
-    return par_run(parts, n, extract_part, &x, out, args->output, st);
+    if (n > 1) {
+        int status = extract_parts(set, path, args, r, n, out, st);
+        free(r);
+        return status;
+    }
+    struct extract_work work = EXTRACT_WORK_INIT;
+    int status = extract_file(set, path, NULL, out, st, &work, NULL);
+    extract_work_release(&work);
+    return status;
 }
 
 int extract_stream(const struct numlex_set *set, const struct extract_args *args, FILE *out,

@@ -13,6 +13,7 @@
 #include "normsent.h"
 #include "outfile.h"
 #include "par.h"
+#include "parq.h"
 #include "resolve.h"
 
 /*
@@ -384,7 +385,7 @@ static int normrun_record(const struct normconf *nc, struct normrun_doc *d, cons
 
 /* The lines of path in range r (NULL: all of it). */
 static int normrun_file(const struct normconf *nc, struct normrun_doc *d, const char *path,
-                        const struct par_range *range, FILE *out, struct stats *st)
+                        const struct par_range *range, FILE *out, struct stats *st, size_t *lines)
 {
     struct jsonl_reader r;
     struct jscan js;
@@ -416,6 +417,8 @@ static int normrun_file(const struct normconf *nc, struct normrun_doc *d, const 
             status = STAGE_SKIPPED;
         }
     }
+    if (lines)
+        *lines = r.line;
     jsonl_close(&r);
     return status;
 }
@@ -432,7 +435,7 @@ static int normrun_files(const struct normconf *nc, char *const *inputs, int nin
         return error_at(NULL, 0, "out of memory"), STAGE_FATAL;
     }
     for (int i = 0; i < ninputs && status != STAGE_FATAL; i++) {
-        int rc = normrun_file(nc, &d, inputs[i], range, out, st);
+        int rc = normrun_file(nc, &d, inputs[i], range, out, st, NULL);
         if (rc > status)
             status = rc;
     }
@@ -442,32 +445,96 @@ static int normrun_files(const struct normconf *nc, char *const *inputs, int nin
     return status;
 }
 
-struct normrun_parts {
-    const struct normconf *nc; /* part 0's; the others load their own (caches are not shared) */
-    const struct normrun_args *args;
-    const struct par_range *first;  /* part 0's range */
-    const struct par_range *second; /* part 1's, which takes args->spare */
+/* Input chunks of about this many bytes are done by the threads in turn (parq.h). */
+#define NORMRUN_CHUNK ((off_t)2 << 20)
+
+/* What a thread keeps from part to part: its config (caches are not shared), its document. */
+struct normrun_worker {
+    const struct normconf *nc; /* NULL until its first part */
+    struct normconf *spare;    /* taken from args->spare (worker 1) */
+    struct normconf own;
+    bool owned, doc_ready;
+    struct normrun_doc doc;
 };
 
-static int normrun_part(struct par_part *part, void *ctx)
-{
-    const struct normrun_parts *x = ctx;
-    struct normconf own;
-    struct normconf *mine = NULL;
-    const struct normconf *nc = x->nc;
+struct normrun_parts {
+    const struct normconf *nc; /* the caller's: worker 0's */
+    const struct normrun_args *args;
+    struct normrun_worker w[PAR_MAX];
+};
 
-    if (part->arg != x->first) {
-        if (part->arg == x->second && x->args->spare)
-            mine = normconf_spare_take(x->args->spare);
-        if (!mine && normconf_load(&own, x->args->config_dir) < 0)
-            return STAGE_FATAL;
-        if (!mine)
-            mine = &own;
-        nc = mine;
+/* Worker id's config: the caller's, the spare, or one loaded now; NULL when none loads. */
+static const struct normconf *normrun_worker_conf(struct normrun_parts *x, int id)
+{
+    struct normrun_worker *w = &x->w[id];
+
+    if (w->nc)
+        return w->nc;
+    if (id == 0)
+        return w->nc = x->nc;
+    if (id == 1 && x->args->spare && (w->spare = normconf_spare_take(x->args->spare)))
+        return w->nc = w->spare;
+    if (normconf_load(&w->own, x->args->config_dir) < 0)
+        return NULL;
+    w->owned = true;
+    return w->nc = &w->own;
+}
+
+static int normrun_part(struct parq_part *part, void *ctx)
+{
+    struct normrun_parts *x = ctx;
+    struct normrun_worker *w = &x->w[part->worker];
+    const struct normconf *nc = normrun_worker_conf(x, part->worker);
+
+    if (!nc)
+        return STAGE_FATAL;
+    if (!w->doc_ready) {
+        if (normrun_doc_init(&w->doc) < 0) {
+            normrun_doc_release(&w->doc);
+            return error_at(NULL, 0, "out of memory"), STAGE_FATAL;
+        }
+        w->doc_ready = true;
     }
-    int status = normrun_files(nc, x->args->inputs, 1, part->arg, part->out, &part->stats);
-    if (mine)
-        normconf_release(mine);
+    int status = normrun_file(nc, &w->doc, x->args->inputs[0], part->arg, part->out, &part->stats,
+                              &part->lines);
+    if (status != STAGE_FATAL && normrun_flush(nc, &w->doc, part->out, &part->stats) < 0)
+        status = STAGE_FATAL;
+    return status;
+}
+
+static void normrun_workers_release(struct normrun_parts *x)
+{
+    for (int i = 0; i < PAR_MAX; i++) {
+        if (x->w[i].doc_ready)
+            normrun_doc_release(&x->w[i].doc);
+        if (x->w[i].spare)
+            normconf_release(x->w[i].spare);
+        if (x->w[i].owned)
+            normconf_release(&x->w[i].own);
+    }
+}
+
+/* The parts r[0..n) of the only input on threads (parq.h). */
+static int normrun_parts_run(const struct normconf *nc, const struct normrun_args *args,
+                             const struct par_range *r, int n, FILE *out, struct stats *st)
+{
+    struct parq_part *parts = calloc((size_t)n, sizeof(*parts));
+    struct normrun_parts *x = calloc(1, sizeof(*x));
+    int status = STAGE_FATAL;
+
+    if (!parts || !x)
+        error_at(NULL, 0, "out of memory");
+    else {
+        x->nc = nc;
+        x->args = args;
+        for (int k = 0; k < n; k++)
+            parts[k].arg = &r[k];
+        status = parq_run(parts, n, args->threads, normrun_part, x, out, args->output,
+                          args->inputs[0], st);
+        normrun_workers_release(x);
+    }
+    free(parts);
+    free(x);
     return status;
 }
 
@@ -478,22 +545,18 @@ static int normrun_part(struct par_part *part, void *ctx)
 int normrun_stream(const struct normconf *nc, const struct normrun_args *args, FILE *out,
                    struct stats *st)
 {
-    struct par_range r[PAR_MAX];
-    struct par_part parts[PAR_MAX];
-    struct normrun_parts x = {nc, args, r, r + 1};
+    struct par_range *r = NULL;
     int status, n = 1;
 
     if (args->ninputs == 1 && args->threads > 1 && args->config_dir)
-        n = par_split_jsonl(args->inputs[0], args->threads, r);
+        n = par_cut_jsonl(args->inputs[0], args->threads, NORMRUN_CHUNK, &r);
     if (n < 0)
         return STAGE_FATAL;
     if (n == 1)
         status = normrun_files(nc, args->inputs, args->ninputs, NULL, out, st);
-    else {
-        for (int k = 0; k < n; k++)
-            parts[k].arg = &r[k];
-        status = par_run(parts, n, normrun_part, &x, out, args->output, st);
-    }
+    else
+        status = normrun_parts_run(nc, args, r, n, out, st);
+    free(r);
     if (status == STAGE_OK && stats_nskipped(st) > 0)
         status = STAGE_SKIPPED;
     return status;

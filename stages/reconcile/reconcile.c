@@ -9,6 +9,7 @@
 #include "err.h"
 #include "outfile.h"
 #include "par.h"
+#include "parq.h"
 #include "recconflict.h"
 #include "recgroup.h"
 #include "recout.h"
@@ -72,7 +73,7 @@ struct reconcile_parts {
     const struct recconf *cfg;
 };
 
-static int reconcile_part(struct par_part *part, void *ctx)
+static int reconcile_part(struct parq_part *part, void *ctx)
 {
     const struct reconcile_parts *x = ctx;
     struct reconcile_part *p = (struct reconcile_part *)part->arg;
@@ -88,7 +89,7 @@ static int reconcile_part(struct par_part *part, void *ctx)
 static int reconcile_read_parts(struct reconcile_state *s, const char *path,
                                 const struct recconf *cfg, struct reconcile_part *rp, int n)
 {
-    struct par_part parts[PAR_MAX];
+    struct parq_part parts[PAR_MAX];
     struct reconcile_parts x = {path, cfg};
     int k, rc = 0;
 
@@ -101,7 +102,7 @@ static int reconcile_read_parts(struct reconcile_state *s, const char *path,
     }
     if (k < n)
         rc = error_at(NULL, 0, "out of memory");
-    else if (par_run(parts, n, reconcile_part, &x, NULL, NULL, &s->st) == STAGE_FATAL)
+    else if (parq_run(parts, n, n, reconcile_part, &x, NULL, NULL, NULL, &s->st) == STAGE_FATAL)
         rc = -1;
     s->skipped += rp[0].bad;
     for (int i = 1; i < k; i++) {

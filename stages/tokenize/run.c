@@ -10,6 +10,7 @@
 #include "manifest.h"
 #include "outfile.h"
 #include "par.h"
+#include "parq.h"
 #include "stats.h"
 #include "tokdoc.h"
 #include "tokwalk.h"
@@ -102,7 +103,12 @@ static struct manifest *tokenize_manifest_for(struct tokenize_state *st, int i)
     return st->inputs[i].has_manifest ? &st->inputs[i].manifest : NULL;
 }
 
-/* A run of consecutive documents of one input, done by one thread (par.h). */
+/* Documents of about this many bytes make one part for the threads (parq.h). */
+#define TOKENIZE_CHUNK ((off_t)512 * 1024)
+/* What a document not sized by the walk counts for. */
+#define TOKENIZE_GUESS ((off_t)4096)
+
+/* A run of consecutive documents of one input. */
 struct tokenize_part {
     const struct tokwalk_entry *v;
     const struct manifest_row *const *rows; /* v[k]'s manifest row, or NULL */
@@ -110,42 +116,102 @@ struct tokenize_part {
     size_t n;
 };
 
-struct tokenize_parts {
-    const struct tokconf *tc;
-    const char *outname;
-};
-
-static int tokenize_part(struct par_part *part, void *ctx)
+/* The documents of p with d. Returns 0, or -1 when the output failed (reported). */
+static int tokenize_docs(struct tokdoc *d, const struct tokenize_part *p)
 {
-    const struct tokenize_parts *x = ctx;
-    const struct tokenize_part *p = part->arg;
-    struct tokdoc d;
+    int rc = 0;
 
-    int rc = tokdoc_init(&d, x->tc, part->out, x->outname, &part->stats);
     for (size_t k = 0; rc == 0 && k < p->n; k++) {
-        rc = tokdoc_process(&d, &p->v[k], p->rows[k]);
+        rc = tokdoc_process(d, &p->v[k], p->rows[k]);
         p->done[k] = rc == 0;
         if (rc > 0)
             rc = 0;
     }
-    tokdoc_release(&d);
-    if (rc < 0)
+    return rc;
+}
+
+struct tokenize_parts {
+    const struct tokconf *tc;
+    const char *outname;
+    struct tokdoc doc[PAR_MAX]; /* each thread's, made on its first part */
+    bool ready[PAR_MAX];
+};
+
+static int tokenize_part(struct parq_part *part, void *ctx)
+{
+    struct tokenize_parts *x = ctx;
+    struct tokdoc *d = &x->doc[part->worker];
+
+    if (!x->ready[part->worker]) {
+        if (tokdoc_init(d, x->tc, part->out, x->outname, &part->stats) < 0) {
+            tokdoc_release(d);
+            return STAGE_FATAL;
+        }
+        x->ready[part->worker] = true;
+    }
+    d->out = part->out;
+    d->stats = &part->stats;
+    if (tokenize_docs(d, part->arg) < 0)
         return STAGE_FATAL;
     return stats_nskipped(&part->stats) > 0 ? STAGE_SKIPPED : STAGE_OK;
 }
 
-/* Cut n documents into at most threads runs of about the same number. Returns how many. */
-static int tokenize_cut(struct tokenize_part *p, const struct tokwalk_entry *v,
-                        const struct manifest_row *const *rows, bool *done, size_t n, int threads)
+/* Cut n documents into runs of about TOKENIZE_CHUNK bytes, into p (n entries). Returns how many. */
+static size_t tokenize_cut(struct tokenize_part *p, const struct tokwalk_entry *v,
+                           const struct manifest_row *const *rows, bool *done, size_t n)
 {
-    size_t nparts = (size_t)threads < n ? (size_t)threads : n ? n : 1, from = 0;
+    size_t nparts = 0, from = 0;
+    off_t bytes = 0;
 
-    for (size_t k = 0; k < nparts; k++) {
-        size_t to = n / nparts * (k + 1) + (k + 1 < nparts ? 0 : n % nparts);
-        p[k] = (struct tokenize_part){v + from, rows + from, done + from, to - from};
-        from = to;
+    for (size_t k = 0; k < n; k++) {
+        bytes += v[k].stated ? v[k].size : TOKENIZE_GUESS;
+        if (bytes >= TOKENIZE_CHUNK || k + 1 == n) {
+            p[nparts++] = (struct tokenize_part){v + from, rows + from, done + from, k + 1 - from};
+            from = k + 1;
+            bytes = 0;
+        }
     }
-    return (int)nparts;
+    return nparts;
+}
+
+/* The parts p[0..nparts) on threads (parq.h). */
+static int tokenize_parts_run(struct tokenize_state *st, FILE *out, const struct tokenize_part *p,
+                              size_t nparts)
+{
+    struct parq_part *parts = calloc(nparts, sizeof(*parts));
+    struct tokenize_parts *x = calloc(1, sizeof(*x));
+    int status = STAGE_FATAL;
+
+    if (!parts || !x)
+        error_at(NULL, 0, "out of memory");
+    else {
+        x->tc = st->tc;
+        x->outname = st->args->output;
+        for (size_t k = 0; k < nparts; k++)
+            parts[k].arg = &p[k];
+        status = parq_run(parts, (int)nparts, st->args->threads, tokenize_part, x, out,
+                          st->args->output, NULL, &st->stats);
+        for (int i = 0; i < PAR_MAX; i++)
+            if (x->ready[i])
+                tokdoc_release(&x->doc[i]);
+    }
+    free(parts);
+    free(x);
+    return status;
+}
+
+/* The documents of p on this thread, straight to out. */
+static int tokenize_one_part(struct tokenize_state *st, FILE *out, const struct tokenize_part *p)
+{
+    struct tokdoc d;
+    int rc = tokdoc_init(&d, st->tc, out, st->args->output, &st->stats);
+
+    if (rc == 0)
+        rc = tokenize_docs(&d, p);
+    tokdoc_release(&d);
+    if (rc < 0)
+        return STAGE_FATAL;
+    return stats_nskipped(&st->stats) > 0 ? STAGE_SKIPPED : STAGE_OK;
 }
 
 /* The documents of one input, in parts on threads; rows used are marked after. */
@@ -155,28 +221,31 @@ static int tokenize_input_docs(struct tokenize_state *st, FILE *out, struct tokw
     size_t n = walk->n ? walk->n : 1;
     struct manifest_row **rows = calloc(n, sizeof(*rows));
     bool *done = calloc(n, sizeof(*done));
-    struct tokenize_part p[PAR_MAX];
-    struct par_part parts[PAR_MAX];
-    struct tokenize_parts x = {st->tc, st->args->output};
+    struct tokenize_part *p = calloc(n, sizeof(*p));
     int status = STAGE_FATAL;
 
-    if (!rows || !done) {
+    if (!rows || !done || !p) {
         error_at(NULL, 0, "out of memory");
         goto out;
     }
     for (size_t k = 0; m && k < walk->n; k++)
         rows[k] = manifest_lookup(m, walk->v[k].doc);
-    int nparts = tokenize_cut(p, walk->v, (const struct manifest_row *const *)rows, done, walk->n,
-                              st->args->threads);
-    for (int k = 0; k < nparts; k++)
-        parts[k].arg = &p[k];
-    status = par_run(parts, nparts, tokenize_part, &x, out, st->args->output, &st->stats);
+    size_t nparts =
+        tokenize_cut(p, walk->v, (const struct manifest_row *const *)rows, done, walk->n);
+    if (st->args->threads > 1 && nparts > 1)
+        status = tokenize_parts_run(st, out, p, nparts);
+    else {
+        struct tokenize_part all = {walk->v, (const struct manifest_row *const *)rows, done,
+                                    walk->n};
+        status = tokenize_one_part(st, out, &all);
+    }
     for (size_t k = 0; k < walk->n; k++)
         if (done[k] && rows[k])
             rows[k]->used = true;
 out:
     free(rows);
     free(done);
+    free(p);
     return status;
 }
 
