@@ -239,7 +239,7 @@ static int extract_file(const struct numlex_set *set, const char *path, const st
 }
 
 /* Input chunks of about this many bytes are done by the threads in turn (parq.h). */
-#define EXTRACT_CHUNK ((off_t)1 << 20)
+#define EXTRACT_CHUNK ((off_t)512 * 1024)
 
 struct extract_parts {
     const struct numlex_set *set;

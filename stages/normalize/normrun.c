@@ -446,7 +446,7 @@ static int normrun_files(const struct normconf *nc, char *const *inputs, int nin
 }
 
 /* Input chunks of about this many bytes are done by the threads in turn (parq.h). */
-#define NORMRUN_CHUNK ((off_t)2 << 20)
+#define NORMRUN_CHUNK ((off_t)1024 * 1024)
 
 /* What a thread keeps from part to part: its config (caches are not shared), its document. */
 struct normrun_worker {

@@ -104,7 +104,7 @@ static struct manifest *tokenize_manifest_for(struct tokenize_state *st, int i)
 }
 
 /* Documents of about this many bytes make one part for the threads (parq.h). */
-#define TOKENIZE_CHUNK ((off_t)512 * 1024)
+#define TOKENIZE_CHUNK ((off_t)256 * 1024)
 /* What a document not sized by the walk counts for. */
 #define TOKENIZE_GUESS ((off_t)4096)
 
