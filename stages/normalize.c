@@ -1,3 +1,4 @@
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,18 +76,22 @@ int main(int argc, char **argv)
     err_init("normalize");
     parse_args(argc, argv, &opts);
     opts.args.config_dir = config_dir(opts.config);
-    /* One input file on several threads: the second part's config loads beside the first. */
+    /*
+     * One input file on several threads: each thread loads its own config as
+     * it starts, the second's already loading here, so no thread waits for a
+     * load of this one's.
+     */
+    bool in_parts =
+        opts.args.threads > 1 && opts.args.ninputs == 1 && strcmp(opts.args.inputs[0], "-") != 0;
     struct normconf_spare spare = {.started = false};
-    if (opts.args.threads > 1 && opts.args.ninputs == 1 && strcmp(opts.args.inputs[0], "-") != 0) {
+    if (in_parts) {
         normconf_spare_start(&spare, opts.args.config_dir);
         opts.args.spare = &spare;
-    }
-    if (normconf_load(&nc, opts.args.config_dir) < 0) {
-        normconf_spare_release(&spare);
+    } else if (normconf_load(&nc, opts.args.config_dir) < 0)
         return STAGE_FATAL;
-    }
-    int status = normrun_run(&nc, &opts.args);
+    int status = normrun_run(in_parts ? NULL : &nc, &opts.args);
     normconf_spare_release(&spare);
-    normconf_release(&nc);
+    if (!in_parts)
+        normconf_release(&nc);
     return status;
 }

@@ -458,7 +458,7 @@ struct normrun_worker {
 };
 
 struct normrun_parts {
-    const struct normconf *nc; /* the caller's: worker 0's */
+    const struct normconf *nc; /* the caller's, worker 0's; NULL: it loads its own */
     const struct normrun_args *args;
     struct normrun_worker w[PAR_MAX];
 };
@@ -470,7 +470,7 @@ static const struct normconf *normrun_worker_conf(struct normrun_parts *x, int i
 
     if (w->nc)
         return w->nc;
-    if (id == 0)
+    if (id == 0 && x->nc)
         return w->nc = x->nc;
     if (id == 1 && x->args->spare && (w->spare = normconf_spare_take(x->args->spare)))
         return w->nc = w->spare;
@@ -538,6 +538,18 @@ static int normrun_parts_run(const struct normconf *nc, const struct normrun_arg
     return status;
 }
 
+/* The inputs whole, with a config loaded now (the caller has none). */
+static int normrun_own_conf(const struct normrun_args *args, FILE *out, struct stats *st)
+{
+    struct normconf own;
+
+    if (normconf_load(&own, args->config_dir) < 0)
+        return STAGE_FATAL;
+    int status = normrun_files(&own, args->inputs, args->ninputs, NULL, out, st);
+    normconf_release(&own);
+    return status;
+}
+
 /*
  * A document may go on from one input file into the next, so only a single
  * input is read in parts, each beginning at a doc record.
@@ -552,10 +564,12 @@ int normrun_stream(const struct normconf *nc, const struct normrun_args *args, F
         n = par_cut_jsonl(args->inputs[0], args->threads, NORMRUN_CHUNK, &r);
     if (n < 0)
         return STAGE_FATAL;
-    if (n == 1)
+    if (n > 1)
+        status = normrun_parts_run(nc, args, r, n, out, st);
+    else if (nc)
         status = normrun_files(nc, args->inputs, args->ninputs, NULL, out, st);
     else
-        status = normrun_parts_run(nc, args, r, n, out, st);
+        status = normrun_own_conf(args, out, st);
     free(r);
     if (status == STAGE_OK && stats_nskipped(st) > 0)
         status = STAGE_SKIPPED;

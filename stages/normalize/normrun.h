@@ -26,7 +26,11 @@ struct normrun_args {
     struct normconf_spare *spare; /* the second part's normconf, loading already; or NULL */
 };
 
-/* The loop alone, writing to out (args->output names where temporary parts go). */
+/*
+ * The loop alone, writing to out (named args->output in messages). nc NULL:
+ * a config is loaded here (args->config_dir), one a thread when the input
+ * is read in parts.
+ */
 int normrun_stream(const struct normconf *nc, const struct normrun_args *args, FILE *out,
                    struct stats *st);
 
