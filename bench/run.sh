@@ -7,7 +7,10 @@
 # threads (one per core); the same run with -t 1 gives the one-thread end to
 # end figure, and its outputs must be the same bytes. Environment: BIN,
 # CONFIG, OUT, SIZES (MB, default "10 50 200"), BENCH_DIR (where corpora are
-# kept, default build/bench).
+# kept, default build/bench). Each timed run (ours, -t 1, grep) starts with the
+# corpus just read once, so that all three read it from the page cache: a
+# machine that pages cold files out (DAMON, memory pressure) would otherwise
+# time its disk, differently for each.
 set -eu
 export LC_ALL=C
 : "${SIZES:=10 50 200}" "${BENCH_DIR:=build/bench}" "${OUT:=out}"
@@ -15,6 +18,9 @@ mkdir -p "$BENCH_DIR" "$OUT"
 
 now() { date +%s.%N; }
 field() { sed -n "s/.*\"$2\":\([0-9.eE+-]*\).*/\1/p" "$1"; }
+
+# warm DIR: read every file of DIR once.
+warm() { find "$1" -type f -exec cat {} + >/dev/null; }
 
 corpus() {
     dir=$BENCH_DIR/corpus-$1
@@ -53,11 +59,13 @@ run_size() {
     mkdir -p "$out"
     bytes=$(find "$dir" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END{print s}')
     files=$(find "$dir" -name '*.txt' | wc -l)
+    warm "$dir"
     t0=$(now)
     stages "$dir" "$out"
     t1=$(now)
     rm -rf "$out-1t"
     mkdir -p "$out-1t"
+    warm "$dir"
     u0=$(now)
     stages "$dir" "$out-1t" -t 1
     u1=$(now)
@@ -66,6 +74,7 @@ run_size() {
         cmp -s "$out/$f" "$out-1t/$f" || same=false
     done
     rm -rf "$out-1t"
+    warm "$dir"
     g0=$(now)
     find "$dir" -name '*.txt' -exec grep -hoE '[0-9]+([.,][0-9]+)*' {} + | wc -l >/dev/null
     g1=$(now)
