@@ -27,10 +27,14 @@ STAGE_THREADS = $(or $(THREADS),$(if $(filter-out -j1,$(filter -j%,$(MAKEFLAGS))
 LOCK_BUSY := 75
 # NOBUILD=1 runs the binaries as they are (the tests run the build they test).
 bin = $(if $(NOBUILD),,$(BUILD)/bin/$(1))
-# Read once (:=): a recursively expanded default would run sed at each use of SHARDS.
+# "shards" of config/pipeline.json, read by make itself, once: its words with
+# quotes, braces, commas and colons taken out, then the one after "shards".
 ifeq ($(origin SHARDS),undefined)
-SHARDS := $(or $(shell sed -n 's/.*"shards" *: *\([0-9][0-9]*\).*/\1/p' \
-  $(CONFIG)/pipeline.json 2>/dev/null),4)
+comma := ,
+PIPELINE_WORDS := $(strip $(subst ",,$(subst :, ,$(subst $(comma), ,$(subst {, ,$(subst }, , \
+  $(file <$(CONFIG)/pipeline.json)))))))
+SHARDS := $(or $(patsubst shards@%,%,$(firstword $(filter shards@%, \
+  $(subst shards ,shards@,$(PIPELINE_WORDS) )))),4)
 endif
 SHARD_IDS := $(shell (i=0; while [ $$i -lt '$(SHARDS)' ]; do echo $$i; i=$$((i+1)); done) \
   2>/dev/null)
@@ -40,23 +44,24 @@ SHARD_BAD = { echo "pipeline: SHARDS='$(SHARDS)' is not a whole number from 1" >
 # The make under the lock is told what this one found out (the binaries are
 # built, the shards counted), so it parses and looks at no more than the run.
 pipeline: $(call bin,tokenize) $(call bin,extract) $(call bin,normalize) $(call bin,reconcile)
-	@[ -n "$(SHARD_IDS)" ] || $(SHARD_BAD)
-	@mkdir -p $(OUT)
-	@flock $(if $(WAIT),,-n) -E $(LOCK_BUSY) $(OUT)/.lock $(MAKE) --no-print-directory \
+	@[ -n "$(SHARD_IDS)" ] || $(SHARD_BAD); mkdir -p $(OUT) || exit 2; \
+	 flock $(if $(WAIT),,-n) -E $(LOCK_BUSY) $(OUT)/.lock $(MAKE) --no-print-directory \
 	  pipeline-locked NOBUILD=1 SHARDS='$(SHARDS)' SHARD_IDS='$(SHARD_IDS)'; rc=$$?; \
 	 if [ $$rc -eq $(LOCK_BUSY) ]; then \
 	   echo "pipeline: $(OUT) is in use by another run (make pipeline WAIT=1 waits)" >&2; fi; \
 	 exit $$rc
 
-# Shards left over from a run with more SHARDS are removed.
+# Shards left over from a run with more SHARDS are removed. (Each recipe line
+# is there only when it has work: an unchanged rerun starts no shell here.)
+STALE_SHARDS = $(filter-out $(SHARD_DIRS),$(wildcard $(OUT)/shards/[0-9]*))
 pipeline-locked: $(OUT)/claims.csv $(OUT)/normalized.jsonl $(OUT)/tokens.jsonl \
 		$(OUT)/mentions.jsonl
-	@for d in $(OUT)/shards/*; do case $${d##*/} in *[!0-9]*) continue ;; esac; \
-	  [ $${d##*/} -lt $(words $(SHARD_IDS)) ] || rm -rf "$$d"; done
-	@if [ -n "$(STRICT)" ] && grep -l '"skipped":\[{' $(SHARD_DIRS:%=%/*.stats.json) \
+	$(if $(STALE_SHARDS),@for d in $(STALE_SHARDS); do case $${d##*/} in (*[!0-9]*) continue ;; \
+	  esac; rm -rf "$$d"; done)
+	$(if $(STRICT),@if grep -l '"skipped":\[{' $(SHARD_DIRS:%=%/*.stats.json) \
 	    $(OUT)/reconcile.stats.json >/dev/null 2>&1; then \
 	  echo "pipeline: STRICT=1 and documents were skipped (see $(OUT)/summary.json)" >&2; \
-	  exit 1; fi
+	  exit 1; fi)
 
 # One shard's three stages (make pipeline-shard SHARD=K; a Slurm array task).
 pipeline-shard:
