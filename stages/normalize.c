@@ -18,8 +18,8 @@ static const char usage[] =
     "  -c CONFIG_DIR  config folder (default $CLAIMREC_CONFIG, the installed one, ./config)\n"
     "  -o OUTPUT      output file (default -, standard output)\n"
     "  -s STATS_JSON  write the stage's figures to this file\n"
-    "  -t THREADS     threads (default 0: one per processor online); a single input is read\n"
-    "                 in parts at once, with the same output as one thread\n"
+    "  -t THREADS     threads (default 0: one per processor online); a single input is cut\n"
+    "                 into parts that the threads take in turn, with the same output as one\n"
     "exit status: 0 all documents processed, 1 some skipped (named on stderr),\n"
     "             2 bad usage, config or input (nothing written)\n";
 

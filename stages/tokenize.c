@@ -29,8 +29,8 @@ static const char usage[] =
     "  -L DIR         with -S K/N or -S all/N: that listing of shard K, or of every shard,\n"
     "                 into DIR/K/.inputs (after a line 'in IN... shard K/N'), each file\n"
     "                 rewritten only when it changes\n"
-    "  -t THREADS     threads (default 0: one per processor online); documents are read\n"
-    "                 by several at once, with the same output as one thread\n"
+    "  -t THREADS     threads (default 0: one per processor online); runs of documents are\n"
+    "                 taken by the threads in turn, with the same output as one\n"
     "exit status: 0 all documents processed, 1 some skipped (named on stderr),\n"
     "             2 bad usage, config or manifest (nothing written)\n";
 
