@@ -36,8 +36,17 @@ PIPELINE_WORDS := $(strip $(subst ",,$(subst :, ,$(subst $(comma), ,$(subst {, ,
 SHARDS := $(or $(patsubst shards@%,%,$(firstword $(filter shards@%, \
   $(subst shards ,shards@,$(PIPELINE_WORDS) )))),4)
 endif
-SHARD_IDS := $(shell (i=0; while [ $$i -lt '$(SHARDS)' ]; do echo $$i; i=$$((i+1)); done) \
-  2>/dev/null)
+# 0 .. SHARDS-1, counted by make itself (no shell): a word is added to a list
+# until it holds SHARDS of them, each step giving the list's length. Empty
+# when SHARDS is not a whole number from 1.
+shard_count = $(if $(word $(1),$(2)),,$(words $(2)) $(call shard_count,$(1),$(2) x))
+# S without its digits.
+nondigits = $(subst 0,,$(subst 1,,$(subst 2,,$(subst 3,,$(subst 4,,$(subst 5,,$(subst 6,,$(subst \
+  7,,$(subst 8,,$(subst 9,,$(1)))))))))))
+# SHARDS when it is one word of digits, not all of them 0; else empty.
+SHARD_NUMBER := $(if $(and $(filter 1,$(words $(SHARDS))),$(if $(call nondigits,$(SHARDS)),,y), \
+  $(subst 0,,$(SHARDS))),$(SHARDS))
+SHARD_IDS := $(strip $(if $(SHARD_NUMBER),$(call shard_count,$(SHARD_NUMBER),)))
 SHARD_DIRS := $(SHARD_IDS:%=$(OUT)/shards/%)
 SHARD_BAD = { echo "pipeline: SHARDS='$(SHARDS)' is not a whole number from 1" >&2; exit 2; }
 

@@ -81,6 +81,12 @@ check "and the outputs are the same" cmp -s "$T/one/claims.csv" "$T/four/claims.
 run pipeline_make IN="$TOP/seeds" OUT="$T/bad" SHARDS=x
 check_status "SHARDS=x fails" 2
 check_grep "and says why" "SHARDS='x' is not a whole number" "$T/err"
+for bad in 0 00 3x -2 "1 2" ""; do
+    run pipeline_make IN="$TOP/seeds" OUT="$T/bad" SHARDS="$bad"
+    check "SHARDS='$bad' fails too" test "$rc" -eq 2
+done
+run pipeline_make IN="$TOP/seeds" OUT="$T/ten" SHARDS=010
+check "SHARDS=010 is ten shards" test -d "$T/ten/shards/9" -a ! -e "$T/ten/shards/10"
 
 # A skipped document in one shard: STRICT=1 still sees it.
 mkdir "$T/in"

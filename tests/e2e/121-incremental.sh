@@ -88,4 +88,10 @@ pipeline_make IN="$T/in" OUT="$T/dflt" 2>/dev/null
 : >"$T/shim/log"
 PATH="$T/shim:$PATH" pipeline_make IN="$T/in" OUT="$T/dflt" 2>"$T/err"
 check "an unchanged rerun starts no sed for the shard count" test "$(wc -l <"$T/shim/log")" -eq 0
+# nor pkg-config: with the programs built, there is nothing to check the libraries for.
+printf '#!/bin/sh\necho run >>"%s"\nexec "%s" "$@"\n' "$T/shim/pc.log" "$(command -v pkg-config)" \
+    >"$T/shim/pkg-config"
+chmod +x "$T/shim/pkg-config"
+PATH="$T/shim:$PATH" pipeline_make IN="$T/in" OUT="$T/dflt" 2>"$T/err"
+check "nor pkg-config" test ! -s "$T/shim/pc.log"
 check "and it is read all the same" test -d "$T/dflt/shards/3"
