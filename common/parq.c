@@ -80,10 +80,8 @@ static int parq_take(struct parq *q)
     pthread_mutex_lock(&q->lock);
     while (!q->stop && q->next_take < q->n && q->next_take >= q->next_write + q->window)
         pthread_cond_wait(&q->free_cv, &q->lock);
-    if (!q->stop && q->next_take < q->n) {
+    if (!q->stop && q->next_take < q->n)
         k = q->next_take++;
-        q->parts[k].taken = true;
-    }
     pthread_mutex_unlock(&q->lock);
     return k;
 }
@@ -215,24 +213,27 @@ static struct parq_slot *parq_slots_new(int window)
     return slots;
 }
 
-int parq_run(struct parq_part *parts, int n, int threads, parq_work_fn fn, void *ctx, FILE *out,
-             const char *name, const char *lines_of, struct stats *total)
+int parq_run(const struct parq_job *job, struct stats *total)
 {
+    int n = job->n, threads = job->threads < 1         ? 1
+                              : job->threads > PAR_MAX ? PAR_MAX
+                                                       : job->threads;
     struct parq q = {
-        .parts = parts, .n = n, .fn = fn, .ctx = ctx, .stage = total->stage, .lines_of = lines_of};
+        .n = n, .fn = job->fn, .ctx = job->ctx, .stage = total->stage, .lines_of = job->lines_of};
     struct parq_worker w[PAR_MAX];
     int started = 0;
 
-    if (threads < 1)
-        threads = 1;
-    if (threads > PAR_MAX)
-        threads = PAR_MAX;
     q.window = 2 * threads < n ? 2 * threads : n > 0 ? n : 1;
-    for (int k = 0; k < n; k++)
-        parts[k].taken = parts[k].done = parts[k].stats_ok = false;
-    q.slots = parq_slots_new(q.window);
-    if (!q.slots)
+    q.parts = calloc(n > 0 ? (size_t)n : 1, sizeof(*q.parts));
+    q.slots = q.parts ? parq_slots_new(q.window) : NULL;
+    if (!q.slots) {
+        if (!q.parts)
+            error_at(NULL, 0, "out of memory");
+        free(q.parts);
         return STAGE_FATAL;
+    }
+    for (int k = 0; k < n; k++)
+        q.parts[k].arg = (const char *)job->args + (size_t)k * job->size;
     pthread_mutex_init(&q.lock, NULL);
     pthread_cond_init(&q.free_cv, NULL);
     pthread_cond_init(&q.done_cv, NULL);
@@ -241,7 +242,7 @@ int parq_run(struct parq_part *parts, int n, int threads, parq_work_fn fn, void 
         if (pthread_create(&w[started].thread, NULL, parq_worker, &w[started]) == 0)
             started++;
     }
-    int status = parq_write(&q, started, out, name, total);
+    int status = parq_write(&q, started, job->out, job->name, total);
     pthread_mutex_lock(&q.lock);
     q.stop = true;
     pthread_cond_broadcast(&q.free_cv);
@@ -249,11 +250,12 @@ int parq_run(struct parq_part *parts, int n, int threads, parq_work_fn fn, void 
     for (int i = 0; i < started; i++)
         pthread_join(w[i].thread, NULL);
     for (int k = 0; k < n; k++)
-        if (parts[k].stats_ok)
-            stats_release(&parts[k].stats);
+        if (q.parts[k].stats_ok)
+            stats_release(&q.parts[k].stats);
     pthread_cond_destroy(&q.done_cv);
     pthread_cond_destroy(&q.free_cv);
     pthread_mutex_destroy(&q.lock);
     parq_slots_release(q.slots, q.window);
+    free(q.parts);
     return status;
 }

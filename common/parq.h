@@ -35,26 +35,37 @@ struct parq_part {
     int status;         /* what the work function returned */
     size_t lines;       /* with lines_of: the lines of it the work function read */
     /* parq.c's own */
-    bool taken, done, stats_ok;
+    bool done, stats_ok;
     int slot;
     off_t outlen, msglen;
 };
 
 typedef int (*parq_work_fn)(struct parq_part *part, void *ctx);
 
+/* One run: n parts, part k's arg at (const char *)args + k * size. */
+struct parq_job {
+    const void *args;
+    size_t size;
+    int n;
+    int threads; /* 1 .. PAR_MAX */
+    parq_work_fn fn;
+    void *ctx;
+    FILE *out;            /* NULL: the parts write nothing */
+    const char *name;     /* out's name in messages; NULL: standard output */
+    const char *lines_of; /* see below; NULL: messages as the parts give them */
+};
+
 /*
- * Run fn(&parts[k], ctx) for k in 0..n-1 (arg already set in each part) on
- * threads threads (1..PAR_MAX), passing each part's messages to stderr, its
- * output to out (named name in messages; NULL: standard output) and its
- * figures into total, in part order. With out NULL, the parts write nothing
- * and leave their results to the caller. With lines_of (a file's name as the
- * parts' messages give it), each part numbers its lines of that file from
- * 0 (par_cut_jsonl() ranges) and sets part->lines; its messages about that
- * file get their numbers when the lines before it are known (err.h).
- * Returns the worst status of the parts passed on, or STAGE_FATAL when
- * memory ran out or out could not be written (reported).
+ * Run job->fn(part, job->ctx) for each part on job->threads threads,
+ * passing each part's messages to stderr, its output to job->out and its
+ * figures into total, in part order. With out NULL, the parts write
+ * nothing and leave their results to the caller. With lines_of (a file's
+ * name as the parts' messages give it), each part numbers its lines of
+ * that file from 0 (par_cut_jsonl() ranges) and sets part->lines; its
+ * messages about that file get their numbers when the lines before it are
+ * known (err.h). Returns the worst status of the parts passed on, or
+ * STAGE_FATAL when memory ran out or out could not be written (reported).
  */
-int parq_run(struct parq_part *parts, int n, int threads, parq_work_fn fn, void *ctx, FILE *out,
-             const char *name, const char *lines_of, struct stats *total);
+int parq_run(const struct parq_job *job, struct stats *total);
 
 #endif

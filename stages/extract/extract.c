@@ -260,23 +260,25 @@ static int extract_parts(const struct numlex_set *set, const char *path,
                          const struct extract_args *args, const struct par_range *r, int n,
                          FILE *out, struct stats *st)
 {
-    struct parq_part *parts = calloc((size_t)n, sizeof(*parts));
     struct extract_parts *x = malloc(sizeof(*x));
-    int status = STAGE_FATAL;
 
-    if (!parts || !x)
-        error_at(NULL, 0, "out of memory");
-    else {
-        *x = (struct extract_parts){.set = set, .path = path};
-        for (int i = 0; i < PAR_MAX; i++)
-            x->work[i] = (struct extract_work)EXTRACT_WORK_INIT;
-        for (int k = 0; k < n; k++)
-            parts[k].arg = &r[k];
-        status = parq_run(parts, n, args->threads, extract_part, x, out, args->output, path, st);
-        for (int i = 0; i < PAR_MAX; i++)
-            extract_work_release(&x->work[i]);
-    }
-    free(parts);
+    if (!x)
+        return error_at(NULL, 0, "out of memory"), STAGE_FATAL;
+    *x = (struct extract_parts){.set = set, .path = path};
+    for (int i = 0; i < PAR_MAX; i++)
+        x->work[i] = (struct extract_work)EXTRACT_WORK_INIT;
+    struct parq_job job = {.args = r,
+                           .size = sizeof(*r),
+                           .n = n,
+                           .threads = args->threads,
+                           .fn = extract_part,
+                           .ctx = x,
+                           .out = out,
+                           .name = args->output,
+                           .lines_of = path};
+    int status = parq_run(&job, st);
+    for (int i = 0; i < PAR_MAX; i++)
+        extract_work_release(&x->work[i]);
     free(x);
     return status;
 }

@@ -518,22 +518,23 @@ static void normrun_workers_release(struct normrun_parts *x)
 static int normrun_parts_run(const struct normconf *nc, const struct normrun_args *args,
                              const struct par_range *r, int n, FILE *out, struct stats *st)
 {
-    struct parq_part *parts = calloc((size_t)n, sizeof(*parts));
     struct normrun_parts *x = calloc(1, sizeof(*x));
-    int status = STAGE_FATAL;
 
-    if (!parts || !x)
-        error_at(NULL, 0, "out of memory");
-    else {
-        x->nc = nc;
-        x->args = args;
-        for (int k = 0; k < n; k++)
-            parts[k].arg = &r[k];
-        status = parq_run(parts, n, args->threads, normrun_part, x, out, args->output,
-                          args->inputs[0], st);
-        normrun_workers_release(x);
-    }
-    free(parts);
+    if (!x)
+        return error_at(NULL, 0, "out of memory"), STAGE_FATAL;
+    x->nc = nc;
+    x->args = args;
+    struct parq_job job = {.args = r,
+                           .size = sizeof(*r),
+                           .n = n,
+                           .threads = args->threads,
+                           .fn = normrun_part,
+                           .ctx = x,
+                           .out = out,
+                           .name = args->output,
+                           .lines_of = args->inputs[0]};
+    int status = parq_run(&job, st);
+    normrun_workers_release(x);
     free(x);
     return status;
 }

@@ -89,12 +89,12 @@ static int reconcile_part(struct parq_part *part, void *ctx)
 static int reconcile_read_parts(struct reconcile_state *s, const char *path,
                                 const struct recconf *cfg, struct reconcile_part *rp, int n)
 {
-    struct parq_part parts[PAR_MAX];
     struct reconcile_parts x = {path, cfg};
+    struct parq_job job = {
+        .args = rp, .size = sizeof(*rp), .n = n, .threads = n, .fn = reconcile_part, .ctx = &x};
     int k, rc = 0;
 
     for (k = 0; k < n; k++) {
-        parts[k].arg = &rp[k];
         rp[k].bad = 0;
         rp[k].set = k ? &rp[k].own : &s->set;
         if (k && recset_init(&rp[k].own) < 0)
@@ -102,7 +102,7 @@ static int reconcile_read_parts(struct reconcile_state *s, const char *path,
     }
     if (k < n)
         rc = error_at(NULL, 0, "out of memory");
-    else if (parq_run(parts, n, n, reconcile_part, &x, NULL, NULL, NULL, &s->st) == STAGE_FATAL)
+    else if (parq_run(&job, &s->st) == STAGE_FATAL)
         rc = -1;
     s->skipped += rp[0].bad;
     for (int i = 1; i < k; i++) {

@@ -178,24 +178,24 @@ static size_t tokenize_cut(struct tokenize_part *p, const struct tokwalk_entry *
 static int tokenize_parts_run(struct tokenize_state *st, FILE *out, const struct tokenize_part *p,
                               size_t nparts)
 {
-    struct parq_part *parts = calloc(nparts, sizeof(*parts));
     struct tokenize_parts *x = calloc(1, sizeof(*x));
-    int status = STAGE_FATAL;
 
-    if (!parts || !x)
-        error_at(NULL, 0, "out of memory");
-    else {
-        x->tc = st->tc;
-        x->outname = st->args->output;
-        for (size_t k = 0; k < nparts; k++)
-            parts[k].arg = &p[k];
-        status = parq_run(parts, (int)nparts, st->args->threads, tokenize_part, x, out,
-                          st->args->output, NULL, &st->stats);
-        for (int i = 0; i < PAR_MAX; i++)
-            if (x->ready[i])
-                tokdoc_release(&x->doc[i]);
-    }
-    free(parts);
+    if (!x)
+        return error_at(NULL, 0, "out of memory"), STAGE_FATAL;
+    x->tc = st->tc;
+    x->outname = st->args->output;
+    struct parq_job job = {.args = p,
+                           .size = sizeof(*p),
+                           .n = (int)nparts,
+                           .threads = st->args->threads,
+                           .fn = tokenize_part,
+                           .ctx = x,
+                           .out = out,
+                           .name = st->args->output};
+    int status = parq_run(&job, &st->stats);
+    for (int i = 0; i < PAR_MAX; i++)
+        if (x->ready[i])
+            tokdoc_release(&x->doc[i]);
     free(x);
     return status;
 }

@@ -70,7 +70,6 @@ static int job_work(struct parq_part *part, void *ctx)
 static int run_jobs(const struct job *jobs, int n, int threads, struct stats *total, char **out,
                     char **err)
 {
-    struct parq_part parts[64];
     size_t outlen = 0;
     FILE *fp = open_memstream(out, &outlen);
     FILE *errfp = tmpfile();
@@ -80,11 +79,17 @@ static int run_jobs(const struct job *jobs, int n, int threads, struct stats *to
     assert_non_null(errfp);
     fflush(stderr);
     dup2(fileno(errfp), 2);
-    for (int k = 0; k < n; k++)
-        parts[k].arg = &jobs[k];
     started_max = started_early = -1;
     zero_running = 0;
-    int status = parq_run(parts, n, threads, job_work, NULL, fp, "out", "p", total);
+    struct parq_job job = {.args = jobs,
+                           .size = sizeof(*jobs),
+                           .n = n,
+                           .threads = threads,
+                           .fn = job_work,
+                           .out = fp,
+                           .name = "out",
+                           .lines_of = "p"};
+    int status = parq_run(&job, total);
     fflush(stderr);
     dup2(saved, 2);
     close(saved);
@@ -176,7 +181,8 @@ static void test_parq_run_without_output(void **state)
 {
     (void)state;
     const struct job jobs[2] = {{0, 0, STAGE_OK, 30, "first"}, {1, 0, STAGE_SKIPPED, 0, "second"}};
-    struct parq_part parts[2];
+    struct parq_job job = {
+        .args = jobs, .size = sizeof(*jobs), .n = 2, .threads = 2, .fn = job_work};
     struct stats total;
     FILE *errfp = tmpfile();
     int saved = dup(2);
@@ -185,9 +191,7 @@ static void test_parq_run_without_output(void **state)
     assert_int_equal(stats_init(&total, "t"), 0);
     fflush(stderr);
     dup2(fileno(errfp), 2);
-    for (int k = 0; k < 2; k++)
-        parts[k].arg = &jobs[k];
-    int status = parq_run(parts, 2, 2, job_work, NULL, NULL, NULL, NULL, &total);
+    int status = parq_run(&job, &total);
     fflush(stderr);
     dup2(saved, 2);
     close(saved);
